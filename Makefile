@@ -1,0 +1,30 @@
+# Two commands do all set-up: `make demo` and `make test` (see README.md).
+# Both create .venv and install argmap into it on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+EXAMPLE := examples/nato-tokyo/map.argmap.yaml
+
+.PHONY: demo test lint system-deps clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+system-deps:
+	@bash tools/system-deps.sh
+
+demo: $(VENV)/.installed
+	$(BIN)/argmap validate $(EXAMPLE)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict argmap
+
+test: lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

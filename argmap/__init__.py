@@ -1,0 +1,83 @@
+"""argmap: map the reasoning of a text as a typed graph, check it, draw it.
+
+>>> import argmap
+>>> b = argmap.MapBuilder("Rain")
+>>> b.evidence("E1", "The forecast says rain")
+>>> b.conclusion("C1", "Take an umbrella")
+>>> b.inference("I1", ["E1"], "C1", marker="so")
+>>> print(argmap.dumps(b.build()), end="")
+argmap: 1
+title: Rain
+lang: en
+claims:
+  E1:
+    kind: evidence
+    text: The forecast says rain
+  C1:
+    kind: conclusion
+    text: Take an umbrella
+inferences:
+  I1:
+    from:
+    - E1
+    to: C1
+    marker: so
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# Public names and the module each comes from. They are imported on first
+# use, so that ``argmap --help`` does not pay for YAML, attrs or Graphviz.
+_EXPORTS = {
+    "ArgmapError": "argmap.errors",
+    "Location": "argmap.errors",
+    "Problem": "argmap.errors",
+    "dump": "argmap.formats",
+    "dumps": "argmap.formats",
+    "load": "argmap.formats",
+    "loads": "argmap.formats",
+    "ArgumentMap": "argmap.model",
+    "Attack": "argmap.model",
+    "Claim": "argmap.model",
+    "Document": "argmap.model",
+    "Graph": "argmap.model",
+    "Inference": "argmap.model",
+    "Kind": "argmap.model",
+    "MapBuilder": "argmap.model",
+    "Source": "argmap.model",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+if TYPE_CHECKING:
+    from argmap.errors import ArgmapError, Location, Problem
+    from argmap.formats import dump, dumps, load, loads
+    from argmap.model import (
+        ArgumentMap,
+        Attack,
+        Claim,
+        Document,
+        Graph,
+        Inference,
+        Kind,
+        MapBuilder,
+        Source,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

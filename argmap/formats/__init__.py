@@ -1,0 +1,127 @@
+"""Reading and writing ``*.argmap.yaml`` and ``*.argmap.json`` files.
+
+>>> from argmap import loads, dumps
+>>> m = loads('''
+... argmap: 1
+... title: Rain
+... claims:
+...   E1: {kind: evidence, text: The forecast says rain}
+...   C1: {kind: conclusion, text: Take an umbrella}
+... inferences:
+...   I1: {from: [E1], to: C1, marker: so}
+... ''')
+>>> m.inferences["I1"].premises
+('E1',)
+>>> loads(dumps(m)) == m
+True
+
+Every problem is reported at once, each with its place:
+
+>>> loads('''argmap: 1
+... title: Rain
+... claims:
+...   E1: {kind: evidense, txt: Rain}
+... ''', name="rain.argmap.yaml")
+Traceback (most recent call last):
+...
+argmap.errors.ArgmapError: rain.argmap.yaml:4:3: claim 'E1': missing required field 'text'
+rain.argmap.yaml:4:14: claim 'E1': unknown kind 'evidense' (did you mean 'evidence'?); kinds: evidence, premise, assumption, hypothesis, conclusion
+rain.argmap.yaml:4:24: claim 'E1': unknown field 'txt' (did you mean 'text'?); known fields: kind, text, conditional, source, note, tags
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Literal
+
+from argmap.errors import ArgmapError, Location, Problem
+from argmap.formats._json import read_json
+from argmap.formats._schema import build_map
+from argmap.formats._write import write_json, write_yaml
+from argmap.formats._yaml import read_yaml
+from argmap.model import ArgumentMap
+
+__all__ = ["Format", "dump", "dumps", "format_for", "load", "loads"]
+
+Format = Literal["yaml", "json"]
+
+SCHEMA_PATH = Path(__file__).with_name("argmap.schema.json")
+
+
+def format_for(path: str | os.PathLike[str]) -> Format:
+    """``"json"`` for a ``.json`` file, else ``"yaml"``."""
+    return "json" if str(path).lower().endswith(".json") else "yaml"
+
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8", errors="replace")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
+        raise ArgmapError(
+            [Problem(f"the file is not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded "
+                     "(save the file as UTF-8)", Location(name, line, column))]
+        ) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def loads(text: str | bytes, format: Format = "yaml", *, name: str = "<string>") -> ArgumentMap:
+    """Read a map from text (or UTF-8 bytes). ``name`` is used in error locations.
+
+    Raises :class:`~argmap.errors.ArgmapError` with every problem found.
+    """
+    if isinstance(text, bytes):
+        text = _decode(text, name)
+    if format == "json":
+        tree, locator, problems = read_json(text, name)
+    elif format == "yaml":
+        tree, locator, problems = read_yaml(text, name)  # type: ignore[assignment]
+    else:
+        raise ValueError(f"unknown format {format!r}: use 'yaml' or 'json'")
+    if tree is None:
+        raise ArgmapError(problems)
+    return build_map(tree, locator, problems)
+
+
+def load(path: str | os.PathLike[str], format: Format | None = None) -> ArgumentMap:
+    """Read a map file; the format follows the extension unless given.
+
+    Raises :class:`~argmap.errors.ArgmapError` for a bad file and ``OSError``
+    when it cannot be read.
+    """
+    name = os.fspath(path)
+    with open(path, "rb") as f:
+        data = f.read()
+    return loads(data, format or format_for(name), name=name)
+
+
+def dumps(amap: ArgumentMap, format: Format = "yaml") -> str:
+    """The map as YAML (block style, Unicode as is) or as indented JSON."""
+    if format == "json":
+        return write_json(amap)
+    if format == "yaml":
+        return write_yaml(amap)
+    raise ValueError(f"unknown format {format!r}: use 'yaml' or 'json'")
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename, so a
+    failure never leaves a truncated file behind."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def dump(amap: ArgumentMap, path: str | os.PathLike[str], format: Format | None = None) -> None:
+    """Write the map to ``path`` (format from the extension unless given), atomically."""
+    write_atomic(path, dumps(amap, format or format_for(path)).encode("utf-8"))

@@ -1,0 +1,201 @@
+"""Read JSON into a plain tree with located problems.
+
+The fast path is the standard library's C parser. Positions are only needed
+when something is wrong or a caller asks where an element is; then
+:class:`JsonLocator` parses the text once more with a small position-keeping
+parser (strings are decoded by the standard library's own ``scanstring``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from json.decoder import scanstring  # type: ignore[attr-defined]
+from typing import Any
+
+from argmap.errors import Location, Problem
+from argmap.formats._tree import LineIndex, Locator, Path, Tree
+
+MAX_DEPTH = 12
+
+_WS = re.compile(r"[ \t\n\r]*")
+_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
+_LITERALS = {"true": True, "false": False, "null": None}
+
+
+class _Duplicate(Exception):
+    pass
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+def _strict_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _Duplicate
+    return out
+
+
+def fast_parse(text: str) -> Tree:
+    """``json.loads`` that refuses duplicate keys and NaN; raises on any problem."""
+    return json.loads(text, object_pairs_hook=_strict_pairs, parse_constant=_no_constants)
+
+
+class JsonSyntaxError(Exception):
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+class _PositionParser:
+    """A small JSON parser that records where every key and value starts."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        #: path -> (offset of key or None, offset of value)
+        self.positions: dict[Path, tuple[int | None, int]] = {}
+        self.duplicates: list[tuple[str, int]] = []
+
+    def _skip(self, i: int) -> int:
+        return _WS.match(self.text, i).end()  # type: ignore[union-attr]
+
+    def parse(self) -> Tree:
+        i = self._skip(0)
+        value, i = self._value(i, (), None, 0)
+        i = self._skip(i)
+        if i != len(self.text):
+            raise JsonSyntaxError("extra data after the JSON value", i)
+        return value
+
+    def _value(self, i: int, path: Path, key_at: int | None, depth: int) -> tuple[Tree, int]:
+        text = self.text
+        self.positions[path] = (key_at, i)
+        if i >= len(text):
+            raise JsonSyntaxError("expected a value, found the end of the file", i)
+        ch = text[i]
+        if ch == '"':
+            try:
+                return scanstring(text, i + 1, True)  # type: ignore[no-any-return]
+            except ValueError as exc:
+                raise JsonSyntaxError(f"bad string: {exc.args[0].split(':')[0]}", i) from None
+        if ch in "{[":
+            if depth >= MAX_DEPTH:
+                raise JsonSyntaxError("too deeply nested: the format has at most 5 levels", i)
+            return self._object(i, path, depth) if ch == "{" else self._array(i, path, depth)
+        m = _NUMBER.match(text, i)
+        if m:
+            s = m.group()
+            return (float(s) if any(c in s for c in ".eE") else int(s)), m.end()
+        for word, value in _LITERALS.items():
+            if text.startswith(word, i):
+                return value, i + len(word)
+        raise JsonSyntaxError("expected a value", i)
+
+    def _object(self, i: int, path: Path, depth: int) -> tuple[Tree, int]:
+        out: dict[str, Tree] = {}
+        i = self._skip(i + 1)
+        if self.text.startswith("}", i):
+            return out, i + 1
+        while True:
+            if not self.text.startswith('"', i):
+                raise JsonSyntaxError("expected a key in double quotes", i)
+            key_at = i
+            key, i = self._value(i, (*path, "\0key"), None, depth + 1)
+            i = self._skip(i)
+            if not self.text.startswith(":", i):
+                raise JsonSyntaxError("expected ':' after the key", i)
+            i = self._skip(i + 1)
+            if key in out:
+                self.duplicates.append((key, key_at))
+                _, i = self._value(i, (*path, "\0dup"), key_at, depth + 1)
+            else:
+                out[key], i = self._value(i, (*path, key), key_at, depth + 1)
+            i = self._skip(i)
+            if self.text.startswith(",", i):
+                i = self._skip(i + 1)
+            elif self.text.startswith("}", i):
+                return out, i + 1
+            else:
+                raise JsonSyntaxError("expected ',' or '}'", i)
+
+    def _array(self, i: int, path: Path, depth: int) -> tuple[Tree, int]:
+        out: list[Tree] = []
+        i = self._skip(i + 1)
+        if self.text.startswith("]", i):
+            return out, i + 1
+        while True:
+            item, i = self._value(i, (*path, len(out)), None, depth + 1)
+            out.append(item)
+            i = self._skip(i)
+            if self.text.startswith(",", i):
+                i = self._skip(i + 1)
+            elif self.text.startswith("]", i):
+                return out, i + 1
+            else:
+                raise JsonSyntaxError("expected ',' or ']'", i)
+
+
+class JsonLocator(Locator):
+    """Positions from :class:`_PositionParser`, computed on first use."""
+
+    def __init__(self, file: str, text: str) -> None:
+        super().__init__(file)
+        self._text = text
+        self._parser: _PositionParser | None = None
+        self._lines: LineIndex | None = None
+
+    def _ensure(self) -> _PositionParser:
+        if self._parser is None:
+            self._parser = _PositionParser(self._text)
+            self._lines = LineIndex(self._text)
+            try:
+                self._parser.parse()
+            except JsonSyntaxError:
+                pass  # keep whatever positions were recorded
+        return self._parser
+
+    def offset_location(self, offset: int) -> Location:
+        self._ensure()
+        assert self._lines is not None
+        return Location(self.file, *self._lines.position(offset))
+
+    def _find(self, path: Path, key: bool) -> tuple[int, int]:
+        positions = self._ensure().positions
+        n = len(path)
+        while n > 0 and path[:n] not in positions:
+            n -= 1
+        key_at, value_at = positions.get(path[:n], (None, 0))
+        offset = key_at if key and key_at is not None and n == len(path) else value_at
+        assert self._lines is not None
+        return self._lines.position(offset)
+
+    def _has(self, path: Path) -> bool:
+        return path in self._ensure().positions
+
+
+def read_json(text: str, file: str) -> tuple[Tree, JsonLocator | None, list[Problem]]:
+    """Parse ``text``; return the tree, a locator and the problems found."""
+    locator = JsonLocator(file, text)
+    if not text.strip():
+        return None, None, [Problem("the file is empty: expected a JSON object with argmap, title and claims", Location(file, 1, 1))]
+    try:
+        return fast_parse(text), locator, []
+    except (ValueError, _Duplicate, RecursionError):
+        pass
+    # Something is wrong: parse again, keeping positions, to say where.
+    parser = _PositionParser(text)
+    lines = LineIndex(text)
+    try:
+        tree = parser.parse()
+    except JsonSyntaxError as exc:
+        return None, None, [Problem(f"JSON syntax error: {exc.message}", Location(file, *lines.position(exc.offset)))]
+    problems = [
+        Problem(f"duplicate key {key!r}", Location(file, *lines.position(at)))
+        for key, at in parser.duplicates
+    ]
+    if not problems:  # pragma: no cover - both parsers agree on what JSON is
+        problems.append(Problem("the JSON could not be read", Location(file, 1, 1)))
+    return tree, locator, problems

@@ -1,0 +1,190 @@
+"""Read YAML into a plain tree, every scalar a string, with located problems.
+
+PyYAML's C parser composes the node tree (``CBaseLoader``: no implicit
+typing, so ``no``, ``on``, ``1e3`` and ``2023-05-09`` stay the strings they
+are); this module walks it in Python. Anchors, aliases and tags are refused,
+so an alias bomb never expands.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from argmap.errors import Location, Problem
+from argmap.formats._tree import Locator, Path, Tree
+
+try:
+    _Loader: Any = yaml.CBaseLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.BaseLoader
+
+_STD = "tag:yaml.org,2002:"
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+#: The format is never deeper than root/claims/E1/source/url; allow slack.
+MAX_DEPTH = 12
+
+
+class YamlLocator(Locator):
+    """Finds paths by walking the composed node tree (only when asked)."""
+
+    def __init__(self, file: str, root: yaml.Node) -> None:
+        super().__init__(file)
+        self._root = root
+        self._index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+
+    def _pairs(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        index = self._index.get(id(node))
+        if index is None:
+            index = {}
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    index.setdefault(k.value, (k, v))
+            self._index[id(node)] = index
+        return index
+
+    def _walk(self, path: Path) -> tuple[yaml.Node, yaml.Node | None, int]:
+        """The deepest value node on ``path``, its key node, and how far it got."""
+        node: yaml.Node = self._root
+        key_node: yaml.Node | None = None
+        depth = 0
+        for part in path:
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                found = self._pairs(node).get(part)
+                if found is None:
+                    break
+                key_node, node = found
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    break
+                key_node, node = None, node.value[part]
+            else:
+                break
+            depth += 1
+        return node, key_node, depth
+
+    def _find(self, path: Path, key: bool) -> tuple[int, int]:
+        node, key_node, depth = self._walk(path)
+        if key and depth == len(path) and key_node is not None:
+            node = key_node
+        # else: the value, or where a missing part would be (its parent's value)
+        mark = node.start_mark
+        return mark.line + 1, mark.column + 1
+
+    def _has(self, path: Path) -> bool:
+        return self._walk(path)[2] == len(path)
+
+
+def _mark_location(file: str, mark: Any) -> Location:
+    if mark is None:
+        return Location(file, 1, 1)
+    return Location(file, mark.line + 1, mark.column + 1)
+
+
+def _char_at(text: str, mark: Any) -> str:
+    lines = text.split("\n", mark.line + 1)
+    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return ""
+
+
+def _syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        what = exc.problem or exc.context or "invalid YAML"
+        if mark is not None and _char_at(text, mark) == "\t":
+            what = "a tab character: YAML does not allow tabs for indentation, use spaces"
+        message = f"YAML syntax error: {what}"
+        if (
+            exc.context
+            and exc.problem
+            and exc.context_mark is not None
+            and mark is not None
+            and exc.context_mark.line != mark.line
+        ):
+            message += f" ({exc.context} at line {exc.context_mark.line + 1})"
+        return Problem(message, _mark_location(file, mark))
+    return Problem(f"YAML error: {exc}", Location(file, 1, 1))
+
+
+def _anchor_problems(file: str, text: str) -> list[Problem]:
+    """Refuse anchors and aliases, located; only run when the text has & or *."""
+    problems = []
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(
+                Problem(
+                    f"YAML alias *{event.anchor} is not allowed: write the value out",
+                    _mark_location(file, event.start_mark),
+                )
+            )
+        elif getattr(event, "anchor", None) is not None:
+            problems.append(
+                Problem(
+                    f"YAML anchor &{event.anchor} is not allowed: write each value out",
+                    _mark_location(file, event.start_mark),
+                )
+            )
+    return problems
+
+
+class _Converter:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def problem(self, message: str, node: yaml.Node) -> None:
+        self.problems.append(Problem(message, _mark_location(self.file, node.start_mark)))
+
+    def convert(self, node: yaml.Node, depth: int = 0) -> Tree:
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            if tag != _STD + "str" and not tag.startswith(_STD):
+                self.problem(f"YAML tag {tag} is not allowed here", node)
+            if node.style is None and node.value in _NULLS:
+                return None
+            return node.value
+        if depth >= MAX_DEPTH:
+            self.problem("too deeply nested: the format has at most 5 levels", node)
+            return None
+        if not tag.startswith(_STD):
+            self.problem(f"YAML tag {tag} is not allowed here", node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, depth + 1) for item in node.value]
+        out: dict[str, Tree] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem("a key must be a plain name, not a list or mapping", key_node)
+                continue
+            key = key_node.value
+            if key in out:
+                self.problem(f"duplicate key {key!r}", key_node)
+                continue
+            out[key] = self.convert(value_node, depth + 1)
+        return out
+
+
+def read_yaml(text: str, file: str) -> tuple[Tree, YamlLocator | None, list[Problem]]:
+    """Parse ``text``; return the tree, a locator and the problems found.
+
+    The tree is None when nothing usable could be read.
+    """
+    if "&" in text or "*" in text:
+        try:
+            problems = _anchor_problems(file, text)
+        except yaml.YAMLError as exc:
+            return None, None, [_syntax_problem(file, exc, text)]
+        if problems:
+            return None, None, problems
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        return None, None, [_syntax_problem(file, exc, text)]
+    except RecursionError:
+        return None, None, [Problem("too deeply nested", Location(file, 1, 1))]
+    if root is None:
+        return None, None, [Problem("the file is empty: expected a mapping with argmap:, title: and claims:", Location(file, 1, 1))]
+    conv = _Converter(file)
+    tree = conv.convert(root)
+    return tree, YamlLocator(file, root), conv.problems

@@ -1,0 +1,489 @@
+"""The argument map: immutable attrs classes and a graph view built once.
+
+An argument map is a typed directed graph. *Claims* (evidence, premises,
+hidden assumptions, hypotheses and conclusions) are joined by *inferences*
+(premises -> one conclusion) and *attacks* (a claim against a claim or an
+inference).
+
+Build one in code with a :class:`MapBuilder`:
+
+>>> b = MapBuilder("Rain", lang="en")
+>>> b.evidence("E1", "The forecast says rain", source=Source(speaker="Met Office"))
+>>> b.conclusion("C1", "Take an umbrella")
+>>> b.inference("I1", ["E1"], "C1", marker="so")
+>>> m = b.build()
+>>> list(m.claims)
+['E1', 'C1']
+>>> m.graph.inferences_concluding("C1")
+('I1',)
+>>> m.claims["E1"].kind
+<Kind.EVIDENCE: 'evidence'>
+
+Maps never change; editing gives a new map:
+
+>>> b2 = m.edit()
+>>> b2.premise("P1", "Umbrellas keep you dry")
+>>> m2 = b2.build()
+>>> len(m.claims), len(m2.claims)
+(2, 3)
+
+This module imports nothing else from argmap but :mod:`argmap.errors`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import functools
+import re
+import types
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+import attrs
+
+from argmap.errors import ArgmapError, Location, Problem
+
+__all__ = [
+    "ID_PATTERN",
+    "ArgumentMap",
+    "Attack",
+    "Claim",
+    "Document",
+    "Graph",
+    "Inference",
+    "Kind",
+    "Locator",
+    "MapBuilder",
+    "Source",
+    "parse_date",
+]
+
+#: Element ids: a letter, then letters, digits, ``_``, ``.`` or ``-``.
+ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*\Z")
+
+_DATE_PATTERN = re.compile(r"(\d{4})([-./])(\d{1,2})\2(\d{1,2})\Z")
+
+
+def parse_date(text: str) -> _dt.date:
+    """Parse a date written ``YYYY-MM-DD``, ``YYYY.MM.DD`` or ``YYYY/MM/DD``.
+
+    Articles often write ``2023.05.09``; all three forms mean the same day.
+
+    >>> parse_date("2023.05.09")
+    datetime.date(2023, 5, 9)
+    >>> parse_date("2023/5/9")
+    datetime.date(2023, 5, 9)
+    >>> parse_date("09.05.2023")
+    Traceback (most recent call last):
+    ...
+    ValueError: '09.05.2023' is not a date: write YYYY-MM-DD (or YYYY.MM.DD, YYYY/MM/DD)
+    """
+    m = _DATE_PATTERN.match(text.strip())
+    if m is not None:
+        try:
+            return _dt.date(int(m[1]), int(m[3]), int(m[4]))
+        except ValueError as exc:
+            raise ValueError(f"{text!r} is not a date: {exc}") from None
+    raise ValueError(
+        f"{text!r} is not a date: write YYYY-MM-DD (or YYYY.MM.DD, YYYY/MM/DD)"
+    )
+
+
+def _to_date(value: _dt.date | str | None) -> _dt.date | None:
+    if value is None or isinstance(value, _dt.date):
+        return value
+    return parse_date(value)
+
+
+def check_url(url: str) -> None:
+    """Raise ValueError unless ``url`` is an absolute http or https URL.
+
+    >>> check_url("https://example.org/a")
+    >>> check_url("javascript:alert(1)")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'javascript:alert(1)' is not an http or https URL
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in ("http", "https") or not rest.strip("/"):
+        raise ValueError(f"{url!r} is not an http or https URL")
+    if any(ch.isspace() for ch in url):
+        raise ValueError(f"{url!r} is not an http or https URL (it contains spaces)")
+
+
+def _url_validator(_inst: object, _attr: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        check_url(value)
+
+
+def _id_validator(_inst: object, _attr: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str) or ID_PATTERN.match(value) is None:
+        raise ValueError(
+            f"{value!r} is not a valid id: start with a letter, then use letters, "
+            "digits, '_', '.' or '-'"
+        )
+
+
+def _ids_validator(inst: object, attr: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for v in value:
+        _id_validator(inst, attr, v)
+
+
+def _strength_validator(_inst: object, _attr: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None and not (0.0 <= value <= 1.0):
+        raise ValueError(f"strength must be a number from 0 to 1, not {value!r}")
+
+
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+class Kind(enum.Enum):
+    """What a claim is, in the argument."""
+
+    #: A reported fact or attributed statement, normally with a source.
+    EVIDENCE = "evidence"
+    #: A claim the author asserts as given, without support.
+    PREMISE = "premise"
+    #: An unstated premise a reader must supply for a step to work.
+    ASSUMPTION = "assumption"
+    #: A supposition: "if Japan joins NATO", 「もし…すれば」.
+    HYPOTHESIS = "hypothesis"
+    #: A claim the author infers (intermediate or final).
+    CONCLUSION = "conclusion"
+
+
+@attrs.frozen
+class Source:
+    """Where a claim comes from: a document and who said it when.
+
+    ``quote`` holds the source's own words when the claim paraphrases them.
+    """
+
+    url: str | None = attrs.field(default=None, validator=_url_validator)
+    title: str | None = None
+    speaker: str | None = None
+    date: _dt.date | None = attrs.field(default=None, converter=_to_date)
+    quote: str | None = None
+
+
+@attrs.frozen
+class Document:
+    """The analysed text. ``file`` is relative to the map file."""
+
+    title: str | None = None
+    url: str | None = attrs.field(default=None, validator=_url_validator)
+    author: str | None = None
+    file: str | None = None
+
+
+@attrs.frozen
+class Claim:
+    """A statement in the argument: evidence, premise, assumption, hypothesis or conclusion."""
+
+    id: str = attrs.field(validator=_id_validator)
+    kind: Kind = attrs.field(converter=Kind)
+    text: str
+    conditional: bool = False
+    source: Source | None = None
+    note: str | None = None
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+
+
+@attrs.frozen
+class Inference:
+    """A step from ``premises`` (claim ids, in order) to one ``conclusion`` claim."""
+
+    id: str = attrs.field(validator=_id_validator)
+    premises: tuple[str, ...] = attrs.field(converter=_str_tuple, validator=_ids_validator)
+    conclusion: str = attrs.field(validator=_id_validator)
+    marker: str | None = None
+    scheme: str | None = None
+    strength: float | None = attrs.field(default=None, validator=_strength_validator)
+    note: str | None = None
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+
+
+@attrs.frozen
+class Attack:
+    """A claim (``source``) against a claim (rebuttal) or an inference (undercut)."""
+
+    id: str = attrs.field(validator=_id_validator)
+    source: str = attrs.field(validator=_id_validator)
+    target: str = attrs.field(validator=_id_validator)
+    note: str | None = None
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+
+
+Element = Claim | Inference | Attack
+
+_EMPTY: tuple[str, ...] = ()
+
+
+class Graph:
+    """Adjacency of a map, built once in O(V+E); read it through the methods.
+
+    >>> b = MapBuilder("t")
+    >>> b.evidence("E1", "a"); b.premise("P1", "b"); b.conclusion("C1", "c")
+    >>> b.inference("I1", ["E1", "P1"], "C1"); b.attack("X1", "P1", "I1")
+    >>> g = b.build().graph
+    >>> g.premises_of("I1"), g.inferences_using("P1"), g.attackers_of("I1")
+    (('E1', 'P1'), ('I1',), ('X1',))
+    """
+
+    __slots__ = ("_attackers", "_concluding", "_inferences", "_using")
+
+    def __init__(self, amap: ArgumentMap) -> None:
+        concluding: dict[str, list[str]] = {}
+        using: dict[str, list[str]] = {}
+        attackers: dict[str, list[str]] = {}
+        for inf in amap.inferences.values():
+            concluding.setdefault(inf.conclusion, []).append(inf.id)
+            for p in dict.fromkeys(inf.premises):
+                using.setdefault(p, []).append(inf.id)
+        for att in amap.attacks.values():
+            attackers.setdefault(att.target, []).append(att.id)
+        self._inferences = amap.inferences
+        self._concluding = {k: tuple(v) for k, v in concluding.items()}
+        self._using = {k: tuple(v) for k, v in using.items()}
+        self._attackers = {k: tuple(v) for k, v in attackers.items()}
+
+    def premises_of(self, inference_id: str) -> tuple[str, ...]:
+        """The premise claim ids of an inference, in file order."""
+        return self._inferences[inference_id].premises
+
+    def inferences_concluding(self, claim_id: str) -> tuple[str, ...]:
+        """Ids of the inferences whose conclusion is ``claim_id``."""
+        return self._concluding.get(claim_id, _EMPTY)
+
+    def inferences_using(self, claim_id: str) -> tuple[str, ...]:
+        """Ids of the inferences that have ``claim_id`` among their premises."""
+        return self._using.get(claim_id, _EMPTY)
+
+    def attackers_of(self, element_id: str) -> tuple[str, ...]:
+        """Ids of the attacks whose target is ``element_id``."""
+        return self._attackers.get(element_id, _EMPTY)
+
+
+class Locator(Protocol):
+    """Where the elements of a map loaded from a file are (see :attr:`ArgumentMap.origin`)."""
+
+    file: str
+
+    def locate(self, element_id: str) -> Location | None:
+        """The location of an element's id in the file, or None."""
+
+
+def _frozen_mapping(value: Mapping[str, Any] | Iterable[Any]) -> Mapping[str, Any]:
+    if isinstance(value, types.MappingProxyType):
+        return value
+    if isinstance(value, Mapping):
+        return types.MappingProxyType(dict(value))
+    return types.MappingProxyType({e.id: e for e in value})
+
+
+def _frozen_ignore(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
+    return types.MappingProxyType({k: _str_tuple(v) for k, v in value.items()})
+
+
+_MAPPING = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
+
+
+@attrs.frozen
+class ArgumentMap:
+    """A whole argument map. Immutable; ``claims``, ``inferences`` and
+    ``attacks`` are read-only mappings from id to element, in file order.
+
+    ``ignore`` maps an element id to the rule names accepted for it.
+    ``origin`` tells where the map was loaded from (not part of equality).
+    """
+
+    title: str
+    lang: str = "en"
+    date: _dt.date | None = attrs.field(default=None, converter=_to_date)
+    document: Document | None = None
+    claims: Mapping[str, Claim] = _MAPPING
+    inferences: Mapping[str, Inference] = _MAPPING
+    attacks: Mapping[str, Attack] = _MAPPING
+    ignore: Mapping[str, tuple[str, ...]] = attrs.field(
+        factory=dict, converter=_frozen_ignore, hash=False
+    )
+    origin: Locator | None = attrs.field(default=None, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        if attrs.validators.get_disabled():
+            return  # the loader has checked everything already, with locations
+        problems = [Problem(msg) for msg in structure_problems(self)]
+        if problems:
+            raise ArgmapError(problems)
+
+    @functools.cached_property
+    def graph(self) -> Graph:
+        """The adjacency view, built on first use and kept."""
+        return Graph(self)
+
+    def element(self, element_id: str) -> Element:
+        """The claim, inference or attack with this id (KeyError if none)."""
+        for table in (self.claims, self.inferences, self.attacks):
+            found = table.get(element_id)
+            if found is not None:
+                return found  # type: ignore[no-any-return]
+        raise KeyError(element_id)
+
+    def __contains__(self, element_id: object) -> bool:
+        return element_id in self.claims or element_id in self.inferences or element_id in self.attacks
+
+    def location(self, element_id: str) -> Location | None:
+        """Where an element stands in the file the map came from, if any."""
+        return None if self.origin is None else self.origin.locate(element_id)
+
+    def edit(self) -> MapBuilder:
+        """A builder holding this map's contents; ``.build()`` gives a new map."""
+        b = MapBuilder(self.title, lang=self.lang, date=self.date, document=self.document)
+        b._claims.update(self.claims)
+        b._inferences.update(self.inferences)
+        b._attacks.update(self.attacks)
+        b._ignore.update({k: list(v) for k, v in self.ignore.items()})
+        return b
+
+
+def structure_problems(amap: ArgumentMap) -> list[str]:
+    """What is structurally wrong with a map: mismatched keys, ids used twice,
+    references to missing elements. Empty when the map is sound."""
+    out: list[str] = []
+    seen: dict[str, str] = {}
+    for what, table in (("claim", amap.claims), ("inference", amap.inferences), ("attack", amap.attacks)):
+        for key, el in table.items():
+            if key != el.id:
+                out.append(f"{what} stored under {key!r} has id {el.id!r}")
+            if key in seen:
+                out.append(f"id {key!r} is used twice ({seen[key]} and {what})")
+            else:
+                seen[key] = what
+    claims = amap.claims
+    for inf in amap.inferences.values():
+        for p in inf.premises:
+            if p not in claims:
+                out.append(f"inference {inf.id!r}: premise {p!r} is not a claim")
+        if inf.conclusion not in claims:
+            out.append(f"inference {inf.id!r}: conclusion {inf.conclusion!r} is not a claim")
+    for att in amap.attacks.values():
+        if att.source not in claims:
+            out.append(f"attack {att.id!r}: source {att.source!r} is not a claim")
+        if att.target not in claims and att.target not in amap.inferences:
+            out.append(f"attack {att.id!r}: target {att.target!r} is not a claim or an inference")
+    for key in amap.ignore:
+        if key not in seen:
+            out.append(f"ignore: {key!r} is not an element of the map")
+    return out
+
+
+class MapBuilder:
+    """Build a map step by step, then call :meth:`build`.
+
+    Ids are checked as you add them; references are checked by ``build``.
+
+    >>> b = MapBuilder("t")
+    >>> b.premise("P1", "x")
+    >>> b.premise("P1", "y")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: id 'P1' is already used
+    """
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        lang: str = "en",
+        date: _dt.date | str | None = None,
+        document: Document | None = None,
+    ) -> None:
+        self.title = title
+        self.lang = lang
+        self.date = _to_date(date)
+        self.document = document
+        self._claims: dict[str, Claim] = {}
+        self._inferences: dict[str, Inference] = {}
+        self._attacks: dict[str, Attack] = {}
+        self._ignore: dict[str, list[str]] = {}
+
+    def _free(self, element_id: str) -> None:
+        if element_id in self._claims or element_id in self._inferences or element_id in self._attacks:
+            raise ArgmapError([Problem(f"id {element_id!r} is already used")])
+
+    def add(self, element: Element) -> None:
+        """Add a ready-made claim, inference or attack."""
+        self._free(element.id)
+        if isinstance(element, Claim):
+            self._claims[element.id] = element
+        elif isinstance(element, Inference):
+            self._inferences[element.id] = element
+        else:
+            self._attacks[element.id] = element
+
+    def remove(self, element_id: str) -> None:
+        """Remove an element (and its ignore list); KeyError if it is not there."""
+        for table in (self._claims, self._inferences, self._attacks):
+            if element_id in table:
+                del table[element_id]  # type: ignore[attr-defined]
+                self._ignore.pop(element_id, None)
+                return
+        raise KeyError(element_id)
+
+    def claim(self, element_id: str, kind: Kind | str, text: str, **fields: Any) -> None:
+        """Add a claim of any kind; ``fields`` are :class:`Claim`'s other fields."""
+        self._free(element_id)
+        self._claims[element_id] = Claim(element_id, Kind(kind), text, **fields)
+
+    def evidence(self, element_id: str, text: str, **fields: Any) -> None:
+        """Add evidence: a reported fact or attributed statement."""
+        self.claim(element_id, Kind.EVIDENCE, text, **fields)
+
+    def premise(self, element_id: str, text: str, **fields: Any) -> None:
+        """Add a premise the author asserts as given."""
+        self.claim(element_id, Kind.PREMISE, text, **fields)
+
+    def assumption(self, element_id: str, text: str, **fields: Any) -> None:
+        """Add a hidden premise the reader must supply."""
+        self.claim(element_id, Kind.ASSUMPTION, text, **fields)
+
+    def hypothesis(self, element_id: str, text: str, **fields: Any) -> None:
+        """Add a supposition ("if ...")."""
+        self.claim(element_id, Kind.HYPOTHESIS, text, **fields)
+
+    def conclusion(self, element_id: str, text: str, **fields: Any) -> None:
+        """Add a claim the author infers."""
+        self.claim(element_id, Kind.CONCLUSION, text, **fields)
+
+    def inference(
+        self, element_id: str, premises: Iterable[str], conclusion: str, **fields: Any
+    ) -> None:
+        """Add an inference from ``premises`` to ``conclusion``."""
+        self._free(element_id)
+        self._inferences[element_id] = Inference(element_id, tuple(premises), conclusion, **fields)
+
+    def attack(self, element_id: str, source: str, target: str, **fields: Any) -> None:
+        """Add an attack of claim ``source`` on a claim or an inference ``target``."""
+        self._free(element_id)
+        self._attacks[element_id] = Attack(element_id, source, target, **fields)
+
+    def ignore(self, element_id: str, *rules: str) -> None:
+        """Accept the findings of ``rules`` on ``element_id``."""
+        self._ignore.setdefault(element_id, []).extend(rules)
+
+    def build(self) -> ArgumentMap:
+        """The finished map; :class:`ArgmapError` lists every broken reference."""
+        return ArgumentMap(
+            self.title,
+            lang=self.lang,
+            date=self.date,
+            document=self.document,
+            claims=self._claims,
+            inferences=self._inferences,
+            attacks=self._attacks,
+            ignore=self._ignore,
+        )
