@@ -52,7 +52,25 @@ _EXPORTS = {
     "Source": "argmap.model",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "ArgmapError",
+    "ArgumentMap",
+    "Attack",
+    "Claim",
+    "Document",
+    "Graph",
+    "Inference",
+    "Kind",
+    "Location",
+    "MapBuilder",
+    "Problem",
+    "Source",
+    "__version__",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+]
 
 if TYPE_CHECKING:
     from argmap.errors import ArgmapError, Location, Problem

@@ -38,7 +38,7 @@ import functools
 import re
 import types
 from collections.abc import Iterable, Mapping
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import attrs
 
@@ -85,9 +85,7 @@ def parse_date(text: str) -> _dt.date:
             return _dt.date(int(m[1]), int(m[3]), int(m[4]))
         except ValueError as exc:
             raise ValueError(f"{text!r} is not a date: {exc}") from None
-    raise ValueError(
-        f"{text!r} is not a date: write YYYY-MM-DD (or YYYY.MM.DD, YYYY/MM/DD)"
-    )
+    raise ValueError(f"{text!r} is not a date: write YYYY-MM-DD (or YYYY.MM.DD, YYYY/MM/DD)")
 
 
 def _to_date(value: _dt.date | str | None) -> _dt.date | None:
@@ -120,8 +118,7 @@ def _url_validator(_inst: object, _attr: attrs.Attribute[Any], value: str | None
 def _id_validator(_inst: object, _attr: attrs.Attribute[Any], value: str) -> None:
     if not isinstance(value, str) or ID_PATTERN.match(value) is None:
         raise ValueError(
-            f"{value!r} is not a valid id: start with a letter, then use letters, "
-            "digits, '_', '.' or '-'"
+            f"{value!r} is not a valid id: start with a letter, then use letters, digits, '_', '.' or '-'"
         )
 
 
@@ -278,18 +275,19 @@ class Locator(Protocol):
 
 
 def _frozen_mapping(value: Mapping[str, Any] | Iterable[Any]) -> Mapping[str, Any]:
+    """A read-only mapping: from a mapping as is, or from elements keyed by id."""
     if isinstance(value, types.MappingProxyType):
         return value
     if isinstance(value, Mapping):
         return types.MappingProxyType(dict(value))
-    return types.MappingProxyType({e.id: e for e in value})
+    return types.MappingProxyType({e.id: e for e in cast("Iterable[Element]", value)})
 
 
 def _frozen_ignore(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
     return types.MappingProxyType({k: _str_tuple(v) for k, v in value.items()})
 
 
-_MAPPING = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
+_MAPPING: Any = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
 
 
 @attrs.frozen
@@ -308,9 +306,7 @@ class ArgumentMap:
     claims: Mapping[str, Claim] = _MAPPING
     inferences: Mapping[str, Inference] = _MAPPING
     attacks: Mapping[str, Attack] = _MAPPING
-    ignore: Mapping[str, tuple[str, ...]] = attrs.field(
-        factory=dict, converter=_frozen_ignore, hash=False
-    )
+    ignore: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_frozen_ignore, hash=False)
     origin: Locator | None = attrs.field(default=None, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -327,10 +323,11 @@ class ArgumentMap:
 
     def element(self, element_id: str) -> Element:
         """The claim, inference or attack with this id (KeyError if none)."""
-        for table in (self.claims, self.inferences, self.attacks):
+        tables: tuple[Mapping[str, Element], ...] = (self.claims, self.inferences, self.attacks)
+        for table in tables:
             found = table.get(element_id)
             if found is not None:
-                return found  # type: ignore[no-any-return]
+                return found
         raise KeyError(element_id)
 
     def __contains__(self, element_id: object) -> bool:
@@ -427,9 +424,10 @@ class MapBuilder:
 
     def remove(self, element_id: str) -> None:
         """Remove an element (and its ignore list); KeyError if it is not there."""
-        for table in (self._claims, self._inferences, self._attacks):
+        tables: tuple[dict[str, Any], ...] = (self._claims, self._inferences, self._attacks)
+        for table in tables:
             if element_id in table:
-                del table[element_id]  # type: ignore[attr-defined]
+                del table[element_id]
                 self._ignore.pop(element_id, None)
                 return
         raise KeyError(element_id)
@@ -459,9 +457,7 @@ class MapBuilder:
         """Add a claim the author infers."""
         self.claim(element_id, Kind.CONCLUSION, text, **fields)
 
-    def inference(
-        self, element_id: str, premises: Iterable[str], conclusion: str, **fields: Any
-    ) -> None:
+    def inference(self, element_id: str, premises: Iterable[str], conclusion: str, **fields: Any) -> None:
         """Add an inference from ``premises`` to ``conclusion``."""
         self._free(element_id)
         self._inferences[element_id] = Inference(element_id, tuple(premises), conclusion, **fields)

@@ -31,7 +31,7 @@ def machine() -> str:
         )
     except (OSError, StopIteration):
         cpu = platform.processor() or "unknown CPU"
-    cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip() or "?"
+    cores = subprocess.run(["nproc"], capture_output=True, text=True, check=False).stdout.strip() or "?"
     return f"{cpu}, {cores} cores, Python {platform.python_version()}"
 
 
@@ -40,9 +40,7 @@ def write_section(name: str, body: str) -> None:
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else HEADER
     block = f"<!-- bench:{name} -->\n{body.strip()}\n<!-- /bench:{name} -->"
     pattern = re.compile(rf"<!-- bench:{re.escape(name)} -->.*?<!-- /bench:{re.escape(name)} -->", re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _m: block, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    # replace the section where it stands, or add it at the end
+    text = pattern.sub(lambda _m: block, text) if pattern.search(text) else f"{text.rstrip()}\n\n{block}\n"
     DOC.parent.mkdir(exist_ok=True)
     DOC.write_text(text, encoding="utf-8")

@@ -25,7 +25,11 @@ def command(files: tuple[str, ...], quiet: bool) -> None:
         elif not quiet:
             counts = ", ".join(
                 _count(len(table), name)
-                for table, name in ((amap.claims, "claim"), (amap.inferences, "inference"), (amap.attacks, "attack"))
+                for table, name in (
+                    (amap.claims, "claim"),
+                    (amap.inferences, "inference"),
+                    (amap.attacks, "attack"),
+                )
             )
             click.echo(f"{path}: ok ({counts})")
     if bad:

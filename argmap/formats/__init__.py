@@ -17,16 +17,19 @@ True
 
 Every problem is reported at once, each with its place:
 
->>> loads('''argmap: 1
+>>> from argmap import ArgmapError
+>>> try:
+...     loads('''argmap: 1
 ... title: Rain
 ... claims:
 ...   E1: {kind: evidense, txt: Rain}
 ... ''', name="rain.argmap.yaml")
-Traceback (most recent call last):
-...
-argmap.errors.ArgmapError: rain.argmap.yaml:4:3: claim 'E1': missing required field 'text'
-rain.argmap.yaml:4:14: claim 'E1': unknown kind 'evidense' (did you mean 'evidence'?); kinds: evidence, premise, assumption, hypothesis, conclusion
-rain.argmap.yaml:4:24: claim 'E1': unknown field 'txt' (did you mean 'text'?); known fields: kind, text, conditional, source, note, tags
+... except ArgmapError as exc:
+...     for problem in exc.problems:
+...         print(problem.location, problem.message.split(";")[0])
+rain.argmap.yaml:4:3 claim 'E1': missing required field 'text'
+rain.argmap.yaml:4:14 claim 'E1': unknown kind 'evidense' (did you mean 'evidence'?)
+rain.argmap.yaml:4:24 claim 'E1': unknown field 'txt' (did you mean 'text'?)
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ from argmap.formats._write import write_json, write_yaml
 from argmap.formats._yaml import read_yaml
 from argmap.model import ArgumentMap
 
-__all__ = ["Format", "dump", "dumps", "format_for", "load", "loads"]
+__all__ = ["Format", "dump", "dumps", "format_for", "json_schema", "load", "loads", "write_atomic"]
 
 Format = Literal["yaml", "json"]
 
@@ -63,8 +66,13 @@ def _decode(data: bytes, name: str) -> str:
         line = good.count("\n") + 1
         column = len(good) - (good.rfind("\n") + 1) + 1
         raise ArgmapError(
-            [Problem(f"the file is not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded "
-                     "(save the file as UTF-8)", Location(name, line, column))]
+            [
+                Problem(
+                    f"the file is not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded "
+                    "(save the file as UTF-8)",
+                    Location(name, line, column),
+                )
+            ]
         ) from None
     return text[1:] if text.startswith("\ufeff") else text
 
@@ -125,3 +133,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
 def dump(amap: ArgumentMap, path: str | os.PathLike[str], format: Format | None = None) -> None:
     """Write the map to ``path`` (format from the extension unless given), atomically."""
     write_atomic(path, dumps(amap, format or format_for(path)).encode("utf-8"))
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of the file format (the JSON form; see docs/format.md)."""
+    import json
+
+    schema: dict[str, object] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return schema

@@ -8,6 +8,7 @@ parser (strings are decoded by the standard library's own ``scanstring``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from json.decoder import scanstring  # type: ignore[attr-defined]
@@ -151,10 +152,8 @@ class JsonLocator(Locator):
         if self._parser is None:
             self._parser = _PositionParser(self._text)
             self._lines = LineIndex(self._text)
-            try:
+            with contextlib.suppress(JsonSyntaxError):  # keep the positions recorded so far
                 self._parser.parse()
-            except JsonSyntaxError:
-                pass  # keep whatever positions were recorded
         return self._parser
 
     def offset_location(self, offset: int) -> Location:
@@ -180,7 +179,16 @@ def read_json(text: str, file: str) -> tuple[Tree, JsonLocator | None, list[Prob
     """Parse ``text``; return the tree, a locator and the problems found."""
     locator = JsonLocator(file, text)
     if not text.strip():
-        return None, None, [Problem("the file is empty: expected a JSON object with argmap, title and claims", Location(file, 1, 1))]
+        return (
+            None,
+            None,
+            [
+                Problem(
+                    "the file is empty: expected a JSON object with argmap, title and claims",
+                    Location(file, 1, 1),
+                )
+            ],
+        )
     try:
         return fast_parse(text), locator, []
     except (ValueError, _Duplicate, RecursionError):
@@ -191,7 +199,11 @@ def read_json(text: str, file: str) -> tuple[Tree, JsonLocator | None, list[Prob
     try:
         tree = parser.parse()
     except JsonSyntaxError as exc:
-        return None, None, [Problem(f"JSON syntax error: {exc.message}", Location(file, *lines.position(exc.offset)))]
+        return (
+            None,
+            None,
+            [Problem(f"JSON syntax error: {exc.message}", Location(file, *lines.position(exc.offset)))],
+        )
     problems = [
         Problem(f"duplicate key {key!r}", Location(file, *lines.position(at)))
         for key, at in parser.duplicates

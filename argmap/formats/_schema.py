@@ -112,8 +112,11 @@ class _Builder:
             return None
         for k in value:
             if k not in allowed:
-                self.fail((*path, k), f"{what}: unknown field {k!r}{_suggest(k, allowed)}; "
-                          f"known fields: {', '.join(allowed)}", key=True)
+                self.fail(
+                    (*path, k),
+                    f"{what}: unknown field {k!r}{_suggest(k, allowed)}; known fields: {', '.join(allowed)}",
+                    key=True,
+                )
         for k in required:
             if value.get(k) is None:
                 if k in value:
@@ -159,7 +162,9 @@ class _Builder:
         get = value.get
         kind = self.convert(get("kind"), (*path, "kind"), what, kind_rule)
         text = self.convert(get("text"), (*path, "text"), what + " text", text_rule)
-        conditional = self.convert(get("conditional"), (*path, "conditional"), what + " conditional", bool_rule)
+        conditional = self.convert(
+            get("conditional"), (*path, "conditional"), what + " conditional", bool_rule
+        )
         source = get("source")
         if source is not None:
             source = self.source(source, (*path, "source"), what)
@@ -202,7 +207,9 @@ class _Builder:
             return None
         return Attack(aid, source, target, note, tags or ())
 
-    def section(self, top: dict[str, Tree], name: str, make: Callable[[str, Tree], Any], seen: dict[str, str]) -> dict[str, Any]:
+    def section(
+        self, top: dict[str, Tree], name: str, make: Callable[[str, Tree], Any], seen: dict[str, str]
+    ) -> dict[str, Any]:
         value = top.get(name)
         out: dict[str, Any] = {}
         if value is None:
@@ -213,10 +220,18 @@ class _Builder:
         kind = name[:-1] if name != "inferences" else "inference"
         for eid, body in value.items():
             if ID_PATTERN.match(eid) is None:
-                self.fail((name, eid), f"{kind} id {eid!r} is not valid: start with a letter, then use letters, digits, '_', '.' or '-'", key=True)
+                self.fail(
+                    (name, eid),
+                    f"{kind} id {eid!r} is not valid: start with a letter, then use letters, digits, '_', '.' or '-'",
+                    key=True,
+                )
                 continue
             if eid in seen:
-                self.fail((name, eid), f"id {eid!r} is already used by a {seen[eid]}; ids must be unique across claims, inferences and attacks", key=True)
+                self.fail(
+                    (name, eid),
+                    f"id {eid!r} is already used by a {seen[eid]}; ids must be unique across claims, inferences and attacks",
+                    key=True,
+                )
                 continue
             seen[eid] = kind
             element = make(eid, body)
@@ -227,14 +242,20 @@ class _Builder:
     # -- the whole map -----------------------------------------------------
     def build(self, tree: Tree) -> ArgumentMap | None:
         if not isinstance(tree, dict):
-            self.fail((), f"an argument map must be a mapping with argmap:, title: and claims: at the top, not {_type_name(tree)}")
+            self.fail(
+                (),
+                f"an argument map must be a mapping with argmap:, title: and claims: at the top, not {_type_name(tree)}",
+            )
             return None
         self.fields(tree, (), "map", TOP_FIELDS, TOP_REQUIRED)
         version = tree.get("argmap")
         if version is not None:
             v = self.convert(version, ("argmap",), "argmap (format version)", int_rule)
             if v is not None and v != FORMAT_VERSION:
-                self.fail(("argmap",), f"format version {v} is not supported: this argmap reads version {FORMAT_VERSION}")
+                self.fail(
+                    ("argmap",),
+                    f"format version {v} is not supported: this argmap reads version {FORMAT_VERSION}",
+                )
         title = self.convert(tree.get("title"), ("title",), "title", text_rule)
         lang = self.convert(tree.get("lang"), ("lang",), "lang", lang_rule) or "en"
         date = self.convert(tree.get("date"), ("date",), "date", date_rule)
@@ -245,7 +266,9 @@ class _Builder:
                 document = Document(
                     title=self.convert(f.get("title"), ("document", "title"), "document title", text_rule),
                     url=self.convert(f.get("url"), ("document", "url"), "document url", url_rule),
-                    author=self.convert(f.get("author"), ("document", "author"), "document author", text_rule),
+                    author=self.convert(
+                        f.get("author"), ("document", "author"), "document author", text_rule
+                    ),
                     file=self.convert(f.get("file"), ("document", "file"), "document file", text_rule),
                 )
         seen: dict[str, str] = {}
@@ -258,36 +281,62 @@ class _Builder:
             return None
         return ArgumentMap(title, lang, date, document, claims, inferences, attacks, ignore, self.locator)
 
-    def references(self, claims: dict[str, Claim], inferences: dict[str, Inference], attacks: dict[str, Attack], seen: dict[str, str]) -> None:
+    def references(
+        self,
+        claims: dict[str, Claim],
+        inferences: dict[str, Inference],
+        attacks: dict[str, Attack],
+        seen: dict[str, str],
+    ) -> None:
         def missing(ref: str, path: Path, what: str, want: str) -> None:
             if ref in seen:
-                self.fail(path, f"{what} {ref!r} is a{'n' if seen[ref][0] in 'aei' else ''} {seen[ref]}, not {want}")
+                self.fail(
+                    path, f"{what} {ref!r} is a{'n' if seen[ref][0] in 'aei' else ''} {seen[ref]}, not {want}"
+                )
             else:
-                known = [k for k, v in seen.items() if v == "claim" or (want != "a claim" and v == "inference")]
+                known = [
+                    k for k, v in seen.items() if v == "claim" or (want != "a claim" and v == "inference")
+                ]
                 self.fail(path, f"{what} {ref!r} does not exist{_suggest(ref, known)}")
+
+        # An id in ``seen`` whose element was broken is reported where it stands;
+        # references to it are not reported again.
+        def broken(ref: str) -> bool:
+            return ref in seen and ref not in claims and ref not in inferences and ref not in attacks
 
         for iid, inf in inferences.items():
             for i, p in enumerate(inf.premises):
-                if p not in claims:
+                if p not in claims and not broken(p):
                     missing(p, ("inferences", iid, "from", i), f"inference {iid!r}: premise", "a claim")
-            if inf.conclusion not in claims:
-                missing(inf.conclusion, ("inferences", iid, "to"), f"inference {iid!r}: conclusion", "a claim")
+            if inf.conclusion not in claims and not broken(inf.conclusion):
+                missing(
+                    inf.conclusion, ("inferences", iid, "to"), f"inference {iid!r}: conclusion", "a claim"
+                )
         for aid, att in attacks.items():
-            if att.source not in claims:
+            if att.source not in claims and not broken(att.source):
                 missing(att.source, ("attacks", aid, "from"), f"attack {aid!r}: source", "a claim")
-            if att.target not in claims and att.target not in inferences:
-                missing(att.target, ("attacks", aid, "to"), f"attack {aid!r}: target", "a claim or an inference")
+            if att.target not in claims and att.target not in inferences and not broken(att.target):
+                missing(
+                    att.target, ("attacks", aid, "to"), f"attack {aid!r}: target", "a claim or an inference"
+                )
 
     def ignore(self, value: Tree, seen: dict[str, str]) -> dict[str, tuple[str, ...]]:
         out: dict[str, tuple[str, ...]] = {}
         if value is None:
             return out
         if not isinstance(value, dict):
-            self.fail(("ignore",), f"ignore must be a mapping from element id to a list of rule names, not {_type_name(value)}")
+            self.fail(
+                ("ignore",),
+                f"ignore must be a mapping from element id to a list of rule names, not {_type_name(value)}",
+            )
             return out
         for eid, rules in value.items():
             if eid not in seen:
-                self.fail(("ignore", eid), f"ignore: {eid!r} is not an element of this map{_suggest(eid, list(seen))}", key=True)
+                self.fail(
+                    ("ignore", eid),
+                    f"ignore: {eid!r} is not an element of this map{_suggest(eid, list(seen))}",
+                    key=True,
+                )
                 continue
             names = self.convert(rules, ("ignore", eid), f"ignore {eid!r}", tags_rule)
             if names is not None:

@@ -84,8 +84,10 @@ def _mark_location(file: str, mark: Any) -> Location:
 
 def _char_at(text: str, mark: Any) -> str:
     lines = text.split("\n", mark.line + 1)
-    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
-        return lines[mark.line][mark.column]
+    line: int = mark.line
+    column: int = mark.column
+    if line < len(lines) and column < len(lines[line]):
+        return lines[line][column]
     return ""
 
 
@@ -119,10 +121,10 @@ def _anchor_problems(file: str, text: str) -> list[Problem]:
                     _mark_location(file, event.start_mark),
                 )
             )
-        elif getattr(event, "anchor", None) is not None:
+        elif (anchor := getattr(event, "anchor", None)) is not None:
             problems.append(
                 Problem(
-                    f"YAML anchor &{event.anchor} is not allowed: write each value out",
+                    f"YAML anchor &{anchor} is not allowed: write each value out",
                     _mark_location(file, event.start_mark),
                 )
             )
@@ -142,7 +144,7 @@ class _Converter:
         if isinstance(node, yaml.ScalarNode):
             if tag != _STD + "str" and not tag.startswith(_STD):
                 self.problem(f"YAML tag {tag} is not allowed here", node)
-            if node.style is None and node.value in _NULLS:
+            if not node.style and node.value in _NULLS:  # plain style: None, or '' from libyaml
                 return None
             return node.value
         if depth >= MAX_DEPTH:
@@ -184,7 +186,16 @@ def read_yaml(text: str, file: str) -> tuple[Tree, YamlLocator | None, list[Prob
     except RecursionError:
         return None, None, [Problem("too deeply nested", Location(file, 1, 1))]
     if root is None:
-        return None, None, [Problem("the file is empty: expected a mapping with argmap:, title: and claims:", Location(file, 1, 1))]
+        return (
+            None,
+            None,
+            [
+                Problem(
+                    "the file is empty: expected a mapping with argmap:, title: and claims:",
+                    Location(file, 1, 1),
+                )
+            ],
+        )
     conv = _Converter(file)
     tree = conv.convert(root)
     return tree, YamlLocator(file, root), conv.problems

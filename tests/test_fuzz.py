@@ -1,0 +1,148 @@
+"""Whatever the input, loading gives a map or an ArgmapError whose every
+problem is located — never any other exception."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap import ArgmapError
+from tests.strategies import maps
+
+FIELDS = [
+    "argmap",
+    "title",
+    "lang",
+    "date",
+    "document",
+    "claims",
+    "inferences",
+    "attacks",
+    "ignore",
+    "kind",
+    "text",
+    "conditional",
+    "source",
+    "note",
+    "tags",
+    "from",
+    "to",
+    "marker",
+    "scheme",
+    "strength",
+    "url",
+    "speaker",
+    "quote",
+    "E1",
+    "C1",
+    "I1",
+    "X1",
+]
+VALUES = [
+    "1",
+    "evidence",
+    "conclusion",
+    "[E1]",
+    "[]",
+    "{}",
+    "true",
+    "yes",
+    "0.5",
+    "2",
+    "2023.05.09",
+    "https://x.org",
+    "ftp://x",
+    "&a x",
+    "*a",
+    "!t x",
+    "'q'",
+    '"d\\q"',
+    "|",
+    ">",
+    "~",
+    "-",
+    "日本",
+    "[E1, C1]",
+    "{kind: premise, text: a}",
+    "\t",
+    "#c",
+    "?",
+    ":",
+    "%YAML 1.1",
+    "---",
+    "...",
+]
+
+
+def assert_loads_or_located(data: str | bytes, fmt: argmap.formats.Format) -> None:
+    try:
+        argmap.loads(data, fmt, name="f")
+    except ArgmapError as exc:
+        assert exc.problems  # noqa: PT017 - loading may also succeed
+        for p in exc.problems:
+            assert p.location is not None, p.message
+            assert p.location.line >= 1 and p.location.column >= 1
+            assert p.message
+
+
+@settings(max_examples=300)
+@given(st.binary(max_size=200))
+def test_random_bytes_yaml(data: bytes) -> None:
+    assert_loads_or_located(data, "yaml")
+
+
+@settings(max_examples=300)
+@given(st.binary(max_size=200))
+def test_random_bytes_json(data: bytes) -> None:
+    assert_loads_or_located(data, "json")
+
+
+yaml_lines = st.builds(
+    lambda indent, key, sep, value: " " * indent + key + sep + value,
+    st.integers(0, 6),
+    st.sampled_from([*FIELDS, "- ", ""]),
+    st.sampled_from([": ", ":", " ", ""]),
+    st.sampled_from(VALUES) | st.text(max_size=5),
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(yaml_lines, max_size=15).map("\n".join))
+def test_yaml_shaped_text(text: str) -> None:
+    assert_loads_or_located(text, "yaml")
+
+
+@settings(max_examples=300)
+@given(maps(), st.data())
+def test_mutated_valid_yaml(m: argmap.ArgumentMap, data: st.DataObject) -> None:
+    text = argmap.dumps(m)
+    i = data.draw(st.integers(0, len(text)))
+    j = data.draw(st.integers(i, min(len(text), i + 10)))
+    insert = data.draw(st.sampled_from(VALUES) | st.text(max_size=3))
+    assert_loads_or_located(text[:i] + insert + text[j:], "yaml")
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(FIELDS), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300)
+@given(st.dictionaries(st.sampled_from(FIELDS), json_values, max_size=6))
+def test_json_shaped_data(tree: dict[str, object]) -> None:
+    assert_loads_or_located(json.dumps(tree), "json")
+
+
+@settings(max_examples=300)
+@given(maps(), st.data())
+def test_mutated_valid_json(m: argmap.ArgumentMap, data: st.DataObject) -> None:
+    text = argmap.dumps(m, "json")
+    i = data.draw(st.integers(0, len(text)))
+    j = data.draw(st.integers(i, min(len(text), i + 5)))
+    insert = data.draw(st.sampled_from(['"', ",", "{", "}", "[", "]", ":", "1", '"kind"', "null", "NaN"]))
+    assert_loads_or_located(text[:i] + insert + text[j:], "json")
