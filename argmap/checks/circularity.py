@@ -1,0 +1,125 @@
+"""Circularity (AM2xx): claims that support themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.checks import graph
+from argmap.checks.diagnostic import Severity
+from argmap.checks.engine import Analysis
+from argmap.checks.registry import Finding, Threshold, rule
+from argmap.checks.text import token_similarity
+
+
+def _show_path(path: list[str]) -> str:
+    if len(path) <= 17:
+        return " -> ".join(path)
+    return " -> ".join(path[:8]) + " -> … -> " + " -> ".join(path[-5:]) + f" ({len(path) // 2} steps)"
+
+
+@rule(
+    "AM201",
+    "circular-support",
+    Severity.ERROR,
+    "Claims that support each other in a circle.",
+    """
+**What it finds.** Every group of claims and inferences in which each one
+supports, through some chain of inferences, every other one: a strongly
+connected part of the support graph that contains a cycle. An inference
+whose conclusion is also one of its own premises is the smallest such
+circle. Each group is reported once, at its first claim, with one concrete
+cycle as the `path` (for example `C1 -> I2 -> C2 -> I3 -> C1`); its
+`elements` list every claim of the group, then its inferences.
+
+**Example.** "The Bible is true because it is the word of God (C1); we know
+it is the word of God because the Bible says so (C2)." C1 supports C2 and C2
+supports C1.
+
+**Why it weakens the argument.** Circular reasoning assumes what it sets out
+to prove. However many steps the circle has, it adds no support from
+outside: if every claim in it were false, the circle would still "support"
+each of them. Long circles are easy to miss in prose, because each step
+taken alone is plausible.
+
+**How to repair it.** Find which step in the circle is doing the real work
+and look for independent support for it: evidence or a premise from outside
+the circle. Then remove the inference that closes the loop. If the circle
+is an artefact of the annotation (the same idea entered twice as two
+claims), merge the claims.
+""",
+)
+def circular_support(a: Analysis) -> Iterator[Finding]:
+    ix = a.index
+    comp = a.components
+    cids = ix.claim_ids
+    iids = ix.inference_ids
+    for members in graph.cyclic_components(ix, comp):
+        start = members[0]
+        steps = graph.cycle_through(ix, comp, start)
+        path = [cids[start]]
+        for i, c in steps:
+            path += [iids[i], cids[c]]
+        infs = graph.component_inferences(ix, comp, members)
+        elements = (*(cids[c] for c in members), *(iids[i] for i in infs))
+        extra = ""
+        if len(members) * 2 > len(path) - 1 or len(infs) * 2 > len(path) - 1:
+            extra = f" (the circle is part of a knot of {len(members)} claims and {len(infs)} inferences)"
+        yield Finding(
+            elements,
+            f"{a.q(cids[start])} supports itself in a circle: {_show_path(path)}{extra}",
+            tuple(path),
+        )
+
+
+@rule(
+    "AM202",
+    "restated-premise",
+    Severity.WARNING,
+    "A conclusion that says nearly the same as one of its own premises (heuristic).",
+    """
+**What it finds.** A conclusion whose text is nearly the same as the text of
+one of the premises of an inference concluding it: their similarity is at
+least the threshold (default 0.80), by the same measure as
+`weak-relevance`. This is begging the question in its plainest form. The
+check is a heuristic: it sees restated words, not restated meaning.
+
+**Example.** P1 "Smoking is harmful to health" supports C1 "Smoking harms
+your health". The conclusion only repeats the premise.
+
+**Why it weakens the argument.** An argument is supposed to take the reader
+from something they accept to something they did not yet accept. If the
+conclusion is the premise again, nothing is gained: whoever doubts the
+conclusion doubts the premise too.
+
+**How to repair it.** Ask what the author really wants to establish and
+what real reasons they give for it; map those as the premises. If the two
+claims are one claim entered twice, merge them. If they differ in a way
+that matters, reword them so the difference shows, or accept the finding
+with `ignore:`.
+""",
+    heuristic=True,
+    threshold=Threshold(0.80, "report conclusions at least this similar to one of their premises"),
+)
+def restated_premise(a: Analysis) -> Iterator[Finding]:
+    ix = a.index
+    limit = a.threshold("restated-premise")
+    claims = a.map.claims
+    cids = ix.claim_ids
+    for i, prem in enumerate(ix.premises):
+        c = ix.conclusion[i]
+        if ix.kind[c] != graph.CONCLUSION:
+            continue
+        cid = cids[c]
+        ct = a.tokens(claims[cid].text)
+        for p in prem:
+            if p == c:
+                continue  # a premise that is the conclusion itself is circular-support
+            pid = cids[p]
+            sim = token_similarity(a.tokens(claims[pid].text), ct)
+            if sim >= limit:
+                iid = ix.inference_ids[i]
+                yield Finding(
+                    (cid, pid, iid),
+                    f"{a.q(cid, 30)} restates its own premise {a.q(pid, 30)} in {iid} "
+                    f"(similarity {sim:.2f}, at least {limit:.2f})",
+                )

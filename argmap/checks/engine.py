@@ -1,0 +1,168 @@
+"""Run the rules on a map: select them, silence accepted findings, sort.
+
+>>> from argmap.model import MapBuilder
+>>> b = MapBuilder("t")
+>>> b.premise("P1", "All mammals breathe air")
+>>> b.conclusion("C1", "Cats breathe air")
+>>> b.conclusion("C2", "Cats purr")
+>>> b.inference("I1", ["P1"], "C1")
+>>> for d in check(b.build()):
+...     print(d.code, d.name, d.elements, d.message)
+AM101 unsupported-conclusion ('C2',) C2 "Cats purr" is a conclusion, but no inference concludes it
+AM305 unused-claim ('C2',) C2 "Cats purr" is not a premise, not a conclusion and not in any attack
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+
+from argmap.checks import graph
+from argmap.checks.config import Config
+from argmap.checks.diagnostic import Diagnostic
+from argmap.checks.registry import Rule, all_rules, find_rule, resolve
+from argmap.checks.text import quote, tokens
+from argmap.errors import Location
+from argmap.model import ArgumentMap
+
+__all__ = ["Analysis", "check", "select_rules"]
+
+
+class Analysis:
+    """A map and what the rules share about it, each part computed once on demand."""
+
+    def __init__(self, amap: ArgumentMap, config: Config) -> None:
+        self.map = amap
+        self.config = config
+
+    def threshold(self, rule_name: str) -> float:
+        """The configured threshold of a rule, or its default."""
+        value = self.config.thresholds.get(rule_name)
+        if value is not None:
+            return value
+        t = find_rule(rule_name).threshold
+        assert t is not None, rule_name
+        return t.default
+
+    @functools.cached_property
+    def index(self) -> graph.Index:
+        """The map as integer arrays."""
+        return graph.Index(self.map)
+
+    @functools.cached_property
+    def components(self) -> list[int]:
+        """Strongly connected component of every claim."""
+        return graph.strongly_connected(self.index)
+
+    @functools.cached_property
+    def grounding(self) -> graph.Grounding:
+        """G0, G1, G2 levels."""
+        return graph.ground(self.index)
+
+    @functools.cached_property
+    def support(self) -> graph.Support:
+        """Chain strength."""
+        return graph.support(self.index)
+
+    @functools.cached_property
+    def labelling(self) -> graph.Labelling:
+        """The grounded labelling."""
+        return graph.label(self.index)
+
+    @functools.cached_property
+    def _tokens(self) -> dict[str, frozenset[str]]:
+        return {}
+
+    def tokens(self, text: str) -> frozenset[str]:
+        """Token set of a text, cached."""
+        cache = self._tokens
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = tokens(text)
+        return found
+
+    def q(self, claim_id: str, width: int = 40) -> str:
+        """``C1 "its text"``: a claim named in a message, its text shortened by width."""
+        return f"{claim_id} {quote(self.map.claims[claim_id].text, width)}"
+
+    def q_text(self, text: str, width: int = 40) -> str:
+        """A text quoted in a message, shortened by display width."""
+        return quote(text, width)
+
+
+def select_rules(
+    select: Iterable[str] | None = None, ignore: Iterable[str] | None = None, config: Config | None = None
+) -> list[Rule]:
+    """The rules to run: ``select`` (or the config's, or all) minus ``ignore``
+    and the config's ignore. Raises UnknownRuleError for unknown names."""
+    config = config or Config()
+    chosen = select if select is not None else config.select
+    rules = list(dict.fromkeys(resolve(chosen))) if chosen is not None else list(all_rules())
+    dropped = {r.code for r in resolve([*(ignore or ()), *config.ignore])}
+    return sorted((r for r in rules if r.code not in dropped), key=lambda r: r.code)
+
+
+def _accepted(amap: ArgumentMap) -> Mapping[str, frozenset[str]]:
+    """Element id -> names of the rules its ``ignore`` list silences (names or codes)."""
+    out: dict[str, frozenset[str]] = {}
+    by_key = {}
+    for r in all_rules():
+        by_key[r.name] = r.name
+        by_key[r.code] = r.name
+    for eid, names in amap.ignore.items():
+        out[eid] = frozenset(by_key.get(n.strip(), by_key.get(n.strip().upper(), n)) for n in names)
+    return out
+
+
+def check(
+    amap: ArgumentMap,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    config: Config | None = None,
+) -> list[Diagnostic]:
+    """Run the selected rules on ``amap`` and return the findings.
+
+    ``select`` and ``ignore`` take rule names, codes or family prefixes
+    (``AM1``); ``select`` replaces the config's selection, ``ignore`` adds to
+    the config's. A finding is dropped when one of its elements lists the
+    rule (by name or code) in the map's ``ignore``. The order is by location
+    (then code) for maps loaded from a file, else by the file order of the
+    main element (then code).
+    """
+    config = config or Config()
+    rules = select_rules(select, ignore, config)
+    analysis = Analysis(amap, config)
+    accepted = _accepted(amap)
+    found: list[Diagnostic] = []
+    for r in rules:
+        for f in r.check(analysis):
+            if accepted and any(r.name in accepted.get(e, ()) for e in f.elements):
+                continue
+            found.append(
+                Diagnostic(
+                    code=r.code,
+                    name=r.name,
+                    severity=r.severity,
+                    message=f.message,
+                    elements=f.elements,
+                    path=f.path,
+                    location=amap.location(f.elements[0]),
+                )
+            )
+    return sort_diagnostics(amap, found)
+
+
+def sort_diagnostics(amap: ArgumentMap, found: list[Diagnostic]) -> list[Diagnostic]:
+    """Order findings by location, then code; unlocated ones by file order of the main element."""
+    order: dict[str, int] = {}
+    for table in (amap.claims, amap.inferences, amap.attacks):
+        for eid in table:
+            order[eid] = len(order)
+
+    def key(d: Diagnostic) -> tuple[int, int, int, str, tuple[str, ...], str]:
+        loc: Location | None = d.location
+        if loc is not None:
+            return (0, loc.line, loc.column, d.code, d.elements, d.message)
+        return (1, order.get(d.elements[0], 0), 0, d.code, d.elements, d.message)
+
+    return sorted(found, key=key)

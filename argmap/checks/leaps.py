@@ -1,0 +1,371 @@
+"""Leaps (AM1xx): conclusions that the map does not carry from its grounds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.checks import graph
+from argmap.checks.diagnostic import Severity
+from argmap.checks.engine import Analysis
+from argmap.checks.registry import Finding, Threshold, rule
+from argmap.checks.text import token_similarity
+
+CONCLUSION = graph.CONCLUSION
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+def _listing(items: list[str], limit: int = 5) -> str:
+    if len(items) <= limit:
+        return ", ".join(items)
+    return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
+
+
+@rule(
+    "AM101",
+    "unsupported-conclusion",
+    Severity.ERROR,
+    "A claim marked as a conclusion that no inference concludes.",
+    """
+**What it finds.** A claim of kind `conclusion` that is the conclusion of no
+inference in the map. The text presents it as something inferred, but the
+map shows nothing it is inferred from.
+
+**Example.** A text says "Prices will therefore keep rising." The map has the
+claim `C1: {kind: conclusion, text: Prices will keep rising}` and no
+inference with `to: C1`.
+
+**Why it weakens the argument.** A conclusion is only as good as the step
+that leads to it. With no step, the word "therefore" does the work that
+reasons should do: the claim is an assertion dressed as a result. A reader
+cannot examine, accept or reject reasoning that is not there.
+
+**How to repair it.** If the text does give reasons, add them as claims and
+join them with an inference `{from: [...], to: C1}`. If it gives none, the
+claim is really a premise the author asserts: change its kind to `premise`
+(and, as a critic, note that it is unsupported). If the author leaves a
+step unsaid, add the missing premise as an `assumption`.
+""",
+)
+def unsupported_conclusion(a: Analysis) -> Iterator[Finding]:
+    ix = a.index
+    for c in range(ix.n_claims):
+        if ix.kind[c] == CONCLUSION and not ix.concluding[c]:
+            cid = ix.claim_ids[c]
+            yield Finding((cid,), f"{a.q(cid)} is a conclusion, but no inference concludes it")
+
+
+@rule(
+    "AM102",
+    "empty-inference",
+    Severity.ERROR,
+    "An inference with no premises.",
+    """
+**What it finds.** An inference whose `from:` list is empty: a step that
+reaches a conclusion from nothing.
+
+**Example.** `I3: {from: [], to: C2, marker: "so"}`. Often this is a step the
+annotator marked ("so", 「以上から」) before working out what it rests on.
+
+**Why it weakens the argument.** An inference transmits support from its
+premises to its conclusion. With no premises there is nothing to transmit:
+the conclusion gains no support from it, and every check that follows
+support (grounding, chain strength, acceptance) treats the step as absent.
+
+**How to repair it.** Find the sentences the marker refers back to ("from
+the above…" usually means the previous paragraph) and list their claims in
+`from:`. If the author really gives no reason, remove the inference; the
+conclusion will then be reported as `unsupported-conclusion`, which is the
+honest description.
+""",
+)
+def empty_inference(a: Analysis) -> Iterator[Finding]:
+    ix = a.index
+    for i, prem in enumerate(ix.premises):
+        if not prem:
+            iid = ix.inference_ids[i]
+            cid = ix.claim_ids[ix.conclusion[i]]
+            yield Finding(
+                (iid, cid), f"inference {iid} has no premises: it concludes {a.q(cid)} from nothing"
+            )
+
+
+def _needs_hypothesis(a: Analysis, c: int) -> bool:
+    g = a.grounding
+    lvl = g.level[c]
+    return lvl == 1 or (lvl == 2 and not g.without_hypotheses[c])
+
+
+@rule(
+    "AM103",
+    "conditional-leap",
+    Severity.WARNING,
+    "A conclusion stated as fact that holds only if a hypothesis holds.",
+    """
+**What it finds.** A conclusion with `conditional: false` that can be
+grounded only by granting a hypothesis (a supposition such as "if Japan
+joins NATO", 「もし…すれば」). Precisely: it is in G1 but not in G0, or it
+is in G2 but cannot be grounded from evidence, premises and assumptions
+without some hypothesis. The finding names the hypotheses on the derivation
+that grounds it.
+
+**Example.** H1 "Japan joins NATO" (hypothesis) and P1 "Japan borders
+Russia" (premise) support C1 "Russia will treat Japan as an enemy", written
+as a plain statement. C1 is only true *if* H1 is.
+
+**Why it weakens the argument.** A supposition explores a possibility; it
+does not establish a fact. When the conclusion drops the "if", the reader
+is led to take a possibility for a finding, and later steps built on it
+inherit a certainty nobody earned. This is one of the commonest slips in
+opinion writing: 「…となれば…」 in one sentence becomes 「…である」 in the
+next.
+
+**How to repair it.** Either restore the condition — state the conclusion
+as "if H1, then …" and mark it `conditional: true` — or replace the
+hypothesis with evidence that it is actually the case.
+""",
+)
+def conditional_leap(a: Analysis) -> Iterator[Finding]:
+    ix = a.index
+    g = a.grounding
+    claims = a.map.claims
+    for c in range(ix.n_claims):
+        if ix.kind[c] != CONCLUSION or not _needs_hypothesis(a, c):
+            continue
+        cid = ix.claim_ids[c]
+        if claims[cid].conditional:
+            continue
+        hyps = [ix.claim_ids[h] for h in g.supposition_claims(c) if ix.kind[h] == graph.HYPOTHESIS]
+        named = _listing([a.q(h, 30) for h in hyps])
+        word = _plural(len(hyps), "hypothesis", "hypotheses")
+        verb = _plural(len(hyps), "holds", "hold")
+        yield Finding(
+            (cid, *hyps),
+            f"{a.q(cid)} is stated as fact but holds only if {word} {named} {verb}",
+        )
+
+
+@rule(
+    "AM104",
+    "hidden-assumption",
+    Severity.INFO,
+    "A conclusion that holds only with a premise the text never states.",
+    """
+**What it finds.** A conclusion that is grounded only once the map's
+assumptions are granted: it is in G2 but not in G1. Assumptions are the
+premises an annotator adds because the step needs them although the text
+never says them. The finding names the assumptions on the derivation.
+
+**Example.** "Japan will strengthen military ties with NATO (H2), so Russia
+will reinforce its bases on the Northern Territories (C3)." The step only
+works if Russia answers closer military ties of its neighbours with force:
+the annotator adds that as assumption A1, and C3 is reported with A1.
+
+**Why it matters.** An unstated premise is where an argument is most often
+weak, because nobody had to defend it. Making it visible is the point of
+the exercise; this finding is information, not an error: the map is doing
+its job by showing it.
+
+**How to repair it.** In the text: state the assumption and give reasons for
+it, at which point it becomes a premise (or evidence, with a source). In
+the map: once the text supports the assumption, change its kind, or add an
+inference to it from the evidence that supports it. If you accept the
+assumption as harmless, list the rule in the conclusion's `ignore:`.
+""",
+)
+def hidden_assumption(a: Analysis) -> Iterator[Finding]:
+    ix = a.index
+    g = a.grounding
+    for c in range(ix.n_claims):
+        if ix.kind[c] != CONCLUSION or g.level[c] != 2:
+            continue
+        cid = ix.claim_ids[c]
+        assumed = [ix.claim_ids[s] for s in g.supposition_claims(c) if ix.kind[s] == graph.ASSUMPTION]
+        named = _listing([a.q(s, 30) for s in assumed])
+        word = _plural(len(assumed), "assumption", "assumptions")
+        yield Finding((cid, *assumed), f"{a.q(cid)} holds only with {word} {named}, never stated in the text")
+
+
+_WHY_BLOCKED = {
+    "unconcluded": "no inference concludes it",
+    "empty": "an inference with no premises",
+    "circle": "a circle of claims supporting each other",
+}
+
+
+@rule(
+    "AM105",
+    "ungrounded-conclusion",
+    Severity.ERROR,
+    "A conclusion whose support never reaches evidence or a premise.",
+    """
+**What it finds.** A conclusion that some inference concludes but that is
+not grounded even when every hypothesis and assumption is granted (it is not
+in G2). Following its support backwards never arrives at evidence, a
+premise, a hypothesis or an assumption. The finding names where the support
+stops: a conclusion that nothing concludes, an inference with no premises,
+or a circle of claims that only support each other.
+
+**Example.** C2 "The policy failed" is concluded from C1 "The policy was
+badly designed", and C1 is concluded from C2. Neither rests on anything
+else: each is offered as the reason for the other.
+
+**Why it weakens the argument.** Support has to start somewhere. A
+conclusion whose chain of reasons runs into a dead end or a loop has,
+however long the chain, no ground at all: accepting it means accepting it
+on faith.
+
+**How to repair it.** Look at the claims the finding names. Support a
+dangling conclusion with evidence or premises; fill an empty inference; break
+a circle by finding independent support for one of its claims. A claim the
+author simply asserts should be a `premise`, not a `conclusion`. (A
+conclusion that no inference concludes at all is reported as
+`unsupported-conclusion` instead.)
+""",
+)
+def ungrounded_conclusion(a: Analysis) -> Iterator[Finding]:
+    ix = a.index
+    g = a.grounding
+    block, nodes = None, None
+    for c in range(ix.n_claims):
+        if ix.kind[c] != CONCLUSION or g.level[c] != graph.INF or not ix.concluding[c]:
+            continue
+        if block is None or nodes is None:
+            block, nodes = graph.blockers(ix, g, a.components)
+        cid = ix.claim_ids[c]
+        found: list[str] = []
+        reasons: list[str] = []
+        for b in graph.bits(block.get(c, 0)):
+            node = nodes[b]
+            bid = ix.node_id(node)
+            if node >= ix.n_claims:
+                why = _WHY_BLOCKED["empty"]
+            elif ix.concluding[node]:
+                why = _WHY_BLOCKED["circle"]
+            else:
+                why = _WHY_BLOCKED["unconcluded"]
+            found.append(bid)
+            reasons.append(f"{bid} ({why})")
+        order = sorted(range(len(found)), key=lambda n: (found[n] != cid, n))
+        found = [found[n] for n in order]
+        reasons = [reasons[n] for n in order]
+        elements = tuple(dict.fromkeys((cid, *found)))
+        yield Finding(
+            elements,
+            f"{a.q(cid)} is never grounded, even granting every hypothesis and assumption: "
+            f"its support stops at {_listing(reasons)}",
+        )
+
+
+@rule(
+    "AM106",
+    "weak-support",
+    Severity.WARNING,
+    "A conclusion whose best chain of inferences multiplies to a low strength.",
+    """
+**What it finds.** A conclusion whose *support* is above 0 but below the
+threshold (default 0.5). Support measures how much of the strength of the
+grounds survives the chain of steps: evidence, premises, hypotheses and
+assumptions have support 1; each inference passes on its `strength` (1 when
+not given) times the support of its weakest premise; a conclusion takes the
+best of the inferences concluding it. The finding names the weakest step on
+that best chain, and its `path` lists the chain (its last 32 steps at most).
+
+**Example.** Four steps each marked 「…と判断されます」 with strength 0.8:
+the last conclusion has support 0.8⁴ ≈ 0.41. Each step looked reasonable;
+together they make a guess.
+
+**Why it weakens the argument.** Uncertainty compounds. A reader who grants
+each step its "probably" is still not entitled to a confident conclusion at
+the end of a long chain; writers rarely signal this, and readers rarely
+notice it.
+
+**How to repair it.** Strengthen the weakest step (better evidence, a
+tighter argument), shorten the chain by supporting the conclusion more
+directly, or hedge the conclusion to match its support. If the strengths in
+the map are too pessimistic, correct them, or set a lower threshold in
+`[tool.argmap.thresholds]`.
+""",
+    threshold=Threshold(0.5, "report conclusions whose support is below this"),
+)
+def weak_support(a: Analysis) -> Iterator[Finding]:
+    ix = a.index
+    limit = a.threshold("weak-support")
+    s = a.support
+    value = s.value
+    for c in range(ix.n_claims):
+        v = value[c]
+        if not 0.0 < v < limit or ix.kind[c] != CONCLUSION:
+            continue
+        cid = ix.claim_ids[c]
+        w = s.weakest_link[c]
+        wid = ix.inference_ids[w]
+        path: list[str] = []
+        for i, d in s.chain(c):
+            if i >= 0:
+                path.append(ix.inference_ids[i])
+            path.append(ix.claim_ids[d])
+        yield Finding(
+            (cid, wid),
+            f"{a.q(cid)} has support {v:.2f}, below {limit:.2f}: "
+            f"the weakest link on its best chain is {wid} (strength {ix.strength[w]:.2f})",
+            tuple(path),
+        )
+
+
+@rule(
+    "AM107",
+    "weak-relevance",
+    Severity.INFO,
+    "A premise that shares almost no wording with the conclusion it supports (heuristic).",
+    """
+**What it finds.** A premise of an inference whose text shares almost no
+content with the inference's conclusion: their similarity is below the
+threshold (default 0.10). Similarity is the share of common tokens (words,
+or character pairs for Japanese and Chinese) after normalising case, width
+and punctuation; the figure is printed in the message. This is a
+heuristic: it looks at words, not meaning.
+
+**Example.** From P2 「日本にはすでにアメリカ軍基地がある」 the text concludes
+C2 「ロシアは日本をウクライナと同等の軍事的脅威とみなす」. The two share
+almost nothing, so the step relies on something unsaid (why US bases make
+Japan comparable to Ukraine).
+
+**Why it matters.** A premise supports a conclusion only if it is about the
+same things. When the words do not meet, either the premise is irrelevant
+(a red herring that merely sounds supportive) or a connecting premise is
+missing.
+
+**How to repair it.** Ask what links the premise to the conclusion and
+write that link as an `assumption` in the inference's `from:` list. If the
+premise is irrelevant, remove it from the inference. If it is relevant in a
+way the words do not show (a synonym, a paraphrase), accept the finding
+with `ignore: {I1: [weak-relevance]}`.
+""",
+    heuristic=True,
+    threshold=Threshold(0.10, "report premises less similar than this to their conclusion"),
+)
+def weak_relevance(a: Analysis) -> Iterator[Finding]:
+    ix = a.index
+    limit = a.threshold("weak-relevance")
+    claims = a.map.claims
+    cids = ix.claim_ids
+    for i, prem in enumerate(ix.premises):
+        if not prem:
+            continue
+        cid = cids[ix.conclusion[i]]
+        ct = a.tokens(claims[cid].text)
+        for p in prem:
+            pid = cids[p]
+            if pid == cid:
+                continue
+            sim = token_similarity(a.tokens(claims[pid].text), ct)
+            if sim < limit:
+                iid = ix.inference_ids[i]
+                yield Finding(
+                    (iid, pid, cid),
+                    f"{iid}: premise {a.q(pid, 30)} shares little with conclusion {a.q(cid, 30)} "
+                    f"(similarity {sim:.2f}, below {limit:.2f})",
+                )
