@@ -20,12 +20,12 @@ from collections.abc import Iterable, Mapping
 from argmap.checks import graph
 from argmap.checks.config import Config
 from argmap.checks.diagnostic import Diagnostic
-from argmap.checks.registry import Rule, all_rules, find_rule, resolve
+from argmap.checks.registry import Rule, UnknownRuleError, all_rules, find_rule, resolve
 from argmap.checks.text import quote, tokens
 from argmap.errors import Location
 from argmap.model import ArgumentMap
 
-__all__ = ["Analysis", "check", "select_rules"]
+__all__ = ["Analysis", "check", "select_rules", "sort_diagnostics", "unknown_ignores"]
 
 
 class Analysis:
@@ -111,6 +111,21 @@ def _accepted(amap: ArgumentMap) -> Mapping[str, frozenset[str]]:
         by_key[r.code] = r.name
     for eid, names in amap.ignore.items():
         out[eid] = frozenset(by_key.get(n.strip(), by_key.get(n.strip().upper(), n)) for n in names)
+    return out
+
+
+def unknown_ignores(amap: ArgumentMap) -> list[tuple[str, str]]:
+    """Rule names in the map's ``ignore`` lists that no rule has, as
+    ``(":line:col" or "", message)`` pairs, with a did-you-mean."""
+    out: list[tuple[str, str]] = []
+    for eid, names in amap.ignore.items():
+        for n in names:
+            try:
+                find_rule(n)
+            except UnknownRuleError as exc:
+                loc = amap.location(eid)
+                where = "" if loc is None else f":{loc.line}:{loc.column}"
+                out.append((where, f"ignore list of {eid}: {exc}"))
     return out
 
 

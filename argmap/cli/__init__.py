@@ -10,6 +10,8 @@ import click
 #: command name -> module defining ``command`` (a click.Command)
 COMMANDS = {
     "validate": "argmap.cli.validate",
+    "check": "argmap.cli.check",
+    "explain": "argmap.cli.explain",
 }
 
 

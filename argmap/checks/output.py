@@ -1,0 +1,149 @@
+"""Findings as text lines and as JSON, in the documented, stable schema.
+
+>>> from argmap.errors import Location
+>>> from argmap.checks.diagnostic import Diagnostic, Severity
+>>> d = Diagnostic("AM201", "circular-support", Severity.ERROR, "C1 supports itself",
+...                ("C1", "C2", "I1", "I2"), ("C1", "I1", "C2", "I2", "C1"), Location("m.yaml", 3, 3))
+>>> text_line(d, "m.yaml")
+'m.yaml:3:3: AM201 circular-support: C1 supports itself'
+>>> diagnostic_json(d)["location"]
+{'file': 'm.yaml', 'line': 3, 'column': 3}
+>>> summary([d])
+'1 error, 0 warnings, 0 info'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from argmap.checks.diagnostic import Diagnostic, Severity
+
+__all__ = ["JSON_SCHEMA", "counts", "diagnostic_json", "summary", "text_line"]
+
+#: Version of the JSON output; bumped on any incompatible change.
+JSON_VERSION = 1
+
+_LOCATION = {
+    "type": ["object", "null"],
+    "required": ["file", "line", "column"],
+    "additionalProperties": False,
+    "properties": {
+        "file": {"type": "string"},
+        "line": {"type": "integer", "minimum": 1},
+        "column": {"type": "integer", "minimum": 1},
+    },
+}
+
+#: JSON Schema of ``argmap check --format json`` output.
+JSON_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "argmap check --format json",
+    "type": "object",
+    "required": ["version", "files"],
+    "additionalProperties": False,
+    "properties": {
+        "version": {"const": JSON_VERSION},
+        "files": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["file", "loaded", "findings", "summary", "problems"],
+                "additionalProperties": False,
+                "properties": {
+                    "file": {"type": "string", "description": "the path as given"},
+                    "loaded": {"type": "boolean", "description": "false when the file is bad input"},
+                    "findings": {
+                        "type": "array",
+                        "description": "in order: by location, then code",
+                        "items": {
+                            "type": "object",
+                            "required": [
+                                "code",
+                                "name",
+                                "severity",
+                                "message",
+                                "elements",
+                                "path",
+                                "location",
+                            ],
+                            "additionalProperties": False,
+                            "properties": {
+                                "code": {"type": "string", "pattern": "^AM[1-9][0-9][0-9]$"},
+                                "name": {"type": "string", "pattern": "^[a-z]+(-[a-z]+)*$"},
+                                "severity": {"enum": ["error", "warning", "info"]},
+                                "message": {"type": "string"},
+                                "elements": {
+                                    "type": "array",
+                                    "minItems": 1,
+                                    "items": {"type": "string"},
+                                    "description": "ids involved, the main element first",
+                                },
+                                "path": {
+                                    "type": "array",
+                                    "items": {"type": "string"},
+                                    "description": "ordered ids of a cycle or chain; empty otherwise",
+                                },
+                                "location": {
+                                    **_LOCATION,
+                                    "description": "where the main element is; null if unknown",
+                                },
+                            },
+                        },
+                    },
+                    "summary": {
+                        "type": "object",
+                        "required": ["error", "warning", "info"],
+                        "additionalProperties": False,
+                        "properties": {s.value: {"type": "integer", "minimum": 0} for s in Severity},
+                    },
+                    "problems": {
+                        "type": "array",
+                        "description": "why a file could not be loaded (empty when loaded)",
+                        "items": {
+                            "type": "object",
+                            "required": ["message", "location"],
+                            "additionalProperties": False,
+                            "properties": {"message": {"type": "string"}, "location": _LOCATION},
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def text_line(d: Diagnostic, path: str) -> str:
+    """``path:line:col: CODE name: message`` (``path: ...`` when unlocated)."""
+    where = f"{path}:{d.location.line}:{d.location.column}" if d.location is not None else path
+    return f"{where}: {d.code} {d.name}: {d.message}"
+
+
+def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
+    """One finding as a JSON-ready dict."""
+    loc = d.location
+    return {
+        "code": d.code,
+        "name": d.name,
+        "severity": d.severity.value,
+        "message": d.message,
+        "elements": list(d.elements),
+        "path": list(d.path),
+        "location": None if loc is None else {"file": loc.file, "line": loc.line, "column": loc.column},
+    }
+
+
+def counts(found: Iterable[Diagnostic]) -> dict[str, int]:
+    """Number of findings by severity, every severity present."""
+    out = {s.value: 0 for s in Severity}
+    for d in found:
+        out[d.severity.value] += 1
+    return out
+
+
+def summary(found: Iterable[Diagnostic]) -> str:
+    """``2 errors, 1 warning, 3 info``."""
+    c = counts(found)
+    e, w = c["error"], c["warning"]
+    return f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}, {c['info']} info"

@@ -1,0 +1,134 @@
+"""``argmap check FILE...``: run the rules and report findings."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from argmap.cli._common import EXIT_BAD_INPUT, load_or_report
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def _split(values: tuple[str, ...]) -> list[str] | None:
+    if not values:
+        return None
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Run only these rules: names, codes or families (AM1), comma-separated or repeated.",
+)
+@click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: path:line:col: CODE name: message; json: see docs/checks.md.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+def command(
+    files: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...], fmt: str, strict: bool
+) -> None:
+    """Check each map FILE for leaps, circular reasoning and weak evidence.
+
+    Rules and thresholds can also be set in [tool.argmap] of the nearest
+    pyproject.toml. `argmap explain` lists the rules.
+
+    Exits 0 when there is no error-level finding (nor warning, with
+    --strict), 1 when there is, 2 on bad input or usage.
+    """
+    from argmap.checks import Config, ConfigError, UnknownRuleError, check, select_rules
+    from argmap.checks.engine import unknown_ignores
+    from argmap.checks.output import JSON_VERSION, counts, diagnostic_json, summary, text_line
+
+    try:
+        config = Config.discover()
+    except ConfigError as exc:
+        click.echo(f"argmap check: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    sel, ign = _split(select), _split(ignore)
+    try:
+        select_rules(sel, None, config)
+    except UnknownRuleError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--select'") from None
+    try:
+        select_rules(None, ign, config)
+    except UnknownRuleError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--ignore'") from None
+
+    failing = {"error"} | ({"warning"} if strict else set())
+    bad = failed = False
+    report: list[dict[str, object]] = []
+    for path in files:
+        amap = load_or_report(path)
+        if amap is None:
+            bad = True
+            report.append(
+                {
+                    "file": path,
+                    "loaded": False,
+                    "findings": [],
+                    "summary": counts([]),
+                    "problems": _problems(path) if fmt == "json" else [],
+                }
+            )
+            continue
+        for where, message in unknown_ignores(amap):
+            click.echo(f"{path}{where}: warning: {message}", err=True)
+        found = check(amap, select=sel, ignore=ign, config=config)
+        if any(d.severity.value in failing for d in found):
+            failed = True
+        if fmt == "json":
+            report.append(
+                {
+                    "file": path,
+                    "loaded": True,
+                    "findings": [diagnostic_json(d) for d in found],
+                    "summary": counts(found),
+                    "problems": [],
+                }
+            )
+            continue
+        for d in found:
+            where = text_line(d, path).partition(f": {d.code} {d.name}: ")[0]
+            rule = click.style(f"{d.code} {d.name}", fg=_COLOURS[d.severity.value], bold=True)
+            click.echo(f"{click.style(where, bold=True)}: {rule}: {d.message}")
+        click.echo(click.style(f"{path}: {summary(found)}", dim=True))
+    if fmt == "json":
+        click.echo(json.dumps({"version": JSON_VERSION, "files": report}, ensure_ascii=False, indent=2))
+    if bad:
+        sys.exit(EXIT_BAD_INPUT)
+    if failed:
+        sys.exit(1)
+
+
+def _problems(path: str) -> list[dict[str, object]]:
+    """The load problems of a bad file again, for the JSON report."""
+    from argmap.errors import ArgmapError
+    from argmap.formats import load
+
+    try:
+        load(path)
+    except ArgmapError as exc:
+        return [
+            {
+                "message": p.message,
+                "location": None
+                if p.location is None
+                else {"file": p.location.file, "line": p.location.line, "column": p.location.column},
+            }
+            for p in exc.problems
+        ]
+    except OSError as exc:
+        return [{"message": f"cannot read: {exc.strerror or exc}", "location": None}]
+    return []
