@@ -37,6 +37,9 @@ _EXPORTS = {
     "ArgmapError": "argmap.errors",
     "Location": "argmap.errors",
     "Problem": "argmap.errors",
+    "Diagnostic": "argmap.checks",
+    "Severity": "argmap.checks",
+    "check": "argmap.checks",
     "dump": "argmap.formats",
     "dumps": "argmap.formats",
     "load": "argmap.formats",
@@ -57,6 +60,7 @@ __all__ = [
     "ArgumentMap",
     "Attack",
     "Claim",
+    "Diagnostic",
     "Document",
     "Graph",
     "Inference",
@@ -64,8 +68,10 @@ __all__ = [
     "Location",
     "MapBuilder",
     "Problem",
+    "Severity",
     "Source",
     "__version__",
+    "check",
     "dump",
     "dumps",
     "load",
@@ -73,6 +79,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from argmap.checks import Diagnostic, Severity, check
     from argmap.errors import ArgmapError, Location, Problem
     from argmap.formats import dump, dumps, load, loads
     from argmap.model import (
