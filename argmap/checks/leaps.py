@@ -237,8 +237,7 @@ def ungrounded_conclusion(a: Analysis) -> Iterator[Finding]:
         cid = ix.claim_ids[c]
         found: list[str] = []
         reasons: list[str] = []
-        for b in graph.bits(block.get(c, 0)):
-            node = nodes[b]
+        for node in sorted(nodes[b] for b in graph.bits(block.get(c, 0))):
             bid = ix.node_id(node)
             if node >= ix.n_claims:
                 why = _WHY_BLOCKED["empty"]
@@ -248,9 +247,6 @@ def ungrounded_conclusion(a: Analysis) -> Iterator[Finding]:
                 why = _WHY_BLOCKED["unconcluded"]
             found.append(bid)
             reasons.append(f"{bid} ({why})")
-        order = sorted(range(len(found)), key=lambda n: (found[n] != cid, n))
-        found = [found[n] for n in order]
-        reasons = [reasons[n] for n in order]
         elements = tuple(dict.fromkeys((cid, *found)))
         yield Finding(
             elements,
