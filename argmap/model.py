@@ -94,6 +94,9 @@ def _to_date(value: _dt.date | str | None) -> _dt.date | None:
     return parse_date(value)
 
 
+_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[^\s/][^\s]*\Z")
+
+
 def check_url(url: str) -> None:
     """Raise ValueError unless ``url`` is an absolute http or https URL.
 
@@ -103,11 +106,8 @@ def check_url(url: str) -> None:
     ...
     ValueError: 'javascript:alert(1)' is not an http or https URL
     """
-    scheme, sep, rest = url.partition("://")
-    if not sep or scheme.lower() not in ("http", "https") or not rest.strip("/"):
+    if _URL.match(url) is None:
         raise ValueError(f"{url!r} is not an http or https URL")
-    if any(ch.isspace() for ch in url):
-        raise ValueError(f"{url!r} is not an http or https URL (it contains spaces)")
 
 
 def _url_validator(_inst: object, _attr: attrs.Attribute[Any], value: str | None) -> None:
@@ -133,6 +133,8 @@ def _strength_validator(_inst: object, _attr: attrs.Attribute[Any], value: float
 
 
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    if type(value) is tuple:
+        return value
     if isinstance(value, str):
         return (value,)
     return tuple(value)
@@ -151,6 +153,10 @@ class Kind(enum.Enum):
     HYPOTHESIS = "hypothesis"
     #: A claim the author infers (intermediate or final).
     CONCLUSION = "conclusion"
+
+
+def _to_kind(value: Kind | str) -> Kind:
+    return value if type(value) is Kind else Kind(value)
 
 
 @attrs.frozen
@@ -182,7 +188,7 @@ class Claim:
     """A statement in the argument: evidence, premise, assumption, hypothesis or conclusion."""
 
     id: str = attrs.field(validator=_id_validator)
-    kind: Kind = attrs.field(converter=Kind)
+    kind: Kind = attrs.field(converter=_to_kind)
     text: str
     conditional: bool = False
     source: Source | None = None

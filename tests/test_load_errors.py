@@ -412,3 +412,12 @@ def test_json_locations_of_elements() -> None:
     loc = m.location("P1")
     assert loc is not None
     assert (loc.file, loc.line, loc.column) == ("m.json", 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"), [("~\n", (1, 1)), ("!\n", (1, 1)), ("null\n", (1, 1)), ("---\n...\n", (2, 1))]
+)
+def test_a_document_holding_nothing_is_empty(text: str, where: tuple[int, int]) -> None:
+    line, col, msg = one(text)
+    assert (line, col) == where
+    assert msg.startswith("the file is empty")

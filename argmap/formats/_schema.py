@@ -16,13 +16,14 @@ import difflib
 import math
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeGuard
 
 import attrs
 
 from argmap.errors import ArgmapError, Problem
 from argmap.formats._tree import Locator, Path, Tree
 from argmap.model import (
+    _URL,
     ID_PATTERN,
     ArgumentMap,
     Attack,
@@ -55,6 +56,7 @@ _FALSE = frozenset(("false", "False", "FALSE"))
 _CLAIM_SET = frozenset(CLAIM_FIELDS)
 _INFERENCE_SET = frozenset(INFERENCE_FIELDS)
 _ATTACK_SET = frozenset(ATTACK_FIELDS)
+_URL_OK = _URL.match
 
 
 def _type_name(value: Tree) -> str:
@@ -208,7 +210,12 @@ class _Builder:
         return Attack(aid, source, target, note, tags or ())
 
     def section(
-        self, top: dict[str, Tree], name: str, make: Callable[[str, Tree], Any], seen: dict[str, str]
+        self,
+        top: dict[str, Tree],
+        name: str,
+        quick: Callable[[str, Tree], Any],
+        careful: Callable[[str, Tree], Any],
+        seen: dict[str, str],
     ) -> dict[str, Any]:
         value = top.get(name)
         out: dict[str, Any] = {}
@@ -234,7 +241,7 @@ class _Builder:
                 )
                 continue
             seen[eid] = kind
-            element = make(eid, body)
+            element = quick(eid, body) or careful(eid, body)
             if element is not None:
                 out[eid] = element
         return out
@@ -272,14 +279,15 @@ class _Builder:
                     file=self.convert(f.get("file"), ("document", "file"), "document file", text_rule),
                 )
         seen: dict[str, str] = {}
-        claims = self.section(tree, "claims", self.claim, seen)
-        inferences = self.section(tree, "inferences", self.inference, seen)
-        attacks = self.section(tree, "attacks", self.attack, seen)
+        claims = self.section(tree, "claims", _quick_claim, self.claim, seen)
+        inferences = self.section(tree, "inferences", _quick_inference, self.inference, seen)
+        attacks = self.section(tree, "attacks", _quick_attack, self.attack, seen)
         self.references(claims, inferences, attacks, seen)
         ignore = self.ignore(tree.get("ignore"), seen)
         if self.pending or title is None:
             return None
-        return ArgumentMap(title, lang, date, document, claims, inferences, attacks, ignore, self.locator)
+        origin = self.locator.for_elements() if self.locator is not None else None
+        return ArgumentMap(title, lang, date, document, claims, inferences, attacks, ignore, origin)
 
     def references(
         self,
@@ -444,6 +452,116 @@ def tags_rule(value: Tree) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
     raise _Invalid("expected a list of names")
+
+
+# -- quick paths ---------------------------------------------------------------
+# Most elements in a real file are well formed. These functions build such an
+# element directly and give up (None) at the first thing out of the ordinary;
+# the careful methods of _Builder then decide, and say what is wrong. A quick
+# path accepts only what the careful path accepts, with the same result (a
+# property test holds them to that).
+
+_SOURCE_SET = frozenset(SOURCE_FIELDS)
+
+
+def _opt_text(value: Tree) -> bool:
+    return value is None or type(value) is str
+
+
+def _quick_names(value: Tree) -> tuple[str, ...] | None:
+    if value is None:
+        return ()
+    if type(value) is str:
+        return (value,)
+    if type(value) is list and all(type(v) is str for v in value):
+        return tuple(value)
+    return None
+
+
+def _quick_source(value: Tree) -> Source | None:
+    if type(value) is not dict or not value.keys() <= _SOURCE_SET:
+        return None
+    get = value.get
+    url, title, speaker, date, quote = get("url"), get("title"), get("speaker"), get("date"), get("quote")
+    if not (
+        _opt_text(url) and _opt_text(title) and _opt_text(speaker) and _opt_text(date) and _opt_text(quote)
+    ):
+        return None
+    if url is not None and _URL_OK(url) is None:
+        return None
+    if date is not None:
+        try:
+            date = parse_date(date)
+        except ValueError:
+            return None
+    return Source(url, title, speaker, date, quote)
+
+
+def _quick_claim(cid: str, value: Tree) -> Claim | None:
+    if type(value) is not dict or not value.keys() <= _CLAIM_SET:
+        return None
+    get = value.get
+    kind, text, note = get("kind"), get("text"), get("note")
+    if type(kind) is not str or type(text) is not str or not _opt_text(note):
+        return None
+    kind = _KINDS.get(kind)
+    conditional = get("conditional", False)
+    if conditional is None:
+        conditional = False
+    elif type(conditional) is str:
+        conditional = True if conditional in _TRUE else False if conditional in _FALSE else None
+    tags = _quick_names(get("tags"))
+    source = get("source")
+    if source is not None and (source := _quick_source(source)) is None:
+        return None
+    if kind is None or type(conditional) is not bool or tags is None:
+        return None
+    return Claim(cid, kind, text, conditional, source, note, tags)
+
+
+def _quick_id(value: Tree) -> TypeGuard[str]:
+    # A reference need not be matched against the id pattern here: it must name
+    # an element, and every element's id has been checked where it is declared.
+    return type(value) is str
+
+
+def _quick_inference(iid: str, value: Tree) -> Inference | None:
+    if type(value) is not dict or not value.keys() <= _INFERENCE_SET:
+        return None
+    get = value.get
+    premises, conclusion, strength = get("from"), get("to"), get("strength")
+    marker, scheme, note = get("marker"), get("scheme"), get("note")
+    if type(premises) is str:
+        premises = [premises]
+    if type(premises) is not list or not all(_quick_id(p) for p in premises) or not _quick_id(conclusion):
+        return None
+    if not (_opt_text(marker) and _opt_text(scheme) and _opt_text(note)):
+        return None
+    if strength is not None:
+        if type(strength) is str:
+            try:
+                strength = float(strength)
+            except ValueError:
+                return None
+        elif type(strength) is int:
+            strength = float(strength)
+        if type(strength) is not float or not 0.0 <= strength <= 1.0:
+            return None
+    tags = _quick_names(get("tags"))
+    if tags is None:
+        return None
+    return Inference(iid, tuple(premises), conclusion, marker, scheme, strength, note, tags)
+
+
+def _quick_attack(aid: str, value: Tree) -> Attack | None:
+    if type(value) is not dict or not value.keys() <= _ATTACK_SET:
+        return None
+    get = value.get
+    source, target, note = get("from"), get("to"), get("note")
+    tags = _quick_names(get("tags"))
+    if not (_quick_id(source) and _quick_id(target) and _opt_text(note)) or tags is None:
+        return None
+    return Attack(aid, source, target, note, tags)
 
 
 def build_map(tree: Tree, locator: Locator | None, earlier: list[Problem]) -> ArgumentMap:

@@ -48,6 +48,26 @@ class Locator:
     def _has(self, path: Path) -> bool:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def for_elements(self) -> ElementLocator | Locator:
+        """What a loaded map keeps to locate its elements (see ArgumentMap.origin).
+
+        The default keeps this locator; a locator holding a large parse tree
+        returns a small table instead.
+        """
+        return self
+
+
+class ElementLocator:
+    """The positions of element ids only: what a map keeps once it is loaded."""
+
+    def __init__(self, file: str, positions: dict[str, tuple[int, int]]) -> None:
+        self.file = file
+        self._positions = positions
+
+    def locate(self, element_id: str) -> Location | None:
+        pos = self._positions.get(element_id)
+        return None if pos is None else Location(self.file, *pos)
+
 
 class LineIndex:
     """Turns character offsets into 1-based (line, column).

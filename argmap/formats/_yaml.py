@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from argmap.errors import Location, Problem
-from argmap.formats._tree import Locator, Path, Tree
+from argmap.formats._tree import SECTIONS, ElementLocator, Locator, Path, Tree
 
 try:
     _Loader: Any = yaml.CBaseLoader
@@ -24,6 +24,7 @@ _STD = "tag:yaml.org,2002:"
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 #: The format is never deeper than root/claims/E1/source/url; allow slack.
 MAX_DEPTH = 12
+_EMPTY = "the file is empty: expected a mapping with argmap:, title: and claims:"
 
 
 class YamlLocator(Locator):
@@ -74,6 +75,17 @@ class YamlLocator(Locator):
 
     def _has(self, path: Path) -> bool:
         return self._walk(path)[2] == len(path)
+
+    def for_elements(self) -> ElementLocator:
+        """Keep only where each element's id stands, not the whole node tree."""
+        positions: dict[str, tuple[int, int]] = {}
+        if isinstance(self._root, yaml.MappingNode):
+            for section_key, section in self._root.value:
+                if section_key.value in SECTIONS and isinstance(section, yaml.MappingNode):
+                    for key, _value in section.value:
+                        mark = key.start_mark
+                        positions.setdefault(key.value, (mark.line + 1, mark.column + 1))
+        return ElementLocator(self.file, positions)
 
 
 def _mark_location(file: str, mark: Any) -> Location:
@@ -186,16 +198,9 @@ def read_yaml(text: str, file: str) -> tuple[Tree, YamlLocator | None, list[Prob
     except RecursionError:
         return None, None, [Problem("too deeply nested", Location(file, 1, 1))]
     if root is None:
-        return (
-            None,
-            None,
-            [
-                Problem(
-                    "the file is empty: expected a mapping with argmap:, title: and claims:",
-                    Location(file, 1, 1),
-                )
-            ],
-        )
+        return None, None, [Problem(_EMPTY, Location(file, 1, 1))]
     conv = _Converter(file)
     tree = conv.convert(root)
+    if tree is None and not conv.problems:  # e.g. a lone "~" or "!"
+        return None, None, [Problem(_EMPTY, _mark_location(file, root.start_mark))]
     return tree, YamlLocator(file, root), conv.problems

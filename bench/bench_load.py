@@ -1,0 +1,162 @@
+"""Loading speed and memory: argmap.load against the bare parsers, side by side.
+
+    .venv/bin/python bench/bench_load.py            # 100,000 claims, 50,000 inferences
+    .venv/bin/python bench/bench_load.py --claims 10000
+
+Generates a map, writes it as YAML and JSON, then times in one run:
+``argmap.load`` of the YAML vs ``yaml.load(CSafeLoader)`` of the same file,
+``argmap.load`` of the JSON vs ``json.load``; measures the memory the loaded
+result holds (tracemalloc); and times ``argmap --help``. Writes the figures
+to the "load" section of docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import argmap  # noqa: E402
+from bench._report import machine, write_section  # noqa: E402
+
+KINDS = ["evidence", "premise", "assumption", "hypothesis", "conclusion"]
+
+
+def generate(n_claims: int, n_inferences: int, seed: int = 1) -> argmap.ArgumentMap:
+    rnd = random.Random(seed)
+    b = argmap.MapBuilder("generated benchmark map", lang="ja", date="2023-05-10")
+    for i in range(n_claims):
+        kind = KINDS[i % 5]
+        source = None
+        if kind == "evidence":
+            source = argmap.Source(
+                url=f"https://example.org/news/{i}",
+                title=f"記事 {i}",
+                speaker=f"報道官{i % 97}",
+                date=f"2023.{1 + i % 12:02d}.{1 + i % 28:02d}",
+            )
+        b.claim(
+            f"C{i}", kind, f"主張{i}:日本は東京にNATOの連絡事務所を開設する方向で動いている", source=source
+        )
+    for j in range(n_inferences):
+        premises = [f"C{rnd.randrange(n_claims)}" for _ in range(rnd.randint(1, 3))]
+        b.inference(f"I{j}", premises, f"C{rnd.randrange(n_claims)}", marker="と判断されます", strength=0.8)
+    return b.build()
+
+
+def best_of(runs: int, fn: Callable[[], Any]) -> float:
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+        del result
+    return min(times)
+
+
+def held_memory(fn: Callable[[], Any]) -> int:
+    """Bytes still allocated while the result of ``fn`` is alive."""
+    gc.collect()
+    tracemalloc.start()
+    base = tracemalloc.get_traced_memory()[0]
+    result = fn()
+    gc.collect()
+    held = tracemalloc.get_traced_memory()[0] - base
+    tracemalloc.stop()
+    del result
+    return held
+
+
+def help_time(runs: int = 15) -> float:
+    exe = shutil.which("argmap") or str(Path(sys.executable).parent / "argmap")
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([exe, "--help"], check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--claims", type=int, default=100_000)
+    ap.add_argument("--inferences", type=int, default=None, help="default: half the claims")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--no-write", action="store_true", help="print only; leave docs/performance.md alone")
+    args = ap.parse_args()
+    n_inf = args.inferences if args.inferences is not None else args.claims // 2
+
+    amap = generate(args.claims, n_inf)
+    tmp = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
+    ypath, jpath = tmp / "big.argmap.yaml", tmp / "big.argmap.json"
+    argmap.dump(amap, ypath)
+    argmap.dump(amap, jpath)
+    assert argmap.load(ypath) == amap and argmap.load(jpath) == amap
+
+    def bare_yaml() -> Any:
+        with open(ypath, "rb") as f:
+            return yaml.load(f, Loader=yaml.CSafeLoader)
+
+    def bare_json() -> Any:
+        with open(jpath, "rb") as f:
+            return json.load(f)
+
+    rows = []
+    for label, ours, bare, bare_name in (
+        ("YAML", lambda: argmap.load(ypath), bare_yaml, "yaml.load(CSafeLoader)"),
+        ("JSON", lambda: argmap.load(jpath), bare_json, "json.load"),
+    ):
+        t_bare = best_of(args.runs, bare)
+        t_ours = best_of(args.runs, ours)
+        m_bare = held_memory(bare)
+        m_ours = held_memory(ours)
+        rows.append((label, bare_name, t_bare, t_ours, m_bare, m_ours))
+    t_help = help_time()
+
+    size_y = ypath.stat().st_size / 1e6
+    size_j = jpath.stat().st_size / 1e6
+    shutil.rmtree(tmp)
+
+    lines = [
+        "## Loading (`bench/bench_load.py`)",
+        "",
+        f"A generated map of {args.claims:,} claims and {n_inf:,} inferences "
+        f"(YAML {size_y:.1f} MB, JSON {size_j:.1f} MB), best of {args.runs} runs; memory is what the "
+        "loaded result holds (tracemalloc). Command: `.venv/bin/python bench/bench_load.py`.",
+        f"Machine: {machine()}.",
+        "",
+        "| file | bare parse | time | argmap.load | time | ratio (target) | memory bare | memory argmap | ratio (target) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    targets = {"YAML": 3.0, "JSON": 2.0}
+    for label, bare_name, t_bare, t_ours, m_bare, m_ours in rows:
+        lines.append(
+            f"| {label} | `{bare_name}` | {t_bare:.2f} s | `argmap.load` | {t_ours:.2f} s | "
+            f"{t_ours / t_bare:.2f}x (<= {targets[label]:.0f}x) | {m_bare / 1e6:.0f} MB | {m_ours / 1e6:.0f} MB | "
+            f"{m_ours / m_bare:.2f}x (<= 2x) |"
+        )
+    lines += ["", f"`argmap --help`: {t_help * 1000:.0f} ms wall, median of 15 runs (target <= 150 ms)."]
+    report = "\n".join(lines)
+    print(report)
+    if not args.no_write:
+        write_section("load", report)
+
+
+if __name__ == "__main__":
+    main()
