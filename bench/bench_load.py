@@ -31,8 +31,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import argmap  # noqa: E402
-from bench._report import machine, write_section  # noqa: E402
+import argmap
+from bench._report import machine, write_section
 
 KINDS = ["evidence", "premise", "assumption", "hypothesis", "conclusion"]
 
