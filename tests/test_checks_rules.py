@@ -314,6 +314,24 @@ def test_weak_support_takes_the_best_inference_and_least_premise() -> None:
     ]  # fmt: skip
 
 
+def test_weak_support_prefers_a_longer_stronger_chain_found_later() -> None:
+    m = load("""
+        claims:
+          E1: {kind: evidence, text: a, source: {title: s}}
+          C1: {kind: conclusion, text: b}
+          C2: {kind: conclusion, text: c}
+        inferences:
+          I1: {from: [E1], to: C1, strength: 0.6}
+          I2: {from: [E1], to: C2, strength: 0.9}
+          I3: {from: [C2], to: C1, strength: 0.9}
+    """)
+    # C1 = max(0.6, 0.9 * 0.9 = 0.81), through C2; on a tie the link nearer the ground is named
+    assert only(m, "weak-support", config=Config(thresholds={"weak-support": 0.9})) == [
+        ('C1 "b" has support 0.81, below 0.90: the weakest link on its best chain is I2 (strength 0.90)',
+         ("C1", "I2"), ("E1", "I2", "C2", "I3", "C1")),
+    ]  # fmt: skip
+
+
 def test_weak_relevance() -> None:
     m = load("""
         claims:
