@@ -53,6 +53,10 @@ _EXPORTS = {
     "Kind": "argmap.model",
     "MapBuilder": "argmap.model",
     "Source": "argmap.model",
+    "RenderError": "argmap.render",
+    "RenderOptions": "argmap.render",
+    "render": "argmap.render",
+    "to_dot": "argmap.render",
 }
 
 __all__ = [
@@ -68,6 +72,8 @@ __all__ = [
     "Location",
     "MapBuilder",
     "Problem",
+    "RenderError",
+    "RenderOptions",
     "Severity",
     "Source",
     "__version__",
@@ -76,6 +82,8 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "render",
+    "to_dot",
 ]
 
 if TYPE_CHECKING:
@@ -93,6 +101,7 @@ if TYPE_CHECKING:
         MapBuilder,
         Source,
     )
+    from argmap.render import RenderError, RenderOptions, render, to_dot
 
 
 def __getattr__(name: str) -> Any:

@@ -343,6 +343,17 @@ class ArgumentMap:
         """Where an element stands in the file the map came from, if any."""
         return None if self.origin is None else self.origin.locate(element_id)
 
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, Any]:
+        """Jupyter shows a map as its SVG drawing, findings included.
+
+        The drawing code is imported here, on first display, so that the model
+        never depends on Graphviz (see argmap.render.mimebundle).
+        """
+        import importlib
+
+        bundle: dict[str, Any] = importlib.import_module("argmap.render").mimebundle(self, include, exclude)
+        return bundle
+
     def edit(self) -> MapBuilder:
         """A builder holding this map's contents; ``.build()`` gives a new map."""
         b = MapBuilder(self.title, lang=self.lang, date=self.date, document=self.document)

@@ -9,6 +9,7 @@ import click
 
 #: command name -> module defining ``command`` (a click.Command)
 COMMANDS = {
+    "render": "argmap.cli.render",
     "validate": "argmap.cli.validate",
     "check": "argmap.cli.check",
     "explain": "argmap.cli.explain",

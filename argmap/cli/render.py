@@ -1,0 +1,136 @@
+"""``argmap render FILE``: draw a map with Graphviz (svg, png, pdf or dot)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from argmap.cli._common import EXIT_BAD_INPUT, load_or_report
+
+if TYPE_CHECKING:
+    from argmap.checks.diagnostic import Diagnostic
+    from argmap.model import ArgumentMap
+
+_FORMATS = ("svg", "png", "pdf", "dot")
+_RANKDIRS = ("BT", "TB", "LR", "RL")
+_ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork")
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=True))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(),
+    help="Output file (default: FILE with .svg, or the --format's extension).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(_FORMATS),
+    help="Output format (default: from -o's extension, else svg).",
+)
+@click.option(
+    "--rankdir",
+    type=click.Choice(_RANKDIRS, case_sensitive=False),
+    default="BT",
+    show_default=True,
+    help="Direction: BT puts evidence at the bottom, the conclusion at the top.",
+)
+@click.option("--no-findings", is_flag=True, help="Do not run the checks; draw the map alone.")
+@click.option(
+    "--engine", type=click.Choice(_ENGINES), default="dot", show_default=True, help="Graphviz layout program."
+)
+@click.option("--legend", is_flag=True, help="Draw a legend of the visual grammar in the diagram.")
+@click.option(
+    "--width",
+    type=click.IntRange(min=0),
+    default=28,
+    show_default=True,
+    help="Line width of claim texts in columns (a Japanese character is 2; 0: no wrapping).",
+)
+@click.option(
+    "--max-lines",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Cut claim texts after this many lines with '…' (the full text stays in the SVG tooltip).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=120.0,
+    show_default=True,
+    help="Seconds Graphviz may take.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Do not print the findings summary.")
+def command(  # noqa: PLR0917 (click passes the options by name)
+    file: str,
+    out: str | None,
+    fmt: str | None,
+    rankdir: str,
+    no_findings: bool,
+    engine: str,
+    legend: bool,
+    width: int,
+    max_lines: int | None,
+    timeout: float,
+    quiet: bool,
+) -> None:
+    """Draw the map FILE with Graphviz and print the path written.
+
+    By default writes FILE with its extension replaced by .svg, next to it,
+    with the checks' findings drawn as badges, and prints a summary of the
+    findings to stderr (not with --quiet). Exits 0 when the drawing is
+    written, whatever the findings; 2 for a bad map, a missing Graphviz, a
+    layout over the time limit or an output that cannot be written (no
+    partial file is left). Writing --format dot needs no Graphviz.
+    """
+    from argmap.render import RenderError, RenderOptions, format_for, render
+
+    amap = load_or_report(file)
+    if amap is None:
+        sys.exit(EXIT_BAD_INPUT)
+    try:
+        if fmt is None:
+            fmt = format_for(out) if out is not None else "svg"
+        target = Path(out) if out is not None else Path(file).with_suffix("." + fmt)
+        findings = [] if no_findings else _findings(amap)
+        options = RenderOptions(rankdir=rankdir.upper(), legend=legend, width=width, max_lines=max_lines)
+        written = render(
+            amap, target, fmt, findings=findings, options=options, engine=engine, timeout=timeout
+        )
+    except RenderError as exc:
+        click.echo(f"argmap render: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except OSError as exc:
+        click.echo(f"argmap render: cannot write {target}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo(str(written))
+    if not quiet and not no_findings:
+        _summary(file, findings)
+
+
+def _findings(amap: ArgumentMap) -> list[Diagnostic]:
+    """The checks' findings, with the project's configuration (as ``argmap check``)."""
+    from argmap.checks import Config, ConfigError, check
+
+    try:
+        config = Config.discover()
+    except ConfigError as exc:
+        click.echo(f"argmap render: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    return check(amap, config=config)
+
+
+def _summary(file: str, findings: list[Diagnostic]) -> None:
+    """The findings, one line each as ``argmap check`` prints them, then the counts."""
+    from argmap.checks.output import summary, text_line
+
+    for d in findings:
+        click.echo(text_line(d, file), err=True)
+    click.echo(f"{file}: {summary(findings)} (drawn on the map)", err=True)

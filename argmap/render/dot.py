@@ -1,0 +1,448 @@
+"""Build the Graphviz drawing of a map: :func:`to_dot`.
+
+>>> from argmap.model import MapBuilder
+>>> b = MapBuilder("Rain")
+>>> b.evidence("E1", "The forecast says rain")
+>>> b.conclusion("C1", "Take an umbrella")
+>>> b.inference("I1", ["E1"], "C1", marker="so")
+>>> g = to_dot(b.build())
+>>> type(g).__name__
+'Digraph'
+>>> 'rankdir=BT' in g.source
+True
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+from collections.abc import Iterable, Sequence
+from urllib.parse import urlsplit
+
+import attrs
+import graphviz  # type: ignore[import-untyped]
+
+from argmap.checks.diagnostic import Diagnostic, Severity
+from argmap.model import ArgumentMap, Claim, Inference, Kind, Source
+from argmap.render import style
+from argmap.render.escape import html_text, html_url, tooltip
+from argmap.render.wrap import wrap
+
+__all__ = ["RANKDIRS", "RenderOptions", "legend_graph", "to_dot"]
+
+RANKDIRS = ("BT", "TB", "LR", "RL")
+
+
+def _rankdir(_inst: object, _attr: attrs.Attribute[str], value: str) -> None:
+    if value not in RANKDIRS:
+        raise ValueError(f"rankdir must be one of {', '.join(RANKDIRS)}, not {value!r}")
+
+
+def _non_negative(_inst: object, attr: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attr.name} must be 0 or more, not {value!r}")
+
+
+@attrs.frozen
+class RenderOptions:
+    """How a map is drawn. Every field has a good default.
+
+    ``width`` and ``inference_width`` are in display columns (a Japanese
+    character counts two); 0 turns wrapping off. ``max_lines`` cuts a long
+    claim text with an ellipsis (its full text stays in the tooltip); by
+    default nothing is ever cut. ``lang`` overrides the map's language for
+    line breaking and the diagram's words.
+    """
+
+    rankdir: str = attrs.field(default="BT", validator=_rankdir)
+    width: int = attrs.field(default=28, validator=_non_negative)
+    inference_width: int = attrs.field(default=20, validator=_non_negative)
+    max_lines: int | None = None
+    legend: bool = False
+    show_ids: bool = True
+    title: bool = True
+    fontname: str = style.FONTNAME
+    fontsize: float = 12.0
+    lang: str | None = None
+
+
+def _font(size: float, colour: str, text: str, bold: bool = False) -> str:
+    inner = f"<B>{text}</B>" if bold else text
+    return f'<FONT POINT-SIZE="{size:g}" COLOR="{colour}">{inner}</FONT>'
+
+
+def _lines(lines: Iterable[str]) -> str:
+    return "<BR/>".join(html_text(line) for line in lines)
+
+
+def _badge_rows(found: Sequence[Diagnostic]) -> list[str]:
+    rows = []
+    for d in found:
+        bg, fg, symbol = style.BADGES[d.severity]
+        text = html_text(f"{symbol} {d.name}")
+        rows.append(f'<TR><TD ALIGN="LEFT" BGCOLOR="{bg}">{_font(9, fg, text, bold=True)}</TD></TR>')
+    return rows
+
+
+def _domain(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+def _source_line(source: Source) -> str | None:
+    parts: list[str] = []
+    if source.speaker:
+        parts.append(source.speaker)
+    if isinstance(source.date, _dt.date):
+        parts.append(source.date.isoformat())
+    if source.url:
+        parts.append(_domain(source.url))
+    return " · ".join(parts) if parts else None
+
+
+def _tip(parts: Iterable[str | None]) -> str:
+    return tooltip("\n\n".join(p for p in parts if p))
+
+
+def _finding_lines(found: Sequence[Diagnostic], related: Sequence[Diagnostic] = ()) -> str | None:
+    lines = [f"[{d.severity.value}] {d.name} ({d.code}): {d.message}" for d in found]
+    lines += [f"(related) {d.name} ({d.code}): {d.message}" for d in related]
+    return "\n".join(lines) if lines else None
+
+
+class _Builder:
+    def __init__(self, amap: ArgumentMap, findings: Sequence[Diagnostic], options: RenderOptions) -> None:
+        self.m = amap
+        self.o = options
+        self.lang = options.lang or amap.lang
+        self.w = style.words(self.lang)
+        # A finding's badge goes on its main element (the first one in the map);
+        # the other elements it names mention it in their tooltips.
+        self.by_element: dict[str, list[Diagnostic]] = {}
+        self.related: dict[str, list[Diagnostic]] = {}
+        self.map_level: list[Diagnostic] = []
+        order = sorted(findings, key=lambda d: style.SEVERITY_ORDER.get(d.severity, 9))
+        for d in order:
+            ids = [e for e in dict.fromkeys(d.elements) if e in amap]
+            if not ids:
+                self.map_level.append(d)
+                continue
+            self.by_element.setdefault(ids[0], []).append(d)
+            for e in ids[1:]:
+                self.related.setdefault(e, []).append(d)
+        self.path_edges = _path_edges(amap, order)
+        self.g = graphviz.Digraph(name="argmap")
+
+    def build(self) -> graphviz.Digraph:
+        o, g = self.o, self.g
+        font = {"fontname": o.fontname}
+        label = self._graph_label()
+        g.attr(
+            "graph",
+            rankdir=o.rankdir,
+            newrank="true",
+            nodesep="0.3",
+            ranksep="0.35",
+            labelloc="t",
+            fontsize=f"{o.fontsize + 4:g}",
+            **font,
+            **({"label": label} if label else {}),
+        )
+        g.attr("node", fontsize=f"{o.fontsize:g}", margin="0.12,0.06", color=style.INK, **font)
+        g.attr("edge", color=style.SUPPORT_COLOUR, arrowsize="0.8", fontsize="8", **font)
+        for claim in self.m.claims.values():
+            self._claim(claim)
+        for inf in self.m.inferences.values():
+            self._inference(inf)
+        for att in self.m.attacks.values():
+            self._attack(att.id, att.source, att.target, att.note)
+        if o.legend:
+            _add_legend(g, self.lang, o)
+        return g
+
+    def _graph_label(self) -> str | None:
+        rows: list[str] = []
+        if self.o.title and self.m.title:
+            title = self.m.title + (f" ({self.m.date.isoformat()})" if self.m.date else "")
+            text = _lines(wrap(title, max(self.o.width * 2, 40), self.lang))
+            rows.append(f"<TR><TD>{_font(self.o.fontsize + 4, style.INK, text, bold=True)}</TD></TR>")
+        rows.extend(_badge_rows(self.map_level))
+        if not rows:
+            return None
+        return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>>'
+
+    def _head(self, element_id: str, tags: Sequence[str], mark: str | None = None) -> str | None:
+        parts = []
+        if self.o.show_ids:
+            parts.append(element_id)
+        parts.extend(tags)
+        if not parts and mark is None:
+            return None
+        text = _font(8, style.ID_COLOUR, html_text(" · ".join(parts))) if parts else ""
+        if mark is not None:
+            text = _font(10, style.INK, html_text(mark), bold=True) + ("  " + text if text else "")
+        return f'<TR><TD ALIGN="LEFT">{text}</TD></TR>'
+
+    def _claim(self, claim: Claim) -> None:
+        final = claim.kind is Kind.CONCLUSION and not self.m.graph.inferences_using(claim.id)
+        name = style.look_name(claim.kind, conditional=claim.conditional, final=final)
+        look = style.LOOKS[name]
+        tags: list[str] = []
+        if name == "final":
+            tags.append(self.w["final"])
+        if claim.conditional:
+            tags.append(self.w["conditional"])
+        mark = self.w["if"] if claim.kind is Kind.HYPOTHESIS else None
+        found = self.by_element.get(claim.id, ())
+        rows = _badge_rows(found)
+        head = self._head(claim.id, tags, mark)
+        if head:
+            rows.append(head)
+        lines = wrap(claim.text, self.o.width, self.lang, self.o.max_lines)
+        cut = self.o.max_lines is not None and "\n".join(lines) != claim.text
+        text = _lines(lines)
+        if name == "final":
+            text = f"<B>{text}</B>"
+        rows.append(
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(self.o.fontsize, look.fontcolor, text)}</TD></TR>'
+        )
+        href = None
+        source_tip = None
+        if claim.source is not None:
+            line = _source_line(claim.source)
+            if line:
+                detail = _lines(wrap(line, self.o.width + 6, self.lang))
+                colour = style.LINK_COLOUR if claim.source.url else style.DETAIL_COLOUR
+                rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(9, colour, detail)}</TD></TR>')
+            href = claim.source.url
+            src = claim.source
+            source_tip = "\n".join(x for x in (src.title, src.quote and f"「{src.quote}」", src.url) if x)
+        table_attrs = 'BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2"'
+        if href and urlsplit(href).scheme.lower() in ("http", "https"):
+            table_attrs += f' HREF="{html_url(href)}" TARGET="_blank"'
+        label = f"<<TABLE {table_attrs}>{''.join(rows)}</TABLE>>"
+        tip = _tip(
+            [
+                f"{claim.id} ({self.w[claim.kind.value]})",
+                claim.text if cut else None,
+                claim.note,
+                source_tip,
+                _finding_lines(found, self.related.get(claim.id, ())),
+            ]
+        )
+        self.g.node(
+            claim.id,
+            label=label,
+            tooltip=tip,
+            **self._look(look, found),
+        )
+
+    def _look(self, look: style.Look, found: Sequence[Diagnostic]) -> dict[str, str]:
+        """Node attributes for a look; an error or warning colours the border
+        as its badge (the badge names the rule, so colour is never alone)."""
+        out = {
+            "shape": look.shape,
+            "style": look.style,
+            "fillcolor": look.fill,
+            "color": look.border,
+            "penwidth": f"{look.penwidth:g}",
+        }
+        for d in found:
+            if d.severity in (Severity.ERROR, Severity.WARNING):
+                out["color"] = style.BADGES[d.severity][0]
+                out["penwidth"] = f"{max(look.penwidth, 2.5):g}"
+                break
+        return out
+
+    def _inference(self, inf: Inference) -> None:
+        look = style.LOOKS["inference"]
+        found = self.by_element.get(inf.id, ())
+        rows = _badge_rows(found)
+        head = self._head(inf.id, [])
+        if head:
+            rows.append(head)
+        if inf.marker:
+            text = _lines(wrap(inf.marker, self.o.inference_width, self.lang))
+            rows.append(
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(self.o.fontsize - 2, style.INK, text)}</TD></TR>'
+            )
+        detail = [x for x in (inf.scheme, None if inf.strength is None else f"{inf.strength:g}") if x]
+        if detail:
+            text = _lines(wrap(" · ".join(detail), self.o.inference_width, self.lang))
+            rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(9, style.DETAIL_COLOUR, text)}</TD></TR>')
+        if not rows:
+            rows.append("<TR><TD> </TD></TR>")
+        label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
+        tip = _tip(
+            [
+                f"{inf.id} ({self.w['inference']})",
+                inf.note,
+                _finding_lines(found, self.related.get(inf.id, ())),
+            ]
+        )
+        self.g.node(
+            inf.id,
+            label=label,
+            margin="0.06,0.03",
+            tooltip=tip,
+            **self._look(look, found),
+        )
+        for p in dict.fromkeys(inf.premises):
+            self._support(p, inf.id, arrowsize="0.6")
+        self._support(inf.id, inf.conclusion)
+
+    def _support(self, tail: str, head: str, **attrs_: str) -> None:
+        cycle = self.path_edges.get((tail, head))
+        if cycle is not None:
+            attrs_ = {
+                **attrs_,
+                "color": style.PATH_COLOUR,
+                "penwidth": "3",
+                "tooltip": tooltip(cycle.message),
+            }
+        self.g.edge(tail, head, arrowhead=style.SUPPORT_HEAD, **attrs_)
+
+    def _attack(self, attack_id: str, source: str, target: str, note: str | None) -> None:
+        undercut = target in self.m.inferences
+        found = self.by_element.get(attack_id, ())
+        parts: list[str] = []
+        if self.o.show_ids:
+            parts.append(_font(8, style.ATTACK_COLOUR, html_text(attack_id)))
+        for d in found:
+            bg, fg, symbol = style.BADGES[d.severity]
+            parts.append(
+                f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{bg}">'
+                f"{_font(8, fg, html_text(f'{symbol} {d.name}'), bold=True)}</TD></TR></TABLE>"
+            )
+        kind = self.w["undercut" if undercut else "rebuttal"]
+        extra: dict[str, str] = {}
+        if parts:
+            rows = "".join(f"<TR><TD>{p}</TD></TR>" for p in parts)
+            extra["label"] = f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{rows}</TABLE>>'
+        cycle = self.path_edges.get(attack_id)
+        self.g.edge(
+            source,
+            target,
+            color=style.ATTACK_COLOUR,
+            fontcolor=style.ATTACK_COLOUR,
+            penwidth="3" if cycle else "1.6",
+            style="dashed" if undercut else "solid",
+            arrowhead=style.UNDERCUT_HEAD if undercut else style.REBUTTAL_HEAD,
+            arrowsize="1.0",
+            tooltip=_tip(
+                [f"{attack_id} ({kind})", note, _finding_lines(found, self.related.get(attack_id, ()))]
+            ),
+            **extra,
+        )
+
+
+def _path_edges(amap: ArgumentMap, findings: Sequence[Diagnostic]) -> dict[str | tuple[str, str], Diagnostic]:
+    """The drawn edges along each finding's ``path`` (a cycle, or a chain such
+    as the one through which a conclusion is defeated).
+
+    Keys are ``(tail, head)`` for support edges and the attack's id for an
+    attack. A path step may go claim -> inference -> claim, claim -> claim
+    (through the inference between them) or attack -> its target. The loop is
+    closed when a support edge leads from the path's last element to its first.
+    """
+    drawn: set[tuple[str, str]] = set()
+    for inf in amap.inferences.values():
+        drawn.update((p, inf.id) for p in inf.premises)
+        drawn.add((inf.id, inf.conclusion))
+    out: dict[str | tuple[str, str], Diagnostic] = {}
+    graph = amap.graph
+    for d in findings:
+        path = [e for e in d.path if e in amap]
+        if len(path) < 2:
+            continue
+        steps = list(itertools.pairwise(path))
+        if path[0] != path[-1]:
+            steps.append((path[-1], path[0]))
+        for a, b in steps:
+            keys: list[str | tuple[str, str]] = []
+            if a in amap.attacks:
+                if amap.attacks[a].target == b:
+                    keys.append(a)
+            elif a in amap.claims and b in amap.claims:  # through the inference between them
+                for inf_id in graph.inferences_using(a):
+                    if amap.inferences[inf_id].conclusion == b:
+                        keys += [(a, inf_id), (inf_id, b)]
+            elif (a, b) in drawn:
+                keys.append((a, b))
+            for key in keys:
+                out.setdefault(key, d)
+    return out
+
+
+def to_dot(
+    amap: ArgumentMap,
+    findings: Iterable[Diagnostic] | None = None,
+    options: RenderOptions | None = None,
+) -> graphviz.Digraph:
+    """The map as a :class:`graphviz.Digraph` (shown inline by Jupyter).
+
+    ``findings`` (for example ``argmap.check(amap)``) are drawn as badges on
+    the elements they concern, with cycles highlighted along their path;
+    none are drawn when it is None. ``options`` are :class:`RenderOptions`.
+    """
+    return _Builder(amap, list(findings or ()), options or RenderOptions()).build()
+
+
+# -- the legend -------------------------------------------------------------
+
+
+def _add_legend(g: graphviz.Digraph, lang: str, options: RenderOptions) -> None:
+    w = style.words(lang)
+    with g.subgraph(name="cluster_legend") as c:
+        c.attr(label=w["legend"], style="rounded", color="#bbbbbb", fontsize="11", labelloc="b")
+        samples = [
+            ("evidence", w["evidence"], None),
+            ("premise", w["premise"], None),
+            ("assumption", w["assumption"], None),
+            ("hypothesis", w["hypothesis"], w["if"]),
+            ("conclusion", w["conclusion"], None),
+            ("conditional", w["conditional"], None),
+            ("final", w["final"], None),
+            ("inference", w["inference"], None),
+        ]
+        previous = None
+        for key, text, mark in samples:
+            look = style.LOOKS[key]
+            body = _font(options.fontsize - 1, look.fontcolor, html_text(text), bold=key == "final")
+            if mark:
+                body = _font(10, style.INK, html_text(mark), bold=True) + " " + body
+            node = f"_legend_{key}"
+            c.node(
+                node,
+                label=f"<{body}>",
+                shape=look.shape,
+                style=look.style,
+                fillcolor=look.fill,
+                color=look.border,
+                penwidth=f"{look.penwidth:g}",
+                tooltip=tooltip(text),
+            )
+            if previous is not None:
+                c.edge(previous, node, style="invis")
+            previous = node
+        edges = [
+            ("support", style.SUPPORT_COLOUR, style.SUPPORT_HEAD, "solid"),
+            ("rebuttal", style.ATTACK_COLOUR, style.REBUTTAL_HEAD, "solid"),
+            ("undercut", style.ATTACK_COLOUR, style.UNDERCUT_HEAD, "dashed"),
+        ]
+        for key, colour, head, line in edges:
+            a, b = f"_legend_{key}_a", f"_legend_{key}_b"
+            c.node(a, label="", shape="point", width="0.05", color=colour)
+            c.node(b, label=f"<{_font(options.fontsize - 2, colour, html_text(w[key]))}>", shape="plaintext")
+            c.edge(a, b, color=colour, arrowhead=head, style=line, penwidth="1.6")
+
+
+def legend_graph(lang: str = "en", options: RenderOptions | None = None) -> graphviz.Digraph:
+    """A drawing of the legend alone (for docs/rendering.md)."""
+    o = options or RenderOptions()
+    g = graphviz.Digraph(name="legend")
+    g.attr("graph", rankdir="LR", fontname=o.fontname)
+    g.attr("node", fontname=o.fontname, fontsize=f"{o.fontsize:g}")
+    g.attr("edge", fontname=o.fontname)
+    _add_legend(g, lang, o)
+    return g

@@ -1,0 +1,116 @@
+"""The visual grammar: one look per kind of element, in one place.
+
+Colours are always six-digit hex (Graphviz 2.42 fills ``#eef`` black). The
+font list puts a Japanese font first; it is set on the graph, the nodes and
+the edges, so that SVG names it too (not Graphviz's default Times).
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from argmap.checks.diagnostic import Severity
+from argmap.model import Kind
+
+#: Japanese first, then the generic family (Pango and browsers both read lists).
+FONTNAME = "Noto Sans CJK JP,sans-serif"
+
+INK = "#222222"
+ID_COLOUR = "#6b6b6b"
+DETAIL_COLOUR = "#4a4a4a"
+ATTACK_COLOUR = "#c62828"
+SUPPORT_COLOUR = "#555555"
+#: Edges along a finding's path (a cycle, a chain of defeat): thick, in this colour.
+PATH_COLOUR = "#e65100"
+LINK_COLOUR = "#1a4f8b"
+
+
+@attrs.frozen
+class Look:
+    """How one kind of node is drawn."""
+
+    shape: str
+    style: str
+    fill: str
+    border: str
+    penwidth: float = 1.0
+    fontcolor: str = INK
+
+
+LOOKS: dict[str, Look] = {
+    "evidence": Look("note", "filled", "#e6f0fa", "#3b6ea5"),
+    "premise": Look("box", "filled", "#ffffff", "#444444"),
+    "assumption": Look("box", "dashed,filled", "#f0f0f0", "#8c8c8c", fontcolor="#555555"),
+    "hypothesis": Look("box", "dashed,filled", "#fff6dc", "#b07d00", penwidth=1.4),
+    "conclusion": Look("box", "rounded,filled,bold", "#e8f5e9", "#2e7d32", penwidth=1.6),
+    "conditional": Look("box", "rounded,filled,bold,dashed", "#f1f8e9", "#558b2f", penwidth=1.6),
+    "final": Look("box", "rounded,filled,bold", "#c8e6c9", "#1b5e20", penwidth=3.0),
+    "inference": Look("box", "rounded,filled", "#f7f7f7", "#8a8a8a", penwidth=0.8),
+}
+
+
+def look_name(kind: Kind, *, conditional: bool, final: bool) -> str:
+    """The key in :data:`LOOKS` for a claim."""
+    if kind is Kind.CONCLUSION:
+        if conditional:
+            return "conditional"
+        return "final" if final else "conclusion"
+    return str(kind.value)
+
+
+#: Arrowheads: support steps, and the two kinds of attack.
+SUPPORT_HEAD = "normal"
+REBUTTAL_HEAD = "diamond"
+UNDERCUT_HEAD = "tee"
+
+#: Badge colours (background, text) and the symbol that says it without colour.
+BADGES: dict[Severity, tuple[str, str, str]] = {
+    Severity.ERROR: ("#c62828", "#ffffff", "■"),
+    Severity.WARNING: ("#f9a825", "#000000", "▲"),
+    Severity.INFO: ("#1565c0", "#ffffff", "●"),
+}
+
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+#: Words drawn in the diagram, by language.
+WORDS: dict[str, dict[str, str]] = {
+    "ja": {
+        "if": "もし",
+        "final": "最終結論",
+        "conditional": "条件付き",
+        "evidence": "証拠",
+        "premise": "前提",
+        "assumption": "隠れた前提",
+        "hypothesis": "仮定",
+        "conclusion": "結論",
+        "inference": "推論",
+        "rebuttal": "反論(主張へ)",
+        "undercut": "反論(推論へ)",
+        "support": "支持",
+        "legend": "凡例",
+        "strength": "強さ",
+        "map": "全体",
+    },
+    "en": {
+        "if": "if",
+        "final": "final conclusion",
+        "conditional": "conditional",
+        "evidence": "evidence",
+        "premise": "premise",
+        "assumption": "hidden premise",
+        "hypothesis": "hypothesis",
+        "conclusion": "conclusion",
+        "inference": "inference",
+        "rebuttal": "rebuttal (on a claim)",
+        "undercut": "undercut (on an inference)",
+        "support": "support",
+        "legend": "Legend",
+        "strength": "strength",
+        "map": "map",
+    },
+}
+
+
+def words(lang: str) -> dict[str, str]:
+    """The diagram's words for ``lang`` (Japanese for ``ja*``, else English)."""
+    return WORDS["ja"] if lang.lower().startswith("ja") else WORDS["en"]

@@ -1,0 +1,201 @@
+"""Line breaking by display width, at phrase boundaries for Japanese and Chinese.
+
+Graphviz never wraps a label, so argmap inserts the line breaks itself.
+Widths are counted in *columns*: East Asian wide and fullwidth characters
+(``unicodedata.east_asian_width`` W or F, which includes 「」、。) take two,
+combining marks none, everything else one.
+
+>>> display_width("NATO")
+4
+>>> display_width("日本は、")
+8
+
+English wraps at spaces; Japanese and Chinese at the phrase boundaries that
+BudouX (its bundled model, no network) finds, so a line never ends in the
+middle of a word when a boundary exists:
+
+>>> wrap("The forecast says rain all day", 12)
+['The forecast', 'says rain', 'all day']
+>>> wrap("日本は東京に北大西洋条約機構(NATO)の連絡事務所を開設する方向で動いている", 20, "ja")
+['日本は東京に', '北大西洋条約機構', '(NATO)の連絡事務所を', '開設する方向で', '動いている']
+
+A token wider than the line stays whole (an English word, a URL); only a
+Japanese or Chinese phrase wider than the line is broken between characters.
+Hard line breaks in the text are kept. Text is never cut unless a maximum
+number of lines is asked for; then the last line ends with an ellipsis:
+
+>>> wrap("one two three four five six", 9, max_lines=2)
+['one two', 'three…']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from budoux import Parser
+
+__all__ = ["display_width", "phrases", "wrap"]
+
+ELLIPSIS = "…"
+
+# Kana, CJK ideographs (with the iteration mark), CJK punctuation and
+# fullwidth forms: text that is written without spaces between words.
+_DENSE_CHARS = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_HAS_DENSE = re.compile(f"[{_DENSE_CHARS}]").search
+_HAS_KANA = re.compile("[\u3040-\u30ff]").search
+_SPACES = re.compile(r"(\s+)")
+# A line may not start with these (closing brackets, Japanese punctuation,
+# small kana and the long-vowel mark): kinsoku shori for the character fallback.
+_NO_LINE_START = set(
+    "、。，．・：；？！ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ」』）〕］｝〉》】)]},.!?:;"
+)
+
+
+def char_width(ch: str) -> int:
+    """Columns one character takes: 2 for wide/fullwidth, 0 for combining marks, else 1."""
+    if ch < "\u0300":  # ASCII and Latin-1: the common case, quickly
+        return 1
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    """Width of ``text`` in columns (see :func:`char_width`)."""
+    if text.isascii():
+        return len(text)
+    return sum(char_width(ch) for ch in text)
+
+
+@functools.cache
+def _parser(name: str) -> Parser:
+    import budoux
+
+    loader = {
+        "ja": budoux.load_default_japanese_parser,
+        "zh-hans": budoux.load_default_simplified_chinese_parser,
+        "zh-hant": budoux.load_default_traditional_chinese_parser,
+    }[name]
+    return loader()
+
+
+def _parser_name(text: str, lang: str) -> str | None:
+    """Which BudouX model suits ``text``: None when it holds no CJK text."""
+    if not _HAS_DENSE(text):
+        return None
+    low = lang.lower()
+    if low.startswith("zh") and not _HAS_KANA(text):
+        traditional = any(tag in low for tag in ("hant", "-tw", "-hk", "-mo"))
+        return "zh-hant" if traditional else "zh-hans"
+    return "ja"
+
+
+def phrases(text: str, lang: str = "en") -> list[str]:
+    """Split one line of text into pieces between which a line may break.
+
+    Spaces are pieces of their own; Japanese and Chinese runs are split into
+    BudouX phrases. Joining the pieces gives the text back.
+
+    >>> phrases("Japan joins NATO")
+    ['Japan', ' ', 'joins', ' ', 'NATO']
+    >>> phrases("日本はロシアの隣国である", "ja")
+    ['日本は', 'ロシアの', '隣国である']
+    """
+    out: list[str] = []
+    for part in _SPACES.split(text):
+        if not part:
+            continue
+        if part.isspace():
+            out.append(part)
+            continue
+        name = _parser_name(part, lang)
+        if name is None:
+            out.append(part)
+            continue
+        pieces = _parser(name).parse(part)
+        # Never break between two letters or digits of a Latin word ("NATO").
+        for piece in pieces:
+            if out and out[-1] and not out[-1].isspace() and _joins(out[-1], piece):
+                out[-1] += piece
+            else:
+                out.append(piece)
+    return out
+
+
+def _joins(left: str, right: str) -> bool:
+    a, b = left[-1], right[0]
+    return a.isascii() and b.isascii() and a.isalnum() and b.isalnum()
+
+
+def _split_chars(piece: str, width: int) -> list[str]:
+    """Break a Japanese/Chinese phrase wider than ``width`` between characters,
+    keeping punctuation off the start of a line."""
+    lines: list[str] = []
+    cur, cur_w = "", 0
+    for ch in piece:
+        w = char_width(ch)
+        if cur and cur_w + w > width and ch not in _NO_LINE_START:
+            lines.append(cur)
+            cur, cur_w = "", 0
+        cur += ch
+        cur_w += w
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+def _wrap_line(line: str, width: int, lang: str) -> list[str]:
+    if display_width(line) <= width:
+        return [line]
+    lines: list[str] = []
+    cur, cur_w = "", 0
+    for piece in phrases(line, lang):
+        w = display_width(piece)
+        if piece.isspace():
+            if cur and cur_w + w <= width:
+                cur += piece
+                cur_w += w
+            elif cur:  # a break: the spaces go
+                lines.append(cur.rstrip())
+                cur, cur_w = "", 0
+            continue
+        if cur_w + w <= width:
+            cur += piece
+            cur_w += w
+            continue
+        if cur:
+            lines.append(cur.rstrip() if cur.strip() else cur)
+            cur, cur_w = "", 0
+        if w > width and _HAS_DENSE(piece):
+            *full, last = _split_chars(piece, width)
+            lines.extend(full)
+            cur, cur_w = last, display_width(last)
+        else:
+            cur, cur_w = piece, w
+    if cur or not lines:
+        lines.append(cur)
+    return lines
+
+
+def wrap(text: str, width: int, lang: str = "en", max_lines: int | None = None) -> list[str]:
+    """The lines of ``text`` wrapped to ``width`` columns (no wrapping when
+    ``width`` is 0 or less). Hard breaks (``\\n``) are kept.
+
+    With ``max_lines``, lines beyond it are dropped and the last one ends
+    with ``…`` (cut further if it would then be too wide).
+    """
+    lines: list[str] = []
+    for hard in text.split("\n"):
+        lines.extend(_wrap_line(hard, width, lang) if width > 0 else [hard])
+    if max_lines is not None and max_lines > 0 and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        if width > 0:
+            while last and display_width(last) + 1 > width:
+                last = last[:-1]
+        lines[-1] = last.rstrip() + ELLIPSIS
+    return lines
