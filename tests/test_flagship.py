@@ -94,3 +94,21 @@ def test_every_assumption_and_attack_explains_itself() -> None:
 def test_no_error_level_findings_so_check_passes() -> None:
     for path in (JA, EN):
         assert all(d.severity.value != "error" for d in argmap.check(argmap.load(path)))
+
+
+def test_the_exercise_is_the_full_map_less_what_students_should_find() -> None:
+    full = argmap.load(JA)
+    exercise = argmap.load(JA.with_name("exercise.argmap.yaml"))
+    removed = {"A1", "A2", "A3", "C0", "I0", "X2"}
+    assert set(full.claims) - set(exercise.claims) == removed & set(full.claims)
+    assert set(exercise.claims) <= set(full.claims)
+    for cid, claim in exercise.claims.items():
+        assert claim == full.claims[cid]
+    for iid, inf in exercise.inferences.items():
+        # the same steps, without the hidden premises
+        assert inf.premises == tuple(p for p in full.inferences[iid].premises if p not in removed)
+        assert inf.conclusion == full.inferences[iid].conclusion
+    assert set(exercise.attacks) == set(full.attacks) - removed
+    names = {d.name for d in argmap.check(exercise)}
+    assert "hidden-assumption" not in names  # what students are asked to restore
+    assert "conditional-leap" in names
