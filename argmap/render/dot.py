@@ -25,8 +25,8 @@ import graphviz  # type: ignore[import-untyped]
 from argmap.checks.diagnostic import Diagnostic, Severity
 from argmap.model import ArgumentMap, Claim, Inference, Kind, Source
 from argmap.render import style
-from argmap.render.escape import html_text, html_url, tooltip
-from argmap.render.wrap import wrap
+from argmap.render.escape import html_text, html_url, printable, tooltip
+from argmap.render.wrap import wrap as _wrap_raw
 
 __all__ = ["RANKDIRS", "RenderOptions", "legend_graph", "to_dot"]
 
@@ -67,8 +67,15 @@ class RenderOptions:
 
 
 def _font(size: float, colour: str, text: str, bold: bool = False) -> str:
+    if not text:
+        return ""  # Graphviz rejects an empty <FONT></FONT>
     inner = f"<B>{text}</B>" if bold else text
     return f'<FONT POINT-SIZE="{size:g}" COLOR="{colour}">{inner}</FONT>'
+
+
+def wrap(text: str, width: int, lang: str, max_lines: int | None = None) -> list[str]:
+    """Lines of ``text`` made printable first (so ``\\r\\n`` breaks a line too)."""
+    return _wrap_raw(printable(text), width, lang, max_lines)
 
 
 def _lines(lines: Iterable[str]) -> str:
@@ -199,7 +206,7 @@ class _Builder:
         if head:
             rows.append(head)
         lines = wrap(claim.text, self.o.width, self.lang, self.o.max_lines)
-        cut = self.o.max_lines is not None and "\n".join(lines) != claim.text
+        cut = self.o.max_lines is not None and "\n".join(lines) != printable(claim.text)
         text = _lines(lines)
         if name == "final":
             text = f"<B>{text}</B>"

@@ -48,9 +48,9 @@ _DENSE_CHARS = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffe
 _HAS_DENSE = re.compile(f"[{_DENSE_CHARS}]").search
 _HAS_KANA = re.compile("[\u3040-\u30ff]").search
 _SPACES = re.compile(r"(\s+)")
-# A line may not start with these (closing brackets, Japanese punctuation,
+#: A line may not start with these (closing brackets, Japanese punctuation,
 # small kana and the long-vowel mark): kinsoku shori for the character fallback.
-_NO_LINE_START = set(
+NO_LINE_START = set(
     "、。，．・：；？！ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ」』）〕］｝〉》】)]},.!?:;"
 )
 
@@ -138,7 +138,7 @@ def _split_chars(piece: str, width: int) -> list[str]:
     cur, cur_w = "", 0
     for ch in piece:
         w = char_width(ch)
-        if cur and cur_w + w > width and ch not in _NO_LINE_START:
+        if cur and cur_w + w > width and ch not in NO_LINE_START:
             lines.append(cur)
             cur, cur_w = "", 0
         cur += ch
