@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/nato-tokyo/map.argmap.yaml
 
-.PHONY: demo test lint system-deps clean
+.PHONY: demo test lint system-deps docs-images clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ lint: $(VENV)/.installed
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Redraw the flagship's diagrams in docs/img/ (a test fails when they are stale).
+docs-images: $(VENV)/.installed system-deps
+	$(BIN)/python tools/docs_images.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

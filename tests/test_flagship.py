@@ -112,3 +112,16 @@ def test_the_exercise_is_the_full_map_less_what_students_should_find() -> None:
     names = {d.name for d in argmap.check(exercise)}
     assert "hidden-assumption" not in names  # what students are asked to restore
     assert "conditional-leap" in names
+
+
+def test_docs_diagrams_are_current() -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "docs_images.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr

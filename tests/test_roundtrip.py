@@ -77,3 +77,40 @@ def test_dump_and_load_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
         assert argmap.load(tmp_path / name) == m
     assert (tmp_path / "m.argmap.json").read_text(encoding="utf-8").startswith("{")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.argmap.json", "m.argmap.yaml"]
+
+
+def test_dump_gives_ordinary_file_permissions(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import stat
+
+    m = argmap.loads("argmap: 1\ntitle: t\nclaims: {}\n")
+    old = os.umask(0o022)
+    try:
+        argmap.dump(m, tmp_path / "new.argmap.yaml")
+        assert stat.S_IMODE((tmp_path / "new.argmap.yaml").stat().st_mode) == 0o644
+        existing = tmp_path / "shared.argmap.yaml"
+        existing.write_text("old")
+        existing.chmod(0o664)
+        argmap.dump(m, existing)
+        assert stat.S_IMODE(existing.stat().st_mode) == 0o664
+    finally:
+        os.umask(old)
+
+
+def test_failed_dump_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    import pytest
+
+    m = argmap.loads("argmap: 1\ntitle: t\nclaims: {}\n")
+    target = tmp_path / "m.argmap.yaml"
+    target.write_text("previous content")
+
+    def no_space(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", no_space)
+    with pytest.raises(OSError, match="No space left"):
+        argmap.dump(m, target)
+    assert target.read_text() == "previous content"
+    assert [p.name for p in tmp_path.iterdir()] == ["m.argmap.yaml"]

@@ -116,12 +116,25 @@ def dumps(amap: ArgumentMap, format: Format = "yaml") -> str:
     raise ValueError(f"unknown format {format!r}: use 'yaml' or 'json'")
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename, so a
     failure never leaves a truncated file behind."""
     target = Path(path)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain
+        # open() would: the existing file's, or 0666 less the umask.
+        try:
+            mode = target.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, target)

@@ -1,0 +1,74 @@
+"""Draw the flagship example's diagrams for the README and the docs.
+
+    .venv/bin/python tools/docs_images.py          # (re)draw docs/img/nato-tokyo.{ja,en}.{svg,png}
+    .venv/bin/python tools/docs_images.py --check  # exit 1 if they are stale
+
+Each map's SHA-256 is recorded in docs/img/SOURCES; ``--check`` (run by the
+test suite) compares it with the map files as they are now.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "img"
+RECORD = OUT / "SOURCES"
+MAPS = {
+    "nato-tokyo.ja": ROOT / "examples" / "nato-tokyo" / "map.argmap.yaml",
+    "nato-tokyo.en": ROOT / "examples" / "nato-tokyo" / "map.en.argmap.yaml",
+}
+
+
+def expected_record() -> str:
+    lines = []
+    for stem, path in MAPS.items():
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        lines.append(f"{digest}  {path.relative_to(ROOT).as_posix()}  ->  docs/img/{stem}.svg, .png")
+    return "\n".join(lines) + "\n"
+
+
+def stale() -> list[str]:
+    """What is out of date, in words; empty when all is current."""
+    problems = [
+        f"missing docs/img/{stem}.{ext}"
+        for stem in MAPS
+        for ext in ("svg", "png")
+        if not (OUT / f"{stem}.{ext}").exists()
+    ]
+    if not RECORD.exists() or RECORD.read_text(encoding="utf-8") != expected_record():
+        problems.append("the maps changed since the diagrams were drawn")
+    return problems
+
+
+def draw() -> None:
+    import argmap
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    for stem, path in MAPS.items():
+        amap = argmap.load(path)
+        findings = argmap.check(amap)
+        for ext in ("svg", "png"):
+            argmap.render(amap, OUT / f"{stem}.{ext}", findings=findings)
+    RECORD.write_text(expected_record(), encoding="utf-8")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="only report whether the diagrams are stale")
+    args = ap.parse_args()
+    if args.check:
+        problems = stale()
+        for p in problems:
+            print(f"docs/img: {p}; run: .venv/bin/python tools/docs_images.py", file=sys.stderr)
+        return 1 if problems else 0
+    draw()
+    print("\n".join(f"docs/img/{stem}.{ext}" for stem in MAPS for ext in ("svg", "png")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
