@@ -1,0 +1,41 @@
+"""The README's Python example runs as written, and its file example loads."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import argmap
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def block(language: str, index: int = 0) -> str:
+    return re.findall(rf"```{language}\n(.*?)```", README, re.S)[index]
+
+
+def test_python_example_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(block("python"), "README.md", "exec"), {})
+    assert (tmp_path / "map.png").read_bytes().startswith(b"\x89PNG")
+    assert "argmap: 1\ntitle: Rain\n" in capsys.readouterr().out
+
+
+def test_yaml_example_loads() -> None:
+    m = argmap.loads(block("yaml"))
+    assert list(m.claims) == ["E1", "H1", "C1"]
+
+
+def test_the_two_setup_commands_are_make_targets() -> None:
+    commands = [line.split("#")[0].strip() for line in block("sh").splitlines()]
+    assert commands == ["make demo", "make test"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^demo:", makefile, re.M)
+    assert re.search(r"^test:", makefile, re.M)
