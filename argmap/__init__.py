@@ -57,6 +57,7 @@ _EXPORTS = {
     "RenderOptions": "argmap.render",
     "render": "argmap.render",
     "to_dot": "argmap.render",
+    "scaffold": "argmap.scaffold",
 }
 
 __all__ = [
@@ -83,6 +84,7 @@ __all__ = [
     "load",
     "loads",
     "render",
+    "scaffold",
     "to_dot",
 ]
 
@@ -102,6 +104,7 @@ if TYPE_CHECKING:
         Source,
     )
     from argmap.render import RenderError, RenderOptions, render, to_dot
+    from argmap.scaffold import scaffold
 
 
 def __getattr__(name: str) -> Any:

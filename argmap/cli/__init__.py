@@ -13,6 +13,7 @@ COMMANDS = {
     "validate": "argmap.cli.validate",
     "check": "argmap.cli.check",
     "explain": "argmap.cli.explain",
+    "scaffold": "argmap.cli.scaffold",
 }
 
 

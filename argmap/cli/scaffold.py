@@ -1,0 +1,65 @@
+"""``argmap scaffold ARTICLE.txt``: draft a map from a raw article."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from argmap.cli._common import EXIT_BAD_INPUT
+
+
+@click.command()
+@click.argument("article", type=click.Path(dir_okay=True))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the draft here (atomically) instead of to stdout.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["ja", "en", "auto"]),
+    default="auto",
+    show_default=True,
+    help="The article's language; auto tells Japanese from English.",
+)
+def command(article: str, output: str | None, lang: str) -> None:
+    """Draft an argument map from the raw text of ARTICLE.
+
+    Attributed statements become evidence (speaker, date, source URL and
+    title), judgments become conclusions with inferences, suppositions become
+    hypotheses. Every element's note tells the marker and the article line it
+    came from; sentences with no marker are listed in a comment at the end.
+    See docs/scaffold.md. Exits 0, or 2 for an unreadable article.
+    """
+    from argmap.errors import ArgmapError
+    from argmap.formats import write_atomic
+    from argmap.model import Document
+    from argmap.scaffold import draft, read_article
+
+    try:
+        text = read_article(article)
+    except ArgmapError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    base = os.path.dirname(os.path.abspath(output)) if output else os.getcwd()
+    document = Document(file=os.path.relpath(os.path.abspath(article), base))
+    result = draft(text, None if lang == "auto" else lang, document=document)
+    data = result.to_yaml()
+    if output is None:
+        click.echo(data, nl=False)
+    else:
+        try:
+            write_atomic(output, data.encode("utf-8"))
+        except OSError as exc:
+            click.echo(f"{output}: cannot write: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        m = result.map
+        click.echo(
+            f"{output}: drafted {len(m.claims)} claims and {len(m.inferences)} inferences; "
+            f"{len(result.unmatched)} passages left out (listed at the end of the file)",
+            err=True,
+        )

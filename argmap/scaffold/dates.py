@@ -1,0 +1,166 @@
+"""Dates as articles write them: a small grammar, found anywhere in a text.
+
+Recognised forms: ``2023.05.09``, ``2023/5/9``, ``2023-05-09`` (ISO),
+``2023年5月9日`` (with full-width digits too), ``令和5年4月5日``,
+``Apr 5, 2023`` / ``April 5, 2023`` / ``Apr. 5th, 2023`` and
+``5 April 2023``. Impossible days (``2023.02.30``) are not dates.
+
+>>> [(m.text, m.date.isoformat()) for m in find_dates("2023.05.09冨田大使は… May 5, 2023 ・ 5 April 2023 ・ 2023年5月4日")]
+[('2023.05.09', '2023-05-09'), ('May 5, 2023', '2023-05-05'), ('5 April 2023', '2023-04-05'), ('2023年5月4日', '2023-05-04')]
+>>> parse("令和5年4月5日")
+datetime.date(2023, 4, 5)
+>>> format_date(parse("Apr 5, 2023"), "ja")
+'2023年4月5日'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+
+import attrs
+
+__all__ = ["STYLES", "DateMatch", "find_dates", "format_date", "leading_date", "parse"]
+
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
+_D = "[0-9０-９]"
+
+_DATE_RE = re.compile(
+    rf"(?<![0-9０-９])(?P<y1>{_D}{{4}})(?P<sep>[./\-])(?P<m1>{_D}{{1,2}})(?P=sep)(?P<d1>{_D}{{1,2}})(?![0-9０-９]|[./\-][0-9])"
+    rf"|(?<![0-9０-９])(?P<y2>{_D}{{4}})\s*年\s*(?P<m2>{_D}{{1,2}})\s*月\s*(?P<d2>{_D}{{1,2}})\s*日"
+    rf"|(?P<era>令和|平成|昭和)\s*(?P<ey>{_D}{{1,2}}|元)\s*年\s*(?P<m3>{_D}{{1,2}})\s*月\s*(?P<d3>{_D}{{1,2}})\s*日"
+    rf"|\b(?P<mon4>{_MONTH})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}})(?!\d)"
+    rf"|\b(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon5>{_MONTH})\.?,?\s+(?P<y5>\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class DateMatch:
+    """A date found in a text, with its span ``[start, end)``."""
+
+    start: int
+    end: int
+    text: str
+    date: _dt.date
+
+
+def _int(s: str) -> int:
+    return int(unicodedata.normalize("NFKC", s))
+
+
+def _build(m: re.Match[str]) -> _dt.date | None:
+    g = m.groupdict()
+    try:
+        if g["y1"]:
+            return _dt.date(_int(g["y1"]), _int(g["m1"]), _int(g["d1"]))
+        if g["y2"]:
+            return _dt.date(_int(g["y2"]), _int(g["m2"]), _int(g["d2"]))
+        if g["era"]:
+            year = 1 if g["ey"] == "元" else _int(g["ey"])
+            return _dt.date(_ERAS[g["era"]] + year, _int(g["m3"]), _int(g["d3"]))
+        if g["mon4"]:
+            return _dt.date(int(g["y4"]), MONTHS[g["mon4"].lower()], int(g["d4"]))
+        return _dt.date(int(g["y5"]), MONTHS[g["mon5"].lower()], int(g["d5"]))
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMatch]:
+    """Every date in ``text[start:end]``, in order (impossible days left out)."""
+    out = []
+    for m in _DATE_RE.finditer(text, start, len(text) if end is None else end):
+        d = _build(m)
+        if d is not None:
+            out.append(DateMatch(m.start(), m.end(), m.group(), d))
+    return out
+
+
+def leading_date(text: str) -> DateMatch | None:
+    """The date ``text`` begins with (after spaces), or None.
+
+    >>> leading_date(" 2023.05.09冨田大使は").end
+    11
+    >>> leading_date("大使は2023.05.09に") is None
+    True
+    """
+    stripped = len(text) - len(text.lstrip())
+    m = _DATE_RE.match(text, stripped)
+    if m is None:
+        return None
+    d = _build(m)
+    return None if d is None else DateMatch(m.start(), m.end(), m.group(), d)
+
+
+def parse(text: str) -> _dt.date:
+    """The date ``text`` is written as, in any recognised form (ValueError if none).
+
+    >>> parse("5th April 2023")
+    datetime.date(2023, 4, 5)
+    >>> parse("2023.02.30")
+    Traceback (most recent call last):
+    ...
+    ValueError: '2023.02.30' is not a date argmap recognises
+    """
+    m = _DATE_RE.fullmatch(text.strip())
+    d = None if m is None else _build(m)
+    if d is None:
+        raise ValueError(f"{text!r} is not a date argmap recognises")
+    return d
+
+
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+#: Names of the forms :func:`format_date` writes.
+STYLES = ("dots", "slashes", "iso", "ja", "reiwa", "mdy", "mdy-short", "dmy")
+
+
+def format_date(d: _dt.date, style: str) -> str:
+    """Write ``d`` in one of :data:`STYLES` (``reiwa`` only from 2019-05-01 on)."""
+    month = _MONTH_NAMES[d.month - 1]
+    forms = {
+        "dots": f"{d.year:04d}.{d.month:02d}.{d.day:02d}",
+        "slashes": f"{d.year:04d}/{d.month}/{d.day}",
+        "iso": d.isoformat(),
+        "ja": f"{d.year:04d}年{d.month}月{d.day}日",
+        "reiwa": f"令和{d.year - 2018}年{d.month}月{d.day}日",
+        "mdy": f"{month} {d.day}, {d.year:04d}",
+        "mdy-short": f"{month[:3]} {d.day}, {d.year:04d}",
+        "dmy": f"{d.day} {month} {d.year:04d}",
+    }
+    return forms[style]

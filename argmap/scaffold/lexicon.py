@@ -1,0 +1,89 @@
+"""The marker lexicon of each language, read from ``markers_<lang>.toml`` beside this module.
+
+>>> lex = lexicon("ja")
+>>> "としています" in lex.attribution_final, "以上から" in lex.summary
+(True, True)
+>>> lexicon("en").attribution_verbs[0]
+'said'
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+__all__ = ["LANGS", "Lexicon", "lexicon"]
+
+#: Languages with a lexicon file.
+LANGS = ("ja", "en")
+
+_HERE = Path(__file__).resolve().parent
+
+
+def _longest_first(items: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(dict.fromkeys(items), key=len, reverse=True))
+
+
+@attrs.frozen
+class Lexicon:
+    """The markers of one language; lists of markers are longest first."""
+
+    lang: str
+    attribution_final: tuple[str, ...]
+    attribution_verbs: tuple[str, ...]
+    attribution_phrase: tuple[str, ...]
+    judgment_final: tuple[str, ...]
+    judgment_anywhere: tuple[str, ...]
+    drop_final: tuple[str, ...]
+    summary: tuple[str, ...]
+    sequel: tuple[str, ...]
+    continuation: tuple[str, ...]
+    supposition_open: tuple[str, ...]
+    supposition_endings: tuple[tuple[str, str], ...]
+    supposition_strong: tuple[str, ...]
+    supposition_stem: dict[str, str]
+    speaker_particles: tuple[str, ...]
+    speaker_max_length: int
+    speaker_max_words: int
+    signoff: tuple[str, ...]
+    navigation: tuple[str, ...]
+    notes: dict[str, str]
+
+
+def _get(data: dict[str, Any], table: str, key: str, default: Any) -> Any:
+    return data.get(table, {}).get(key, default)
+
+
+@functools.cache
+def lexicon(lang: str) -> Lexicon:
+    """The lexicon for ``lang`` (``"ja"`` or ``"en"``), read once."""
+    if lang not in LANGS:
+        raise ValueError(f"no marker lexicon for language {lang!r}: use one of {', '.join(LANGS)}")
+    with open(_HERE / f"markers_{lang}.toml", "rb") as f:
+        data = tomllib.load(f)
+    return Lexicon(
+        lang=lang,
+        attribution_final=_longest_first(_get(data, "attribution", "final", [])),
+        attribution_verbs=tuple(_get(data, "attribution", "verbs", [])),
+        attribution_phrase=_longest_first(_get(data, "attribution", "phrase", [])),
+        judgment_final=_longest_first(_get(data, "judgment", "final", [])),
+        judgment_anywhere=_longest_first(_get(data, "judgment", "anywhere", [])),
+        drop_final=_longest_first(_get(data, "judgment", "drop_final", [])),
+        summary=_longest_first(_get(data, "judgment", "summary", [])),
+        sequel=_longest_first(_get(data, "judgment", "sequel", [])),
+        continuation=_longest_first(_get(data, "judgment", "continuation", [])),
+        supposition_open=_longest_first(_get(data, "supposition", "open", [])),
+        supposition_endings=tuple((str(a), str(b)) for a, b in _get(data, "supposition", "endings", [])),
+        supposition_strong=_longest_first(_get(data, "supposition", "strong", [])),
+        supposition_stem=dict(_get(data, "supposition", "stem", {})),
+        speaker_particles=tuple(_get(data, "speaker", "particles", [])),
+        speaker_max_length=int(_get(data, "speaker", "max_length", 40)),
+        speaker_max_words=int(_get(data, "speaker", "max_words", 10)),
+        signoff=tuple(_get(data, "ignore", "signoff", [])),
+        navigation=tuple(_get(data, "ignore", "navigation", [])),
+        notes=dict(data.get("notes", {})),
+    )
