@@ -198,7 +198,7 @@ def test_cycle_edges_are_highlighted_along_the_path() -> None:
 
 
 def test_attack_on_a_path_is_drawn_thick() -> None:
-    d = Diagnostic("AM401", "defeated-conclusion", Severity.WARNING, "m", ("C1",), ("X2", "I1", "C1"))
+    d = Diagnostic("AM201", "circular-attack", Severity.WARNING, "m", ("C1",), ("X2", "I1", "C1", "X2"))
     src = to_dot(sample(), [d]).source
     assert "penwidth=3" in edge_attrs(src, "P2", "I1")[0]
     assert "penwidth=3" in edge_attrs(src, "I1", "C1")[0]

@@ -344,8 +344,10 @@ class _Builder:
 
 
 def _path_edges(amap: ArgumentMap, findings: Sequence[Diagnostic]) -> dict[str | tuple[str, str], Diagnostic]:
-    """The drawn edges along each finding's ``path`` (a cycle, or a chain such
-    as the one through which a conclusion is defeated).
+    """The drawn edges along each finding's ``path`` when it is a cycle (its
+    first and last elements are the same, or an edge leads from the last to
+    the first). Chains (such as the one through which a conclusion is
+    defeated) are not highlighted; their messages are in the tooltips.
 
     Keys are ``(tail, head)`` for support edges and the attack's id for an
     attack. A path step may go claim -> inference -> claim, claim -> claim
@@ -365,6 +367,8 @@ def _path_edges(amap: ArgumentMap, findings: Sequence[Diagnostic]) -> dict[str |
         steps = list(itertools.pairwise(path))
         if path[0] != path[-1]:
             steps.append((path[-1], path[0]))
+            if not _closes(amap, path[-1], path[0], drawn):
+                continue  # a chain, not a cycle: its message is in the tooltips
         for a, b in steps:
             keys: list[str | tuple[str, str]] = []
             if a in amap.attacks:
@@ -379,6 +383,12 @@ def _path_edges(amap: ArgumentMap, findings: Sequence[Diagnostic]) -> dict[str |
             for key in keys:
                 out.setdefault(key, d)
     return out
+
+
+def _closes(amap: ArgumentMap, last: str, first: str, drawn: set[tuple[str, str]]) -> bool:
+    if (last, first) in drawn:
+        return True
+    return any(amap.inferences[i].conclusion == first for i in amap.graph.inferences_using(last))
 
 
 def to_dot(

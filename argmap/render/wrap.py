@@ -53,6 +53,7 @@ _SPACES = re.compile(r"(\s+)")
 NO_LINE_START = set(
     "、。，．・：；？！ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ」』）〕］｝〉》】)]},.!?:;"
 )
+_CLOSING = "".join(sorted(NO_LINE_START))
 
 
 def char_width(ch: str) -> int:
@@ -116,13 +117,21 @@ def phrases(text: str, lang: str = "en") -> list[str]:
         if name is None:
             out.append(part)
             continue
-        pieces = _parser(name).parse(part)
-        # Never break between two letters or digits of a Latin word ("NATO").
-        for piece in pieces:
-            if out and out[-1] and not out[-1].isspace() and _joins(out[-1], piece):
-                out[-1] += piece
-            else:
-                out.append(piece)
+        for chunk in _parser(name).parse(part):
+            piece = chunk
+            if out and not out[-1].isspace():
+                # Closing punctuation stays with the phrase before it (kinsoku),
+                # and a Latin word is never split ("NATO").
+                head = len(piece) - len(piece.lstrip(_CLOSING))
+                if head:
+                    out[-1] += piece[:head]
+                    piece = piece[head:]
+                    if not piece:
+                        continue
+                if _joins(out[-1], piece):
+                    out[-1] += piece
+                    continue
+            out.append(piece)
     return out
 
 
@@ -149,11 +158,26 @@ def _split_chars(piece: str, width: int) -> list[str]:
 
 
 def _wrap_line(line: str, width: int, lang: str) -> list[str]:
+    """Greedy filling to find the fewest lines, then the narrowest width that
+    still gives that many: lines of even length instead of a ragged last one."""
     if display_width(line) <= width:
         return [line]
+    pieces = phrases(line, lang)
+    best = _fill(pieces, width)
+    longest = max(display_width(x) for x in best)
+    widest_piece = max(display_width(x) for x in pieces)
+    low = max(1, -(-display_width(line) // len(best)), min(widest_piece, width))
+    for narrower in range(low, longest):
+        lines = _fill(pieces, narrower)
+        if len(lines) == len(best):
+            return lines
+    return best
+
+
+def _fill(pieces: list[str], width: int) -> list[str]:
     lines: list[str] = []
     cur, cur_w = "", 0
-    for piece in phrases(line, lang):
+    for piece in pieces:
         w = display_width(piece)
         if piece.isspace():
             if cur and cur_w + w <= width:
