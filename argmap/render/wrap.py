@@ -167,7 +167,7 @@ def _wrap_line(line: str, width: int, lang: str) -> list[str]:
     longest = max(display_width(x) for x in best)
     widest_piece = max(display_width(x) for x in pieces)
     low = max(1, -(-display_width(line) // len(best)), min(widest_piece, width))
-    for narrower in range(low, longest):
+    for narrower in range(low, min(longest, width)):
         lines = _fill(pieces, narrower)
         if len(lines) == len(best):
             return lines
