@@ -247,13 +247,7 @@ class _Builder:
     def _look(self, look: style.Look, found: Sequence[Diagnostic]) -> dict[str, str]:
         """Node attributes for a look; an error or warning colours the border
         as its badge (the badge names the rule, so colour is never alone)."""
-        out = {
-            "shape": look.shape,
-            "style": look.style,
-            "fillcolor": look.fill,
-            "color": look.border,
-            "penwidth": f"{look.penwidth:g}",
-        }
+        out = _look_attrs(look)
         for d in found:
             if d.severity in (Severity.ERROR, Severity.WARNING):
                 out["color"] = style.BADGES[d.severity][0]
@@ -409,7 +403,9 @@ def to_dot(
 
 
 def _add_legend(g: graphviz.Digraph, lang: str, options: RenderOptions) -> None:
+    """A cluster with one sample of each look, the badges and the edges."""
     w = style.words(lang)
+    size = options.fontsize - 1
     with g.subgraph(name="cluster_legend") as c:
         c.attr(label=w["legend"], style="rounded", color="#bbbbbb", fontsize="11", labelloc="b")
         samples = [
@@ -422,43 +418,64 @@ def _add_legend(g: graphviz.Digraph, lang: str, options: RenderOptions) -> None:
             ("final", w["final"], None),
             ("inference", w["inference"], None),
         ]
-        previous = None
-        for key, text, mark in samples:
-            look = style.LOOKS[key]
-            body = _font(options.fontsize - 1, look.fontcolor, html_text(text), bold=key == "final")
-            if mark:
-                body = _font(10, style.INK, html_text(mark), bold=True) + " " + body
-            node = f"_legend_{key}"
-            c.node(
-                node,
-                label=f"<{body}>",
-                shape=look.shape,
-                style=look.style,
-                fillcolor=look.fill,
-                color=look.border,
-                penwidth=f"{look.penwidth:g}",
-                tooltip=tooltip(text),
-            )
-            if previous is not None:
-                c.edge(previous, node, style="invis")
-            previous = node
+        with c.subgraph() as row:
+            row.attr(rank="same")
+            previous = None
+            for key, text, mark in samples:
+                look = style.LOOKS[key]
+                body = _font(size, look.fontcolor, html_text(text), bold=key == "final")
+                if mark:
+                    body = _font(10, style.INK, html_text(mark), bold=True) + " " + body
+                node = f"_legend_{key}"
+                row.node(node, label=f"<{body}>", tooltip=tooltip(text), **_look_attrs(look))
+                if previous is not None:  # keeps the samples in this order, left to right
+                    row.edge(previous, node, style="invis")
+                previous = node
+        badges = "".join(
+            f'<TR><TD ALIGN="LEFT" BGCOLOR="{bg}">{_font(9, fg, html_text(f"{symbol} {w[sev.value]}"), bold=True)}</TD></TR>'
+            for sev, (bg, fg, symbol) in style.BADGES.items()
+        )
+        c.node(
+            "_legend_badges",
+            label=f'<<TABLE BORDER="0" CELLSPACING="1" CELLPADDING="3">{badges}</TABLE>>',
+            shape="box",
+            color="#bbbbbb",
+            tooltip=tooltip(w["findings"]),
+        )
         edges = [
-            ("support", style.SUPPORT_COLOUR, style.SUPPORT_HEAD, "solid"),
-            ("rebuttal", style.ATTACK_COLOUR, style.REBUTTAL_HEAD, "solid"),
-            ("undercut", style.ATTACK_COLOUR, style.UNDERCUT_HEAD, "dashed"),
+            ("support", style.SUPPORT_COLOUR, style.SUPPORT_HEAD, "solid", "1.2"),
+            ("rebuttal", style.ATTACK_COLOUR, style.REBUTTAL_HEAD, "solid", "1.6"),
+            ("undercut", style.ATTACK_COLOUR, style.UNDERCUT_HEAD, "dashed", "1.6"),
+            ("cycle", style.PATH_COLOUR, style.SUPPORT_HEAD, "solid", "3"),
         ]
-        for key, colour, head, line in edges:
-            a, b = f"_legend_{key}_a", f"_legend_{key}_b"
-            c.node(a, label="", shape="point", width="0.05", color=colour)
-            c.node(b, label=f"<{_font(options.fontsize - 2, colour, html_text(w[key]))}>", shape="plaintext")
-            c.edge(a, b, color=colour, arrowhead=head, style=line, penwidth="1.6")
+        with c.subgraph() as row:
+            row.attr(rank="same")
+            previous = "_legend_badges"
+            for key, colour, head, line, pen in edges:
+                a, b = f"_legend_{key}_a", f"_legend_{key}_b"
+                row.node(a, label="", shape="point", width="0.06", color=colour)
+                row.node(b, label=f"<{_font(size - 1, colour, html_text(w[key]))}>", shape="plaintext")
+                row.edge(previous, a, style="invis")
+                row.edge(a, b, color=colour, arrowhead=head, style=line, penwidth=pen, minlen="2")
+                previous = b
+        c.edge("_legend_evidence", "_legend_badges", style="invis")
+
+
+def _look_attrs(look: style.Look) -> dict[str, str]:
+    return {
+        "shape": look.shape,
+        "style": look.style,
+        "fillcolor": look.fill,
+        "color": look.border,
+        "penwidth": f"{look.penwidth:g}",
+    }
 
 
 def legend_graph(lang: str = "en", options: RenderOptions | None = None) -> graphviz.Digraph:
     """A drawing of the legend alone (for docs/rendering.md)."""
     o = options or RenderOptions()
     g = graphviz.Digraph(name="legend")
-    g.attr("graph", rankdir="LR", fontname=o.fontname)
+    g.attr("graph", rankdir="TB", fontname=o.fontname, newrank="true", nodesep="0.25", ranksep="0.3")
     g.attr("node", fontname=o.fontname, fontsize=f"{o.fontsize:g}")
     g.attr("edge", fontname=o.fontname)
     _add_legend(g, lang, o)

@@ -90,6 +90,11 @@ WORDS: dict[str, dict[str, str]] = {
         "legend": "凡例",
         "strength": "強さ",
         "map": "全体",
+        "cycle": "循環(指摘の経路)",
+        "error": "エラー: 規則名",
+        "warning": "警告: 規則名",
+        "info": "情報: 規則名",
+        "findings": "チェックの指摘: 色と規則名",
     },
     "en": {
         "if": "if",
@@ -107,6 +112,11 @@ WORDS: dict[str, dict[str, str]] = {
         "legend": "Legend",
         "strength": "strength",
         "map": "map",
+        "cycle": "cycle (a finding's path)",
+        "error": "error: rule name",
+        "warning": "warning: rule name",
+        "info": "info: rule name",
+        "findings": "findings of the checks: colour and rule name",
     },
 }
 
