@@ -15,8 +15,11 @@ $(VENV)/.installed: pyproject.toml
 system-deps:
 	@bash tools/system-deps.sh
 
-demo: $(VENV)/.installed
-	$(BIN)/argmap validate $(EXAMPLE)
+# Draw the bundled Japanese example to SVG and PNG next to it (installs
+# Graphviz and the Japanese font with apt-get first when they are missing).
+demo: $(VENV)/.installed system-deps
+	$(BIN)/argmap render $(EXAMPLE)
+	$(BIN)/argmap render $(EXAMPLE) --format png --quiet
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
