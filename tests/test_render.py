@@ -231,3 +231,25 @@ def test_nato_example_with_its_findings() -> None:
     for d in found:
         assert d.name in node_attrs(src, d.elements[0]) or d.elements[0] in amap.attacks
     assert "<B>もし</B>" in src
+
+
+def test_argmap_render_is_callable_even_after_the_package_is_imported(tmp_path: Path) -> None:
+    import argmap.render as package
+
+    assert callable(package)
+    out = argmap.render(sample(), tmp_path / "m.dot")
+    assert out.read_text(encoding="utf-8").startswith("digraph")
+    assert package(sample(), tmp_path / "n.gv").exists()
+
+
+def test_jupyter_shows_a_map_as_svg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import shutil
+
+    if shutil.which("dot") is not None:
+        bundle = sample("ja")._repr_mimebundle_()
+        assert bundle["image/svg+xml"].lstrip().startswith("<?xml")
+        assert "もし" in bundle["image/svg+xml"]
+    monkeypatch.setenv("PATH", str(tmp_path))  # no Graphviz: a line of text, not a traceback
+    bundle = sample()._repr_mimebundle_()
+    assert "image/svg+xml" not in bundle
+    assert "Graphviz" in bundle["text/plain"]
