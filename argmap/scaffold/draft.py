@@ -141,7 +141,8 @@ def _classify(lines: list[str], lex: Lexicon) -> list[str]:
         while j < len(kinds) and kinds[j] == "text":
             j += 1
         para = "\n".join(lines[i:j]).lower()
-        if any(p in para for p in lex.signoff):
+        # only near the end: a thank-you quoted in the body is not the sign-off
+        if i >= len(lines) * 0.6 and any(p in para for p in lex.signoff):
             kinds[i:j] = ["signoff"] * (j - i)
         i = j
     return kinds
@@ -179,6 +180,10 @@ class _Reading:
 
 
 _TRAIL = "。．.！？!? \u3000\t"
+#: A source URL in brackets at the end of a sentence: 「…と発表しました(https://…)。」
+_INLINE_SOURCE = re.compile(
+    r"\s*[(（]\s*(?:出典[:：]\s*|source:\s*)?https?://[^\s)）]+\s*[)）]\Z", re.IGNORECASE
+)
 
 
 def _strip_initial(body: str, markers: tuple[str, ...], lang: str) -> str | None:
@@ -204,9 +209,14 @@ def _drop_final(text: str, lex: Lexicon) -> str:
     return text
 
 
+# After the speaker's particle: an optional "when" (9日、 / 2023年11月2日、 / 同日、),
+# then 、 or the opening of a quotation.
+_JA_WHEN = r"(?:[0-9０-９]{4}[年./\-][0-9０-９年月日./\-]{1,10}|[0-9０-９]{1,2}日|同日|昨日|今日|先週|先月)?"
+
+
 def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
     parts = "|".join(map(re.escape, lex.speaker_particles))
-    m = re.match(rf"(.{{1,{lex.speaker_max_length}}}?)(?:{parts})[、,，]", content)
+    m = re.match(rf"(.{{1,{lex.speaker_max_length}}}?)(?:{parts}){_JA_WHEN}(?:[、,，]|(?=[「『]))", content)
     if m is None:
         return None, content
     speaker = re.split(r"[、,，]", m.group(1))[-1].strip()
@@ -241,8 +251,8 @@ def _ja_supposition(text: str, lex: Lexicon) -> tuple[str, str, str, str] | None
 
 def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
     date = leading_date(sentence)
-    body = (sentence[date.end :] if date else sentence).strip()
-    core = body.rstrip(_TRAIL)
+    body = (sentence[date.end :] if date else sentence).strip().lstrip("、,， ")
+    core = _INLINE_SOURCE.sub("", body.rstrip(_TRAIL)).rstrip(_TRAIL)
     for m in lex.attribution_final:
         if core.endswith(m):
             speaker, content = _ja_speaker(_drop_final(core[: -len(m)], lex), lex)
@@ -302,7 +312,7 @@ def _words(s: str) -> int:
 
 def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | None:
     """(content, speaker, marker) for an attributed English statement, or None."""
-    core = body.rstrip(_TRAIL)
+    core = _INLINE_SOURCE.sub("", body.rstrip(_TRAIL)).rstrip(_TRAIL)
     low = core.lower()
     for p in lex.attribution_phrase:
         if low.startswith(p + " "):
@@ -317,12 +327,20 @@ def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | No
     m = re.match(
         rf"(?P<sp>.+?)\s+(?P<v>{verbs})\b{_EN_TIME}(?:,|\s+that\b|:)?\s*(?P<c>.+)", core, re.IGNORECASE
     )
-    if m and _words(m.group("sp")) <= lex.speaker_max_words and not m.group("sp")[0].islower():
+    if m and _words(m.group("sp")) <= lex.speaker_max_words:
         content = m.group("c").strip().strip('"“”')
         return content, m.group("sp").strip(" ,"), m.group("v")
+    # "'...,' X said (on July 10)." where X may hold commas
+    m = re.match(
+        rf"(?P<c>[\"“].+?[,.!?][\"”])\s+(?P<sp>.+?)\s+(?P<v>{verbs})(?:\s+(?:on|in|last|this)\s+.+?)?$",
+        core,
+        re.I,
+    )
+    if m and _words(m.group("sp")) <= lex.speaker_max_words:
+        return m.group("c").strip('"“”,. '), m.group("sp").strip(" ,"), m.group("v")
     # "... , X said." and "'...,' said X."
     m = re.match(
-        rf"(?P<c>.+?)[,\"”]+\s+(?P<sp>[^,\"”]+?)\s+(?P<v>{verbs})(?:\s+(?:on|in|last|this)\s+[^,]+)?$",
+        rf"(?P<c>.+?)[,\"”]+\s+(?P<sp>[^,\"”]+?)\s+(?P<v>{verbs})(?:\s+(?:on|in|last|this)\s+.+?)?$",
         core,
         re.IGNORECASE,
     )
