@@ -173,7 +173,11 @@ class _Builder:
             title = self.m.title + (f" ({self.m.date.isoformat()})" if self.m.date else "")
             text = _lines(wrap(title, max(self.o.width * 2, 40), self.lang))
             rows.append(f"<TR><TD>{_font(self.o.fontsize + 4, style.INK, text, bold=True)}</TD></TR>")
-        rows.extend(_badge_rows(self.map_level))
+        if self.map_level:  # findings about the map as a whole, in a compact block
+            inner = "".join(_badge_rows(self.map_level))
+            rows.append(
+                f'<TR><TD><TABLE BORDER="0" CELLSPACING="1" CELLPADDING="2">{inner}</TABLE></TD></TR>'
+            )
         if not rows:
             return None
         return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>>'
