@@ -120,7 +120,7 @@ def test_ids_are_shown_small_in_every_node() -> None:
 def test_evidence_shows_speaker_date_domain_and_links_its_source() -> None:
     attrs = node_attrs(to_dot(sample()).source, "E1")
     label = attrs.split("tooltip=")[0]
-    assert all(part in label for part in ("Met Office · ", "2024-05-01", "metoffice.gov.uk"))
+    assert all(part in label for part in ("Met Office\u00a0· ", "2024-05-01", "metoffice.gov.uk"))
     assert 'HREF="https://www.metoffice.gov.uk/x?a=1&amp;amp;b=2"' in attrs
 
 

@@ -104,7 +104,7 @@ def _source_line(source: Source) -> str | None:
         parts.append(source.date.isoformat())
     if source.url:
         parts.append(_domain(source.url))
-    return " · ".join(parts) if parts else None
+    return "\u00a0· ".join(parts) if parts else None  # "·" never starts a line
 
 
 def _tip(parts: Iterable[str | None]) -> str:

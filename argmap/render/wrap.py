@@ -47,7 +47,7 @@ ELLIPSIS = "…"
 _DENSE_CHARS = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _HAS_DENSE = re.compile(f"[{_DENSE_CHARS}]").search
 _HAS_KANA = re.compile("[\u3040-\u30ff]").search
-_SPACES = re.compile(r"(\s+)")
+_SPACES = re.compile(r"([^\S\u00a0]+)")  # a no-break space does not break
 #: A line may not start with these (closing brackets, Japanese punctuation,
 # small kana and the long-vowel mark): kinsoku shori for the character fallback.
 NO_LINE_START = set(
