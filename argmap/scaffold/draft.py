@@ -84,6 +84,7 @@ class Draft:
 # ---------------------------------------------------------------- lines
 
 
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _HASHTAG_TOKEN = re.compile(r"[#＃]\S+")
 
 
@@ -323,13 +324,6 @@ def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | No
         if m:
             return m.group(1), m.group(2).strip(), p
     verbs = "|".join(re.escape(v) for v in sorted(lex.attribution_verbs, key=len, reverse=True))
-    # "X said (on Monday) (that) ..."
-    m = re.match(
-        rf"(?P<sp>.+?)\s+(?P<v>{verbs})\b{_EN_TIME}(?:,|\s+that\b|:)?\s*(?P<c>.+)", core, re.IGNORECASE
-    )
-    if m and _words(m.group("sp")) <= lex.speaker_max_words:
-        content = m.group("c").strip().strip('"“”')
-        return content, m.group("sp").strip(" ,"), m.group("v")
     # "'...,' X said (on July 10)." where X may hold commas
     m = re.match(
         rf"(?P<c>[\"“].+?[,.!?][\"”])\s+(?P<sp>.+?)\s+(?P<v>{verbs})(?:\s+(?:on|in|last|this)\s+.+?)?$",
@@ -338,6 +332,13 @@ def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | No
     )
     if m and _words(m.group("sp")) <= lex.speaker_max_words:
         return m.group("c").strip('"“”,. '), m.group("sp").strip(" ,"), m.group("v")
+    # "X said (on Monday) (that) ..."
+    m = re.match(
+        rf"(?P<sp>.+?)\s+(?P<v>{verbs})\b{_EN_TIME}(?:,|\s+that\b|:)?\s*(?P<c>.+)", core, re.IGNORECASE
+    )
+    if m and _words(m.group("sp")) <= lex.speaker_max_words and m.group("sp")[0] not in "\"“'‘":
+        content = m.group("c").strip().strip('"“”')
+        return content, m.group("sp").strip(" ,"), m.group("v")
     # "... , X said." and "'...,' said X."
     m = re.match(
         rf"(?P<c>.+?)[,\"”]+\s+(?P<sp>[^,\"”]+?)\s+(?P<v>{verbs})(?:\s+(?:on|in|last|this)\s+.+?)?$",
@@ -430,6 +431,9 @@ def draft(text: str, lang: str | None = None, *, document: Document | None = Non
     >>> d.map.inferences["I1"].premises, d.map.inferences["I1"].marker
     (('E1',), '以上から、…と判断されます')
     """
+    # Characters YAML cannot hold, and line breaks other than \n, become spaces
+    # (one for one, so lines and columns stay as in the article).
+    text = _UNPRINTABLE.sub(" ", text)
     if lang in (None, "auto"):
         lang = detect(text)
     lex = lexicon(lang)

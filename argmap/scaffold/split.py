@@ -182,7 +182,10 @@ def _en_break_ok(text: str, m: re.Match[str]) -> bool:
         j = nxt.end() if nxt else m.end()
         if "\n" in text[m.end() : j]:
             return True  # a blank line
-        return j >= len(text) or not text[j].islower()
+        if j >= len(text) or not text[j].islower() or URL_RE.match(text, j):
+            return True
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        return URL_RE.fullmatch(text, line_start, m.start()) is not None  # a line that is a URL ends
     j = _SPACE.match(text, m.end()).end()  # type: ignore[union-attr]
     if j >= len(text):
         return True

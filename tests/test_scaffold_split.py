@@ -1,0 +1,147 @@
+"""Properties of the scaffold's sentence splitter and date grammar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.scaffold.dates import STYLES, find_dates, format_date, leading_date, parse
+from argmap.scaffold.split import split
+
+SETTINGS = settings(max_examples=120, deadline=None)
+LANGS = st.sampled_from(["ja", "en"])
+
+# plain text: words, sentence ends, spaces and line breaks, but no brackets or quotes
+PLAIN = st.text(
+    alphabet=st.sampled_from(list("あいう漢字カナabc XYZ 。！？.!?,、\n\u3000\t12")),
+    max_size=30,
+)
+OPENERS = {"「": "」", "『": "』", "（": "）", "(": ")"}
+
+
+@st.composite
+def bracketed(draw: st.DrawFn) -> str:
+    opener = draw(st.sampled_from(sorted(OPENERS)))
+    inner = draw(st.text(alphabet=st.sampled_from(list("あい字ab 。！？.!?、")), max_size=20))
+    return opener + inner + OPENERS[opener]
+
+
+def _dates() -> st.SearchStrategy[str]:
+    return st.builds(
+        format_date,
+        st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+        st.sampled_from(["dots", "slashes", "iso", "ja", "mdy", "mdy-short", "dmy"]),
+    )
+
+
+URLS = st.builds(
+    lambda host, path: f"https://{host}.example.org/{path}",
+    st.text(alphabet="abcxyz0", min_size=1, max_size=8),
+    st.text(alphabet="ab.c/?=&-_#0!", max_size=20),
+)
+DECIMALS = st.builds(lambda a, b: f"{a}.{b}", st.integers(0, 999), st.integers(0, 999))
+
+
+@st.composite
+def article(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    """A text and the spans (start, end) no sentence may break inside."""
+    parts = draw(
+        st.lists(
+            st.one_of(
+                PLAIN.map(lambda s: (s, False)),
+                bracketed().map(lambda s: (s, True)),
+                _dates().map(lambda s: (f" {s} ", True)),
+                URLS.map(lambda s: (f" {s} ", True)),
+                DECIMALS.map(lambda s: (f" {s} ", True)),
+            ),
+            max_size=12,
+        )
+    )
+    text, whole = "", []
+    for part, keep in parts:
+        if keep:
+            core = part.strip(" ")
+            start = len(text) + part.index(core)
+            whole.append((start, start + len(core)))
+        text += part
+    return text, whole
+
+
+def _cuts(text: str, lang: str) -> list[int]:
+    return [s.start for s in split(text, lang)][1:]
+
+
+@SETTINGS
+@given(st.text(max_size=200), LANGS)
+def test_sentences_tile_the_text(text: str, lang: str) -> None:
+    sents = split(text, lang)
+    assert "".join(text[s.start : s.end] for s in sents) == text
+    pos = 0
+    for s in sents:
+        assert s.start == pos
+        assert s.end > s.start
+        pos = s.end
+        assert s.text == text[s.start : s.end].strip()
+        if s.text:
+            begin = text.index(s.text, s.start)
+            assert s.line == text.count("\n", 0, begin) + 1
+            assert s.column == begin - (text.rfind("\n", 0, begin) + 1) + 1
+
+
+@SETTINGS
+@given(article(), LANGS)
+def test_never_breaks_inside_brackets_dates_urls_or_decimals(
+    sample: tuple[str, list[tuple[int, int]]], lang: str
+) -> None:
+    text, whole = sample
+    for cut in _cuts(text, lang):
+        for start, end in whole:
+            assert not (start < cut < end), (text[start:end], cut - start)
+
+
+@SETTINGS
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)), st.sampled_from(STYLES))
+def test_dates_round_trip(date: dt.date, style: str) -> None:
+    if style == "reiwa" and date < dt.date(2019, 5, 1):
+        return
+    written = format_date(date, style)
+    assert parse(written) == date
+    found = find_dates(f"前 {written} 後")
+    assert [(m.text, m.date) for m in found] == [(written, date)]
+    lead = leading_date(written + "、話は続く")
+    assert lead is not None and lead.date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("2023.05.09冨田大使は、動いているとしています。\n以上から、妥当と判断されます。", "ja", 2),
+        ("ロシアは「対抗措置をとる。必ずだ」と反発。次の文。", "ja", 2),
+        ("「国際社会の共通課題だ。\n連携を期待している」と呼びかけました。", "ja", 1),
+        ("見出し\nhttps://example.org/a?b=1.2\n題名", "ja", 3),
+        (
+            "Dr. Smith paid $3.50 on Apr. 5, 2023. Mr. J. R. Tolkien met U.S. officials. Then it rained.",
+            "en",
+            3,
+        ),
+        ('"We will act. Soon," he said. The end.', "en", 2),
+        ("The board has not published\nfigures for industrial use. Unless it rains, we suffer.", "en", 2),
+        ("Title line\nhttps://example.org/x\nPage title", "en", 3),
+        ("e.g. this is one. And i.e. that is two.", "en", 2),
+    ],
+)
+def test_split_examples(text: str, lang: str, expected: int) -> None:
+    assert len([s for s in split(text, lang) if s.text]) == expected, [s.text for s in split(text, lang)]
+
+
+def test_unbalanced_bracket_protects_nothing() -> None:
+    assert [s.text for s in split("「閉じない。次の文。", "ja")] == ["「閉じない。", "次の文。"]
+
+
+def test_impossible_dates_are_not_dates() -> None:
+    assert find_dates("2023.02.30 and 2023/13/01 and Feb 30, 2023") == []
+    with pytest.raises(ValueError, match="not a date"):
+        parse("yesterday")
