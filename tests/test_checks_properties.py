@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.checks import Status, check, labelling
-from argmap.checks.graph import INF, Index, ground, support
+from argmap.checks.graph import INF, Index, ground, support, suppositions
 from argmap.checks.text import display_width, shorten, similarity
 from argmap.model import ArgumentMap, Kind, MapBuilder
 
@@ -197,9 +197,11 @@ def test_grounding_matches_a_naive_fixed_point(m: ArgumentMap) -> None:
     alone = naive_ground(m, (*G0, Kind.ASSUMPTION))
     assert {ix.claim_ids[c] for c in range(ix.n_claims) if g.without_hypotheses[c]} == alone
     # the suppositions named for a claim really ground it, together with G0
+    hyps, assumed = suppositions(ix, g)
     for c in range(ix.n_claims):
         if g.level[c] in (1, 2):
-            named = {ix.claim_ids[s] for s in g.supposition_claims(c)}
+            named = {ix.claim_ids[s] for s in hyps.get(c, ((), False))[0]}
+            named |= {ix.claim_ids[s] for s in assumed.get(c, ((), False))[0]}
             b = m.edit()
             for s in named:
                 b.remove(s)

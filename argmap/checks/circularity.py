@@ -8,7 +8,6 @@ from argmap.checks import graph
 from argmap.checks.diagnostic import Severity
 from argmap.checks.engine import Analysis
 from argmap.checks.registry import Finding, Threshold, rule
-from argmap.checks.text import token_similarity
 
 
 def _show_path(path: list[str]) -> str:
@@ -103,20 +102,18 @@ with `ignore:`.
 def restated_premise(a: Analysis) -> Iterator[Finding]:
     ix = a.index
     limit = a.threshold("restated-premise")
-    claims = a.map.claims
     cids = ix.claim_ids
-    for i, prem in enumerate(ix.premises):
+    for i, sims in enumerate(a.premise_similarity):
+        if not sims or max(sims) < limit:
+            continue
         c = ix.conclusion[i]
         if ix.kind[c] != graph.CONCLUSION:
             continue
         cid = cids[c]
-        ct = a.tokens(claims[cid].text)
-        for p in prem:
-            if p == c:
-                continue  # a premise that is the conclusion itself is circular-support
-            pid = cids[p]
-            sim = token_similarity(a.tokens(claims[pid].text), ct)
-            if sim >= limit:
+        for p, sim in zip(ix.premises[i], sims, strict=True):
+            # a premise that is the conclusion itself is circular-support, not this
+            if sim >= limit and p != c:
+                pid = cids[p]
                 iid = ix.inference_ids[i]
                 yield Finding(
                     (cid, pid, iid),

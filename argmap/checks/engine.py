@@ -14,8 +14,10 @@ AM305 unused-claim ('C2',) C2 "Cats purr" is not a premise, not a conclusion and
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Iterable, Mapping
+import gc
+from collections.abc import Iterable, Iterator, Mapping
 
 from argmap.checks import graph
 from argmap.checks.config import Config
@@ -60,6 +62,11 @@ class Analysis:
         return graph.ground(self.index)
 
     @functools.cached_property
+    def suppositions(self) -> tuple[dict[int, graph.Capped], dict[int, graph.Capped]]:
+        """Hypotheses and assumptions each grounded claim needs."""
+        return graph.suppositions(self.index, self.grounding)
+
+    @functools.cached_property
     def support(self) -> graph.Support:
         """Chain strength."""
         return graph.support(self.index)
@@ -73,6 +80,23 @@ class Analysis:
     def _tokens(self) -> dict[str, frozenset[str]]:
         return {}
 
+    @functools.cached_property
+    def premise_similarity(self) -> list[list[float]]:
+        """For each inference, the similarity of each of its (distinct)
+        premises to its conclusion, in the order of ``index.premises``."""
+        ix = self.index
+        tok = self.tokens
+        claims = self.map.claims
+        toks = [tok(c.text) for c in claims.values()]
+        conclusion = ix.conclusion
+        out: list[list[float]] = []
+        append = out.append
+        for i, prem in enumerate(ix.premises):
+            ct = toks[conclusion[i]]
+            n = len(ct)
+            append([2 * len(ct & toks[p]) / (n + len(toks[p])) if n or toks[p] else 0.0 for p in prem])
+        return out
+
     def tokens(self, text: str) -> frozenset[str]:
         """Token set of a text, cached."""
         cache = self._tokens
@@ -81,9 +105,17 @@ class Analysis:
             found = cache[text] = tokens(text)
         return found
 
+    @functools.cached_property
+    def _quoted(self) -> dict[tuple[str, int], str]:
+        return {}
+
     def q(self, claim_id: str, width: int = 40) -> str:
         """``C1 "its text"``: a claim named in a message, its text shortened by width."""
-        return f"{claim_id} {quote(self.map.claims[claim_id].text, width)}"
+        key = (claim_id, width)
+        found = self._quoted.get(key)
+        if found is None:
+            found = self._quoted[key] = f"{claim_id} {quote(self.map.claims[claim_id].text, width)}"
+        return found
 
     def q_text(self, text: str, width: int = 40) -> str:
         """A text quoted in a message, shortened by display width."""
@@ -146,6 +178,29 @@ def check(
     """
     config = config or Config()
     rules = select_rules(select, ignore, config)
+    with gc_paused():
+        return _run(amap, rules, config)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector.
+
+    The checks allocate a few lists per element and free them all at the
+    end; none of them forms a reference cycle. With the collector running,
+    its full passes over a large map's objects make the run several times
+    slower, and superlinear in the size of the map.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _run(amap: ArgumentMap, rules: list[Rule], config: Config) -> list[Diagnostic]:
     analysis = Analysis(amap, config)
     accepted = _accepted(amap)
     found: list[Diagnostic] = []

@@ -96,22 +96,23 @@ class Index:
         self.inference_pos: dict[str, int] = {iid: n for n, iid in enumerate(self.inference_ids)}
         self.n_inferences = len(self.inference_ids)
         pos = self.claim_pos
-        premises: list[list[int]] = []
-        conclusion: list[int] = []
-        strength: list[float] = []
+        infs = list(amap.inferences.values())
+        # Distinct premises, in file order (a premise listed twice counts once).
+        premises: list[list[int]] = [
+            [pos[p] for p in ps]
+            if len(ps) < 2 or len(set(ps)) == len(ps)
+            else [pos[p] for p in dict.fromkeys(ps)]
+            for ps in [inf.premises for inf in infs]
+        ]
+        conclusion: list[int] = [pos[inf.conclusion] for inf in infs]
+        strength: list[float] = [1.0 if inf.strength is None else inf.strength for inf in infs]
         concluding: list[list[int]] = [[] for _ in range(nc)]
         using: list[list[int]] = [[] for _ in range(nc)]
-        for i, inf in enumerate(amap.inferences.values()):
-            ps = inf.premises
-            prem = [pos[ps[0]]] if len(ps) == 1 else [pos[p] for p in dict.fromkeys(ps)]
-            premises.append(prem)
+        for i, prem in enumerate(premises):
             for p in prem:
                 using[p].append(i)
-            k = pos[inf.conclusion]
-            conclusion.append(k)
+        for i, k in enumerate(conclusion):
             concluding[k].append(i)
-            s = inf.strength
-            strength.append(1.0 if s is None else s)
         self.premises = premises
         self.conclusion = conclusion
         self.strength = strength
@@ -278,6 +279,37 @@ def cycle_through(ix: Index, comp: list[int], start: int) -> list[tuple[int, int
 # -- grounding ----------------------------------------------------------------
 
 
+#: How many suppositions or blockers a claim keeps by name (the first in file order).
+CAP = 16
+
+#: A capped set: the smallest (first in file order) members, and whether there are more.
+Capped = tuple[tuple[int, ...], bool]
+_NONE: Capped = ((), False)
+
+
+def merge(parts: list[Capped]) -> Capped:
+    """Union of capped sets, capped again. The first :data:`CAP` members of a
+    union are among the first :data:`CAP` of its parts, so this is exact.
+
+    >>> merge([((1, 5), False), ((2, 5), False)])
+    ((1, 2, 5), False)
+    """
+    parts = [p for p in parts if p[0]]
+    if not parts:
+        return _NONE
+    if len(parts) == 1:
+        return parts[0]
+    members: set[int] = set()
+    more = False
+    for items, m in parts:
+        members.update(items)
+        more = more or m
+    ordered = sorted(members)
+    if len(ordered) > CAP:
+        return tuple(ordered[:CAP]), True
+    return tuple(ordered), more
+
+
 class Grounding:
     """The result of :func:`ground`.
 
@@ -285,39 +317,20 @@ class Grounding:
     1 for G1 - G0 (needs a hypothesis), 2 for G2 - G1 (needs an assumption)
     and :data:`INF` for claims never grounded. ``without_hypotheses[c]`` says
     whether ``c`` is grounded by evidence, premises and assumptions alone.
-    ``depends[c]`` is a bit set over :attr:`suppositions` (the hypotheses
-    and assumptions on the derivation that grounded ``c`` first).
     ``justification[c]`` is the inference that grounded ``c`` first (-1 for
-    base claims and claims never grounded).
+    base claims and claims never grounded); ``order`` lists the claims of G1
+    and G2 in the order they were grounded (a derivation order).
     """
 
-    __slots__ = ("depends", "justification", "level", "suppositions", "without_hypotheses")
+    __slots__ = ("justification", "level", "order", "without_hypotheses")
 
     def __init__(
-        self,
-        level: list[int],
-        justification: list[int],
-        depends: dict[int, int],
-        suppositions: list[int],
-        without_hypotheses: list[bool],
+        self, level: list[int], justification: list[int], order: list[int], without_hypotheses: list[bool]
     ) -> None:
         self.level = level
         self.justification = justification
-        self.depends = depends
-        self.suppositions = suppositions
+        self.order = order
         self.without_hypotheses = without_hypotheses
-
-    def supposition_claims(self, claim: int) -> list[int]:
-        """The hypotheses and assumptions ``claim`` was grounded with, in file order."""
-        mask = self.depends.get(claim, 0)
-        out = []
-        n = 0
-        while mask:
-            if mask & 1:
-                out.append(self.suppositions[n])
-            mask >>= 1
-            n += 1
-        return out
 
 
 def _propagate(
@@ -352,46 +365,58 @@ def ground(ix: Index) -> Grounding:
     just = [-1] * nc
     missing = [len(p) for p in ix.premises]
     order: list[list[int]] = []
+    alone: list[int] = []
     for lvl, base in ((0, (EVIDENCE, PREMISE)), (1, (HYPOTHESIS,)), (2, (ASSUMPTION,))):
         queue = [c for c in range(nc) if kind[c] in base and level[c] > lvl]
         for c in queue:
             level[c] = lvl
         _propagate(ix, queue, level, missing, lvl, just=just)
         order.append(queue)
-    # Which hypotheses and assumptions each claim was grounded with: walk the
-    # claims of G1 and G2 in the order they were grounded (a derivation order).
-    suppositions = sorted(c for c in order[1] + order[2] if just[c] < 0)
-    bit = {c: 1 << n for n, c in enumerate(suppositions)}
-    depends: dict[int, int] = {}
+        if lvl == 0:
+            # Evidence, premises and assumptions alone (no hypotheses): G0
+            # continued with the assumptions, on copies.
+            alone = level[:]
+            rest = [c for c in range(nc) if kind[c] == ASSUMPTION and alone[c] > 0]
+            for c in rest:
+                alone[c] = 0
+            _propagate(ix, rest, alone, missing[:], 0, just=None)
+    return Grounding(level, just, order[1] + order[2], [a == 0 for a in alone])
+
+
+def suppositions(ix: Index, grounding: Grounding) -> tuple[dict[int, Capped], dict[int, Capped]]:
+    """The hypotheses and the assumptions each claim of G1 and G2 was grounded
+    with: those on the derivation that grounded it first, as capped sets
+    (see :func:`merge`), computed along the derivation order.
+    """
+    hyps: dict[int, Capped] = {}
+    assumed: dict[int, Capped] = {}
     premises = ix.premises
-    for c in order[1] + order[2]:
+    kind = ix.kind
+    just = grounding.justification
+    for c in grounding.order:
         i = just[c]
         if i < 0:
-            depends[c] = bit[c]
+            (hyps if kind[c] == HYPOTHESIS else assumed)[c] = ((c,), False)
         else:
-            mask = 0
-            for p in premises[i]:
-                mask |= depends.get(p, 0)
-            depends[c] = mask
-    # Evidence, premises and assumptions alone (no hypotheses).
-    alone = [INF] * nc
-    missing = [len(p) for p in ix.premises]
-    queue = [c for c in range(nc) if kind[c] in (EVIDENCE, PREMISE, ASSUMPTION)]
-    for c in queue:
-        alone[c] = 0
-    _propagate(ix, queue, alone, missing, 0, just=None)
-    return Grounding(level, just, depends, suppositions, [a == 0 for a in alone])
+            prem = premises[i]
+            h = merge([hyps.get(p, _NONE) for p in prem])
+            a = merge([assumed.get(p, _NONE) for p in prem])
+            if h[0]:
+                hyps[c] = h
+            if a[0]:
+                assumed[c] = a
+    return hyps, assumed
 
 
-def blockers(ix: Index, grounding: Grounding, comp: list[int]) -> tuple[dict[int, int], list[int]]:
-    """Why claims are never grounded: for each claim outside G2, a bit set
-    over the returned list of *blocking nodes*, where support stops.
+def blockers(ix: Index, grounding: Grounding, comp: list[int]) -> dict[int, Capped]:
+    """Why claims are never grounded: for each claim outside G2, the nodes
+    where its support stops (a capped set of nodes of the combined space).
 
     A blocking node is a claim that no inference concludes, an inference
     with no premises (node ``n_claims + i``), or the first claim of a
     circle of claims whose only support is each other. Claims of one
-    component share their bit set. Components are visited premises first,
-    so this is linear in the map (bit sets aside).
+    component share their set. Components are visited premises first, so
+    this is linear in the map.
     """
     level = grounding.level
     nc = ix.n_claims
@@ -399,49 +424,35 @@ def blockers(ix: Index, grounding: Grounding, comp: list[int]) -> tuple[dict[int
     for c in range(nc):
         if level[c] == INF:
             members.setdefault(comp[c], []).append(c)
-    block: dict[int, int] = {}
-    nodes: list[int] = []
+    block: dict[int, Capped] = {}
     premises = ix.premises
     concluding = ix.concluding
     for k in sorted(members, reverse=True):  # premises before conclusions
-        mask = 0
+        own: set[int] = set()
+        parts: list[Capped] = []
         circular = False
         for c in members[k]:
             if not concluding[c]:
-                mask |= 1 << len(nodes)
-                nodes.append(c)
+                own.add(c)
                 continue
             for i in concluding[c]:
                 prem = premises[i]
                 if not prem:
-                    mask |= 1 << len(nodes)
-                    nodes.append(nc + i)
+                    own.add(nc + i)
                 for p in prem:
                     if level[p] == INF:
                         if comp[p] == k:
                             circular = True
                         else:
-                            mask |= block[p]
+                            parts.append(block[p])
         if circular:
-            mask |= 1 << len(nodes)
-            nodes.append(members[k][0])
+            own.add(members[k][0])
+        ordered = sorted(own)
+        parts.append((tuple(ordered[:CAP]), len(ordered) > CAP))
+        result = merge(parts)
         for c in members[k]:
-            block[c] = mask
-    return block, nodes
-
-
-def bits(mask: int) -> Iterator[int]:
-    """The positions of the set bits of ``mask``, lowest first.
-
-    >>> list(bits(0b10110))
-    [1, 2, 4]
-    """
-    n = 0
-    while mask:
-        low = mask & -mask
-        n = low.bit_length() - 1
-        yield n
-        mask ^= low
+            block[c] = result
+    return block
 
 
 # -- chain strength -----------------------------------------------------------

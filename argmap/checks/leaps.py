@@ -8,7 +8,6 @@ from argmap.checks import graph
 from argmap.checks.diagnostic import Severity
 from argmap.checks.engine import Analysis
 from argmap.checks.registry import Finding, Threshold, rule
-from argmap.checks.text import token_similarity
 
 CONCLUSION = graph.CONCLUSION
 
@@ -17,10 +16,12 @@ def _plural(n: int, one: str, many: str) -> str:
     return one if n == 1 else many
 
 
-def _listing(items: list[str], limit: int = 5) -> str:
-    if len(items) <= limit:
+def _listing(items: list[str], limit: int = 5, more: bool = False) -> str:
+    """``a, b, c`` or ``a, b, c, d, e and 3 more`` (``and more`` when the count is capped)."""
+    if len(items) <= limit and not more:
         return ", ".join(items)
-    return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
+    shown = ", ".join(items[:limit])
+    return shown + (" and more" if more else f" and {len(items) - limit} more")
 
 
 @rule(
@@ -129,7 +130,6 @@ hypothesis with evidence that it is actually the case.
 )
 def conditional_leap(a: Analysis) -> Iterator[Finding]:
     ix = a.index
-    g = a.grounding
     claims = a.map.claims
     for c in range(ix.n_claims):
         if ix.kind[c] != CONCLUSION or not _needs_hypothesis(a, c):
@@ -137,10 +137,11 @@ def conditional_leap(a: Analysis) -> Iterator[Finding]:
         cid = ix.claim_ids[c]
         if claims[cid].conditional:
             continue
-        hyps = [ix.claim_ids[h] for h in g.supposition_claims(c) if ix.kind[h] == graph.HYPOTHESIS]
-        named = _listing([a.q(h, 30) for h in hyps])
-        word = _plural(len(hyps), "hypothesis", "hypotheses")
-        verb = _plural(len(hyps), "holds", "hold")
+        found, more = a.suppositions[0].get(c, ((), False))
+        hyps = [ix.claim_ids[h] for h in found]
+        named = _listing([a.q(h, 30) for h in hyps[:5]] + hyps[5:], more=more)
+        word = _plural(len(hyps) + more, "hypothesis", "hypotheses")
+        verb = _plural(len(hyps) + more, "holds", "hold")
         yield Finding(
             (cid, *hyps),
             f"{a.q(cid)} is stated as fact but holds only if {word} {named} {verb}",
@@ -182,9 +183,10 @@ def hidden_assumption(a: Analysis) -> Iterator[Finding]:
         if ix.kind[c] != CONCLUSION or g.level[c] != 2:
             continue
         cid = ix.claim_ids[c]
-        assumed = [ix.claim_ids[s] for s in g.supposition_claims(c) if ix.kind[s] == graph.ASSUMPTION]
-        named = _listing([a.q(s, 30) for s in assumed])
-        word = _plural(len(assumed), "assumption", "assumptions")
+        found, more = a.suppositions[1].get(c, ((), False))
+        assumed = [ix.claim_ids[s] for s in found]
+        named = _listing([a.q(s, 30) for s in assumed[:5]] + assumed[5:], more=more)
+        word = _plural(len(assumed) + more, "assumption", "assumptions")
         yield Finding((cid, *assumed), f"{a.q(cid)} holds only with {word} {named}, never stated in the text")
 
 
@@ -228,16 +230,17 @@ conclusion that no inference concludes at all is reported as
 def ungrounded_conclusion(a: Analysis) -> Iterator[Finding]:
     ix = a.index
     g = a.grounding
-    block, nodes = None, None
+    block = None
     for c in range(ix.n_claims):
         if ix.kind[c] != CONCLUSION or g.level[c] != graph.INF or not ix.concluding[c]:
             continue
-        if block is None or nodes is None:
-            block, nodes = graph.blockers(ix, g, a.components)
+        if block is None:
+            block = graph.blockers(ix, g, a.components)
         cid = ix.claim_ids[c]
         found: list[str] = []
         reasons: list[str] = []
-        for node in sorted(nodes[b] for b in graph.bits(block.get(c, 0))):
+        nodes, more = block[c]
+        for node in nodes:
             bid = ix.node_id(node)
             if node >= ix.n_claims:
                 why = _WHY_BLOCKED["empty"]
@@ -251,7 +254,7 @@ def ungrounded_conclusion(a: Analysis) -> Iterator[Finding]:
         yield Finding(
             elements,
             f"{a.q(cid)} is never grounded, even granting every hypothesis and assumption: "
-            f"its support stops at {_listing(reasons)}",
+            f"its support stops at {_listing(reasons, more=more)}",
         )
 
 
@@ -346,19 +349,15 @@ with `ignore: {I1: [weak-relevance]}`.
 def weak_relevance(a: Analysis) -> Iterator[Finding]:
     ix = a.index
     limit = a.threshold("weak-relevance")
-    claims = a.map.claims
     cids = ix.claim_ids
-    for i, prem in enumerate(ix.premises):
-        if not prem:
+    for i, sims in enumerate(a.premise_similarity):
+        if not sims or min(sims) >= limit:
             continue
-        cid = cids[ix.conclusion[i]]
-        ct = a.tokens(claims[cid].text)
-        for p in prem:
-            pid = cids[p]
-            if pid == cid:
-                continue
-            sim = token_similarity(a.tokens(claims[pid].text), ct)
-            if sim < limit:
+        c = ix.conclusion[i]
+        cid = cids[c]
+        for p, sim in zip(ix.premises[i], sims, strict=True):
+            if sim < limit and p != c:
+                pid = cids[p]
                 iid = ix.inference_ids[i]
                 yield Finding(
                     (iid, pid, cid),

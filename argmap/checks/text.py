@@ -27,6 +27,7 @@ The similarity of two texts is the Dice coefficient of their token sets,
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Set
@@ -36,19 +37,19 @@ __all__ = ["display_width", "quote", "shorten", "similarity", "token_similarity"
 # Scripts written without spaces between words: kana (and the long-vowel
 # mark), CJK ideographs with the iteration mark, Hangul syllables.
 _DENSE = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-_TOKEN = re.compile(rf"[{_DENSE}]+|(?:(?![{_DENSE}])[^\W_])+")
+_TOKEN = re.compile(rf"[{_DENSE}]+|[^\W_{_DENSE}]+")
 _IS_DENSE = re.compile(rf"[{_DENSE}]").match
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
 def tokens(text: str) -> frozenset[str]:
     """The token set of ``text`` (see the module docstring)."""
+    if text.isascii():  # NFKC leaves ASCII alone; casefold is lower
+        return frozenset(_ASCII_WORD.findall(text.lower()))
     out: set[str] = set()
     for run in _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold()):
-        if _IS_DENSE(run):
-            if len(run) == 1:
-                out.add(run)
-            else:
-                out.update(run[i : i + 2] for i in range(len(run) - 1))
+        if len(run) > 1 and _IS_DENSE(run):
+            out.update(map(str.__add__, run, run[1:]))
         else:
             out.add(run)
     return frozenset(out)
@@ -73,6 +74,7 @@ def similarity(a: str, b: str) -> float:
     return token_similarity(tokens(a), tokens(b))
 
 
+@functools.lru_cache(maxsize=8192)
 def _char_width(ch: str) -> int:
     if unicodedata.combining(ch):
         return 0
@@ -85,7 +87,9 @@ def display_width(text: str) -> int:
     >>> display_width("abc"), display_width("日本"), display_width("ｱ")
     (3, 4, 1)
     """
-    return sum(_char_width(ch) for ch in text)
+    if text.isascii():
+        return len(text)
+    return sum(map(_char_width, text))
 
 
 def shorten(text: str, width: int = 40) -> str:
@@ -102,15 +106,19 @@ def shorten(text: str, width: int = 40) -> str:
     'short'
     """
     text = " ".join(text.split())
-    if display_width(text) <= width:
+    if len(text) * 2 <= width:  # no character takes more than two columns
         return text
+    if text.isascii():
+        return text if len(text) <= width else text[: width - 1].rstrip() + "…"
     used = 0
-    for i, ch in enumerate(text):
-        w = _char_width(ch)
-        if used + w > width - 1:
-            return text[:i].rstrip() + "…"
-        used += w
-    return text  # pragma: no cover - unreachable: the width was over the limit
+    cut = -1
+    for i, ch in enumerate(text):  # stops after about ``width`` characters
+        used += _char_width(ch)
+        if cut < 0 and used > width - 1:
+            cut = i
+        if used > width:
+            return text[:cut].rstrip() + "…"
+    return text
 
 
 def quote(text: str, width: int = 40) -> str:
