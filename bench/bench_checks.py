@@ -40,7 +40,20 @@ from argmap.checks.engine import gc_paused
 from argmap.model import ArgumentMap, Kind, MapBuilder, Source
 from bench._report import machine, write_section
 
-_TOPICS = "rain wind policy budget office school price market trade army border treaty".split()
+_TOPICS = [
+    "rain",
+    "wind",
+    "policy",
+    "budget",
+    "office",
+    "school",
+    "price",
+    "market",
+    "trade",
+    "army",
+    "border",
+    "treaty",
+]
 _WORDS = [
     f"{a}{b}"
     for a in ("al", "be", "co", "de", "ex", "fo", "gr", "hi")
