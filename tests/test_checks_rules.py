@@ -151,6 +151,21 @@ def test_conditional_leap_refinement_hypothesis_and_assumption_together() -> Non
     assert [d.name for d in check(m, select=["AM103", "AM104"])] == ["conditional-leap", "hidden-assumption"]
 
 
+def test_named_suppositions_are_capped_at_the_first_sixteen() -> None:
+    hyps = "".join(f"  H{k:02d}: {{kind: hypothesis, text: h{k}}}\n" for k in range(20))
+    ids = ", ".join(f"H{k:02d}" for k in range(20))
+    m = loads(
+        f"argmap: 1\ntitle: t\nclaims:\n{hyps}  C1: {{kind: conclusion, text: c}}\n"
+        f"inferences:\n  I1: {{from: [{ids}], to: C1}}\n"
+    )
+    [d] = check(m, select=["conditional-leap"])
+    assert d.elements == ("C1", *(f"H{k:02d}" for k in range(16)))
+    assert d.message == (
+        'C1 "c" is stated as fact but holds only if hypotheses H00 "h0", H01 "h1", H02 "h2", '
+        'H03 "h3", H04 "h4" and more hold'
+    )
+
+
 def test_hidden_assumption() -> None:
     m = load("""
         claims:

@@ -117,7 +117,10 @@ concludes but that is not in G2 has no ground at all
 (`ungrounded-conclusion`). When a finding names the hypotheses or
 assumptions a conclusion depends on, they are those of the derivation that
 grounded it first (in propagation order), which is one valid derivation, not
-necessarily the smallest.
+necessarily the smallest. So that a run stays linear on large maps, a finding
+keeps at most the first 16 of them (in file order) in its `elements`, quotes
+the first 5 in its message and ends the list with "and more" when there are
+others; the same holds for the claims `ungrounded-conclusion` names.
 
 **Chain strength (support).** Evidence, premises, hypotheses and assumptions
 have support 1; a conclusion that no inference concludes has 0. A conclusion
