@@ -29,18 +29,24 @@ from collections.abc import Iterator
 from argmap.model import ArgumentMap, Kind
 
 __all__ = [
+    "CAP",
     "INF",
+    "Capped",
     "Grounding",
     "Index",
     "Labelling",
     "Status",
     "Support",
+    "blockers",
+    "component_inferences",
     "cycle_through",
     "cyclic_components",
     "ground",
     "label",
+    "merge",
     "strongly_connected",
     "support",
+    "suppositions",
 ]
 
 EVIDENCE, PREMISE, ASSUMPTION, HYPOTHESIS, CONCLUSION = range(5)
