@@ -253,3 +253,9 @@ def test_jupyter_shows_a_map_as_svg(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     bundle = sample()._repr_mimebundle_()
     assert "image/svg+xml" not in bundle
     assert "Graphviz" in bundle["text/plain"]
+
+
+def test_large_maps_get_the_faster_layout() -> None:
+    assert "nslimit" not in to_dot(sample()).source
+    assert "nslimit=2" in to_dot(sample(), options=RenderOptions(fast_above=3)).source
+    assert "nslimit" not in to_dot(sample(), options=RenderOptions(fast_above=None)).source

@@ -51,7 +51,8 @@ class RenderOptions:
     character counts two); 0 turns wrapping off. ``max_lines`` cuts a long
     claim text with an ellipsis (its full text stays in the tooltip); by
     default nothing is ever cut. ``lang`` overrides the map's language for
-    line breaking and the diagram's words.
+    line breaking and the diagram's words. ``fast_above`` trades a little
+    compactness for layout speed on large maps.
     """
 
     rankdir: str = attrs.field(default="BT", validator=_rankdir)
@@ -64,6 +65,10 @@ class RenderOptions:
     fontname: str = style.FONTNAME
     fontsize: float = 12.0
     lang: str | None = None
+    #: Above this many elements, Graphviz's x-placement is cut short
+    #: (``nslimit=2``): about 4x faster at 1,000 elements, slightly less
+    #: compact. None: never.
+    fast_above: int | None = 500
 
 
 def _font(size: float, colour: str, text: str, bold: bool = False) -> str:
@@ -154,6 +159,7 @@ class _Builder:
             fontsize=f"{o.fontsize + 4:g}",
             **font,
             **({"label": label} if label else {}),
+            **({"nslimit": "2"} if self._large() else {}),
         )
         g.attr("node", fontsize=f"{o.fontsize:g}", margin="0.12,0.06", color=style.INK, **font)
         g.attr("edge", color=style.SUPPORT_COLOUR, arrowsize="0.8", fontsize="8", **font)
@@ -166,6 +172,11 @@ class _Builder:
         if o.legend:
             _add_legend(g, self.lang, o)
         return g
+
+    def _large(self) -> bool:
+        limit = self.o.fast_above
+        size = len(self.m.claims) + len(self.m.inferences) + len(self.m.attacks)
+        return limit is not None and size > limit
 
     def _graph_label(self) -> str | None:
         rows: list[str] = []
