@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
 
 from argmap.checks import graph
 from argmap.checks.config import Config
@@ -77,7 +77,7 @@ class Analysis:
         return graph.label(self.index)
 
     @functools.cached_property
-    def _tokens(self) -> dict[str, frozenset[str]]:
+    def _tokens(self) -> dict[str, Set[str]]:
         return {}
 
     @functools.cached_property
@@ -97,7 +97,7 @@ class Analysis:
             append([2 * len(ct & toks[p]) / (n + len(toks[p])) if n or toks[p] else 0.0 for p in prem])
         return out
 
-    def tokens(self, text: str) -> frozenset[str]:
+    def tokens(self, text: str) -> Set[str]:
         """Token set of a text, cached."""
         cache = self._tokens
         found = cache.get(text)
@@ -134,9 +134,9 @@ def select_rules(
     return sorted((r for r in rules if r.code not in dropped), key=lambda r: r.code)
 
 
-def _accepted(amap: ArgumentMap) -> Mapping[str, frozenset[str]]:
+def _accepted(amap: ArgumentMap) -> Mapping[str, Set[str]]:
     """Element id -> names of the rules its ``ignore`` list silences (names or codes)."""
-    out: dict[str, frozenset[str]] = {}
+    out: dict[str, Set[str]] = {}
     by_key = {}
     for r in all_rules():
         by_key[r.name] = r.name
@@ -203,22 +203,23 @@ def gc_paused() -> Iterator[None]:
 def _run(amap: ArgumentMap, rules: list[Rule], config: Config) -> list[Diagnostic]:
     analysis = Analysis(amap, config)
     accepted = _accepted(amap)
+    located = amap.origin is not None
+    where: dict[str, Location | None] = {}
     found: list[Diagnostic] = []
+    append = found.append
     for r in rules:
-        for f in r.check(analysis):
-            if accepted and any(r.name in accepted.get(e, ()) for e in f.elements):
+        code, name, severity = r.code, r.name, r.severity
+        for elements, message, path in r.check(analysis):
+            if accepted and any(name in accepted.get(e, ()) for e in elements):
                 continue
-            found.append(
-                Diagnostic(
-                    code=r.code,
-                    name=r.name,
-                    severity=r.severity,
-                    message=f.message,
-                    elements=f.elements,
-                    path=f.path,
-                    location=amap.location(f.elements[0]),
-                )
-            )
+            loc = None
+            if located:
+                main = elements[0]
+                if main in where:
+                    loc = where[main]
+                else:
+                    loc = where[main] = amap.location(main)
+            append(Diagnostic(code, name, severity, message, elements, path, loc))
     return sort_diagnostics(amap, found)
 
 

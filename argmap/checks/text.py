@@ -42,17 +42,17 @@ _IS_DENSE = re.compile(rf"[{_DENSE}]").match
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
-def tokens(text: str) -> frozenset[str]:
-    """The token set of ``text`` (see the module docstring)."""
+def tokens(text: str) -> Set[str]:
+    """The token set of ``text`` (see the module docstring). Do not change it."""
     if text.isascii():  # NFKC leaves ASCII alone; casefold is lower
-        return frozenset(_ASCII_WORD.findall(text.lower()))
+        return set(_ASCII_WORD.findall(text.lower()))
     out: set[str] = set()
     for run in _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold()):
         if len(run) > 1 and _IS_DENSE(run):
             out.update(map(str.__add__, run, run[1:]))
         else:
             out.add(run)
-    return frozenset(out)
+    return out
 
 
 def token_similarity(a: Set[str], b: Set[str]) -> float:
