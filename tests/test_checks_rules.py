@@ -727,6 +727,7 @@ def test_map_ignore_lists_silence_by_name_or_code_on_any_involved_element() -> N
 def test_select_and_ignore_accept_names_codes_and_families() -> None:
     m = load(EVIDENCE)
     assert {d.code for d in check(m, select=["AM3"], ignore=["unsourced-evidence", "AM302"])} == {"AM304"}
+    assert check(m, select="anachronism") == check(m, select=["AM304"])
     with pytest.raises(UnknownRuleError, match=r"did you mean 'anachronism'\?"):
         check(m, select=["anachronsm"])
     with pytest.raises(UnknownRuleError):

@@ -128,6 +128,10 @@ def select_rules(
     """The rules to run: ``select`` (or the config's, or all) minus ``ignore``
     and the config's ignore. Raises UnknownRuleError for unknown names."""
     config = config or Config()
+    if isinstance(select, str):  # check(m, select="AM2") means one selector, not its letters
+        select = [select]
+    if isinstance(ignore, str):
+        ignore = [ignore]
     chosen = select if select is not None else config.select
     rules = list(dict.fromkeys(resolve(chosen))) if chosen is not None else list(all_rules())
     dropped = {r.code for r in resolve([*(ignore or ()), *config.ignore])}
