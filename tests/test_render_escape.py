@@ -157,7 +157,7 @@ def test_any_text_reaches_the_svg_as_written(items: list[str]) -> None:
         assert drawn[f"P{i}"] == expected_lines(text)
 
 
-@settings(max_examples=30)
+@settings(max_examples=int(os.environ.get("ARGMAP_ESCAPE_EXAMPLES", "40")))
 @given(st.lists(texts, min_size=1, max_size=4))
 def test_notes_reach_the_tooltips_as_written(items: list[str]) -> None:
     b = MapBuilder("tooltips")

@@ -94,10 +94,13 @@ def tooltip(text: str) -> str:
 
     Graphviz removes two levels of backslashes from it and copies anything
     that looks like an entity (``&amp;``) into SVG as it is; both are undone
-    here so the tooltip shows the text as written.
+    here so the tooltip shows the text as written. Line breaks are written
+    ``&#10;``.
 
     >>> tooltip("C:\\N &amp;")
     'C:\\\\\\\\N &amp;amp;'
     """
     text = printable(text).replace("\\", "\\\\\\\\")
-    return _ENTITY_LIKE.sub("&amp;", text)
+    # A line break as a character reference: a raw one after a backslash
+    # would be a DOT line continuation.
+    return _ENTITY_LIKE.sub("&amp;", text).replace("\n", "&#10;")
