@@ -192,10 +192,11 @@ def _en_break_ok(text: str, m: re.Match[str]) -> bool:
     if text[j].islower():
         return False
     if m.group()[0] == ".":
-        before = _WORD_BEFORE.search(text, 0, m.start() + 1)
+        window = max(0, m.start() - 40)  # a bounded look back keeps splitting linear
+        before = _WORD_BEFORE.search(text[window : m.start() + 1])
         if before is not None:
             word = before.group(1)
-            start = before.start(1)
+            start = window + before.start(1)
             preceded_by_dot = start >= 2 and text[start - 1] == "." and text[start - 2].isalpha()
             if len(word) == 1 and word.isupper():
                 return False  # an initial: J. R. Tolkien
