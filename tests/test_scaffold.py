@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -225,3 +226,40 @@ def test_any_text_gives_a_map_that_round_trips(pieces: list[str], lang: str | No
     assert loads(d.to_yaml()) == d.map
     for el in [*d.map.claims.values(), *d.map.inferences.values()]:
         assert el.note and re.search(r"\d", el.note)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "text"),
+    [
+        (
+            "2023.05.09冨田浩司駐アメリカ大使は、日本は東京に動いているとしています。",
+            "冨田浩司駐アメリカ大使",
+            "日本は東京に動いている",
+        ),
+        ("また、ロシア外務省は、『自律性を放棄した』としています。", "ロシア外務省", "『自律性を放棄した』"),
+        (
+            "2023.04.05加盟に関して、ロシアの報道官は、『対抗措置をとる』としています。",
+            "ロシアの報道官",
+            "『対抗措置をとる』",
+        ),
+        ("ロシアだけでなく、中国も、脅威になるものと判断しています。", "中国", "脅威になる"),
+        ("国土交通省は2023年11月2日、4割が赤字だと発表しました。", "国土交通省", "4割が赤字だ"),
+        ("佐藤研究員は「対策は急務だ」と指摘しました。", "佐藤研究員", "「対策は急務だ」"),
+        ("政府は来年度から新制度を導入すると発表しました。", "政府", "来年度から新制度を導入する"),
+        ("東京では雨が降ったと報じました。", None, "東京では雨が降った"),
+        (
+            "県の担当者によると、補助は来年度に判断する予定です。",
+            "県の担当者",
+            "補助は来年度に判断する予定です",
+        ),
+        ("The minister said on Monday that rates would rise.", "The minister", "rates would rise"),
+        ("Rates will rise, the central bank warned.", "the central bank", "Rates will rise"),
+        ('"Rates will rise," said Governor Ueda.', "Governor Ueda", "Rates will rise"),
+        ("According to the ministry, rates will rise.", "the ministry", "rates will rise"),
+    ],
+)
+def test_speaker_and_content(sentence: str, speaker: str | None, text: str) -> None:
+    claim = scaffold(sentence).claims["E1"]
+    assert claim.kind is Kind.EVIDENCE
+    assert claim.source is not None
+    assert (claim.source.speaker, claim.text) == (speaker, text)

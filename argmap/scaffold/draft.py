@@ -219,6 +219,10 @@ def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
     parts = "|".join(map(re.escape, lex.speaker_particles))
     m = re.match(rf"(.{{1,{lex.speaker_max_length}}}?)(?:{parts}){_JA_WHEN}(?:[、,，]|(?=[「『]))", content)
     if m is None:
+        # 「政府は来年度から…と発表しました」: a name (kanji, katakana, Latin,
+        # joined by の) right at the start, then the particle; not 「東京では雨が」
+        m = re.match(rf"((?:[^\u3040-\u309f、。\s]|の){{1,{lex.speaker_max_length}}}?)(?:{parts})", content)
+    if m is None:
         return None, content
     speaker = re.split(r"[、,，]", m.group(1))[-1].strip()
     if not speaker:
