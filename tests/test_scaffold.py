@@ -256,6 +256,7 @@ def test_any_text_gives_a_map_that_round_trips(pieces: list[str], lang: str | No
         ("Rates will rise, the central bank warned.", "the central bank", "Rates will rise"),
         ('"Rates will rise," said Governor Ueda.', "Governor Ueda", "Rates will rise"),
         ("According to the ministry, rates will rise.", "the ministry", "rates will rise"),
+        ("The ministry has also said that rates would rise.", "The ministry", "rates would rise"),
     ],
 )
 def test_speaker_and_content(sentence: str, speaker: str | None, text: str) -> None:
@@ -263,3 +264,7 @@ def test_speaker_and_content(sentence: str, speaker: str | None, text: str) -> N
     assert claim.kind is Kind.EVIDENCE
     assert claim.source is not None
     assert (claim.source.speaker, claim.text) == (speaker, text)
+
+
+def test_a_clause_before_a_reporting_verb_is_not_a_speaker() -> None:
+    assert dict(scaffold("Prices rose after the company announced cuts.", "en").claims) == {}

@@ -315,6 +315,18 @@ def _words(s: str) -> int:
     return len(s.split())
 
 
+#: Words that show the phrase before a verb is a clause, not a speaker
+#: ("Prices rose after the company announced cuts").
+_EN_CLAUSE = re.compile(
+    r"\b(?:after|before|when|while|because|since|although|though|if|unless|that|which|where|what|until|once)\b",
+    re.IGNORECASE,
+)
+#: Auxiliaries and adverbs between a speaker and the verb ("the ministry has also said").
+_EN_AUX = re.compile(
+    r"(?:\s+(?:has|have|had|also|later|previously|repeatedly|again|publicly|reportedly))+\s*\Z", re.I
+)
+
+
 def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | None:
     """(content, speaker, marker) for an attributed English statement, or None."""
     core = _INLINE_SOURCE.sub("", body.rstrip(_TRAIL)).rstrip(_TRAIL)
@@ -341,8 +353,9 @@ def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | No
         rf"(?P<sp>.+?)\s+(?P<v>{verbs})\b{_EN_TIME}(?:,|\s+that\b|:)?\s*(?P<c>.+)", core, re.IGNORECASE
     )
     if m and _words(m.group("sp")) <= lex.speaker_max_words and m.group("sp")[0] not in "\"“'‘":
-        content = m.group("c").strip().strip('"“”')
-        return content, m.group("sp").strip(" ,"), m.group("v")
+        speaker = _EN_AUX.sub("", m.group("sp")).strip(" ,")
+        if speaker and not _EN_CLAUSE.search(speaker):
+            return m.group("c").strip().strip('"“”'), speaker, m.group("v")
     # "... , X said." and "'...,' said X."
     m = re.match(
         rf"(?P<c>.+?)[,\"”]+\s+(?P<sp>[^,\"”]+?)\s+(?P<v>{verbs})(?:\s+(?:on|in|last|this)\s+.+?)?$",
