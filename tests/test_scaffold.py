@@ -268,3 +268,9 @@ def test_speaker_and_content(sentence: str, speaker: str | None, text: str) -> N
 
 def test_a_clause_before_a_reporting_verb_is_not_a_speaker() -> None:
     assert dict(scaffold("Prices rose after the company announced cuts.", "en").claims) == {}
+
+
+def test_unless_supposes_the_negation() -> None:
+    m = scaffold("Unless the autumn rains come early, the city will ration water.", "en")
+    assert m.claims["H1"].text == "it is not the case that the autumn rains come early"
+    assert m.claims["C1"].conditional

@@ -423,7 +423,10 @@ def _read_en(sentence: str, lex: Lexicon) -> _Reading | None:
         rest = rest[0].upper() + rest[1:]
     reading = _Reading("conclusion", rest.strip(" ,"), marker, date=date, link=link)
     if sup:
-        reading.hypothesis, reading.hypothesis_marker = sup[0], sup[1]
+        clause = sup[0]
+        if sup[1] in lex.supposition_negating:  # "unless X": the supposition is that not X
+            clause = lex.supposition_negated.format(clause=clause)
+        reading.hypothesis, reading.hypothesis_marker = clause, sup[1]
     return reading
 
 

@@ -46,6 +46,8 @@ class Lexicon:
     supposition_endings: tuple[tuple[str, str], ...]
     supposition_strong: tuple[str, ...]
     supposition_stem: dict[str, str]
+    supposition_negating: tuple[str, ...]
+    supposition_negated: str
     speaker_particles: tuple[str, ...]
     speaker_max_length: int
     speaker_max_words: int
@@ -80,6 +82,8 @@ def lexicon(lang: str) -> Lexicon:
         supposition_endings=tuple((str(a), str(b)) for a, b in _get(data, "supposition", "endings", [])),
         supposition_strong=_longest_first(_get(data, "supposition", "strong", [])),
         supposition_stem=dict(_get(data, "supposition", "stem", {})),
+        supposition_negating=tuple(_get(data, "supposition", "negating", [])),
+        supposition_negated=str(_get(data, "supposition", "negated", "{clause}")),
         speaker_particles=tuple(_get(data, "speaker", "particles", [])),
         speaker_max_length=int(_get(data, "speaker", "max_length", 40)),
         speaker_max_words=int(_get(data, "speaker", "max_words", 10)),
