@@ -290,7 +290,7 @@ def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
         rest = sup[2]
     if final:
         parts.append(final)
-    marker = "…".join(p for p in parts).replace("、…", "、…")
+    marker = "…".join(parts)
     reading = _Reading("conclusion", rest.strip("、 "), marker, date=date, link=link)
     if sup:
         reading.hypothesis, reading.hypothesis_marker = sup[0], sup[1]
