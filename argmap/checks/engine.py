@@ -228,16 +228,30 @@ def _run(amap: ArgumentMap, rules: list[Rule], config: Config) -> list[Diagnosti
 
 
 def sort_diagnostics(amap: ArgumentMap, found: list[Diagnostic]) -> list[Diagnostic]:
-    """Order findings by location, then code; unlocated ones by file order of the main element."""
+    """Order findings by location, then code; unlocated ones by file order of
+    the main element, then code. The sort is stable, and the rules report in a
+    fixed order, so findings of one code at one place keep that order.
+
+    Keys are single integers (fast to compare on large maps): located
+    findings first, by line, column and code number.
+    """
+    if amap.origin is not None and all(d.location is not None for d in found):
+        return sorted(found, key=_located_key)
     order: dict[str, int] = {}
     for table in (amap.claims, amap.inferences, amap.attacks):
         for eid in table:
             order[eid] = len(order)
+    unlocated = 1 << 62
 
-    def key(d: Diagnostic) -> tuple[int, int, int, str, tuple[str, ...], str]:
-        loc: Location | None = d.location
-        if loc is not None:
-            return (0, loc.line, loc.column, d.code, d.elements, d.message)
-        return (1, order.get(d.elements[0], 0), 0, d.code, d.elements, d.message)
+    def key(d: Diagnostic) -> int:
+        if d.location is not None:
+            return _located_key(d)
+        return unlocated + (order.get(d.elements[0], 0) << 10) + int(d.code[2:])
 
     return sorted(found, key=key)
+
+
+def _located_key(d: Diagnostic) -> int:
+    loc = d.location
+    assert loc is not None
+    return (((loc.line << 24) + loc.column) << 10) + int(d.code[2:])
