@@ -57,7 +57,7 @@ _EXPORTS = {
     "RenderOptions": "argmap.render",
     "render": "argmap.render",
     "to_dot": "argmap.render",
-    "scaffold": "argmap.scaffold",
+    "scaffold": "argmap.scaffolding",
 }
 
 __all__ = [
@@ -104,7 +104,7 @@ if TYPE_CHECKING:
         Source,
     )
     from argmap.render import RenderError, RenderOptions, render, to_dot
-    from argmap.scaffold import scaffold
+    from argmap.scaffolding import scaffold
 
 
 def __getattr__(name: str) -> Any:

@@ -21,8 +21,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from argmap.scaffold import draft
-from argmap.scaffold.split import split
+from argmap.scaffolding import draft
+from argmap.scaffolding.split import split
 from bench._report import machine, write_section
 
 ROOT = Path(__file__).resolve().parent.parent

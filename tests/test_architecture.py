@@ -14,8 +14,8 @@ ALLOWED = {
     "formats": {"errors", "model", "formats"},
     "checks": {"errors", "model", "formats", "checks"},
     "render": {"errors", "model", "formats", "checks", "render"},
-    "scaffold": {"errors", "model", "formats", "scaffold"},
-    "cli": {"errors", "model", "formats", "checks", "render", "scaffold", "cli"},
+    "scaffolding": {"errors", "model", "formats", "scaffolding"},
+    "cli": {"errors", "model", "formats", "checks", "render", "scaffolding", "cli"},
 }
 
 

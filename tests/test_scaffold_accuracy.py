@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from argmap.model import Kind
-from argmap.scaffold import draft
+from argmap.scaffolding import draft
 
 DATA = Path(__file__).parent / "data" / "scaffold"
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_0a022b3aaaa693fc.txt"

@@ -101,7 +101,7 @@ def test_help_stays_light() -> None:
         "from argmap.cli import main\n"
         "r = CliRunner().invoke(main, ['scaffold', '--help'])\n"
         "assert r.exit_code == 0, r.output\n"
-        "heavy = [m for m in ('argmap.scaffold', 'yaml', 'budoux') if m in sys.modules]\n"
+        "heavy = [m for m in ('argmap.scaffolding', 'yaml', 'budoux') if m in sys.modules]\n"
         "print(heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

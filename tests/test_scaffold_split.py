@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.scaffold.dates import STYLES, find_dates, format_date, leading_date, parse
-from argmap.scaffold.split import split
+from argmap.scaffolding.dates import STYLES, find_dates, format_date, leading_date, parse
+from argmap.scaffolding.split import split
 
 SETTINGS = settings(max_examples=120, deadline=None)
 LANGS = st.sampled_from(["ja", "en"])

@@ -37,7 +37,7 @@ def command(article: str, output: str | None, lang: str) -> None:
     from argmap.errors import ArgmapError
     from argmap.formats import write_atomic
     from argmap.model import Document
-    from argmap.scaffold import draft, read_article
+    from argmap.scaffolding import draft, read_article
 
     try:
         text = read_article(article)

@@ -46,7 +46,17 @@ from argmap.formats._write import write_json, write_yaml
 from argmap.formats._yaml import read_yaml
 from argmap.model import ArgumentMap
 
-__all__ = ["Format", "dump", "dumps", "format_for", "json_schema", "load", "loads", "write_atomic"]
+__all__ = [
+    "Format",
+    "decode_utf8",
+    "dump",
+    "dumps",
+    "format_for",
+    "json_schema",
+    "load",
+    "loads",
+    "write_atomic",
+]
 
 Format = Literal["yaml", "json"]
 
@@ -58,22 +68,28 @@ def format_for(path: str | os.PathLike[str]) -> Format:
     return "json" if str(path).lower().endswith(".json") else "yaml"
 
 
-def _decode(data: bytes, name: str) -> str:
+def decode_utf8(data: bytes, name: str, what: str = "file") -> str:
+    """``data`` as text, with a byte-order mark dropped.
+
+    Bytes that are not UTF-8 raise :class:`ArgmapError` located at the first
+    bad byte (line and column counted in characters).
+
+    >>> decode_utf8("一\\n二".encode() + b"\\xff", "a.txt", "article")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: a.txt:2:2: the article is not UTF-8 text: byte 0xff cannot be decoded (save the article as UTF-8)
+    """
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         good = data[: exc.start].decode("utf-8", errors="replace")
         line = good.count("\n") + 1
         column = len(good) - (good.rfind("\n") + 1) + 1
-        raise ArgmapError(
-            [
-                Problem(
-                    f"the file is not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded "
-                    "(save the file as UTF-8)",
-                    Location(name, line, column),
-                )
-            ]
-        ) from None
+        message = (
+            f"the {what} is not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded "
+            f"(save the {what} as UTF-8)"
+        )
+        raise ArgmapError([Problem(message, Location(name, line, column))]) from None
     return text[1:] if text.startswith("\ufeff") else text
 
 
@@ -83,7 +99,7 @@ def loads(text: str | bytes, format: Format = "yaml", *, name: str = "<string>")
     Raises :class:`~argmap.errors.ArgmapError` with every problem found.
     """
     if isinstance(text, bytes):
-        text = _decode(text, name)
+        text = decode_utf8(text, name)
     if format == "json":
         tree, locator, problems = read_json(text, name)
     elif format == "yaml":

@@ -5,7 +5,7 @@ The article is read line by line first: a line holding only a URL opens a
 line, then quoted excerpts up to the next blank line); lines of hashtags,
 site navigation and the author's sign-off are set aside. The remaining
 lines are the author's prose: split into sentences, each is matched
-against the lexicon of its language (:mod:`argmap.scaffold.lexicon`).
+against the lexicon of its language (:mod:`argmap.scaffolding.lexicon`).
 
 * An attributed statement (「…としています」, "X said …") becomes evidence,
   with its speaker, its date and the URL and title of the source block that
@@ -26,10 +26,10 @@ import attrs
 
 from argmap.formats import dumps
 from argmap.model import ArgumentMap, Document, MapBuilder, Source
-from argmap.scaffold.dates import DateMatch, find_dates, leading_date
-from argmap.scaffold.detect import detect
-from argmap.scaffold.lexicon import Lexicon, lexicon
-from argmap.scaffold.split import URL_RE, split
+from argmap.scaffolding.dates import DateMatch, find_dates, leading_date
+from argmap.scaffolding.detect import detect
+from argmap.scaffolding.lexicon import Lexicon, lexicon
+from argmap.scaffolding.split import URL_RE, split
 
 __all__ = ["Draft", "Origin", "Unmatched", "draft", "scaffold"]
 

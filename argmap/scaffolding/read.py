@@ -7,7 +7,7 @@
 ...     read_article(f.name)
 ... except ArgmapError as exc:
 ...     print(str(exc).replace(f.name, "a.txt"))
-a.txt:2:4: the article is not UTF-8 text: byte 0xff cannot be decoded (save it as UTF-8)
+a.txt:2:4: the article is not UTF-8 text: byte 0xff cannot be decoded (save the article as UTF-8)
 >>> os.unlink(f.name)
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 
 from argmap.errors import ArgmapError, Location, Problem
+from argmap.formats import decode_utf8
 
 __all__ = ["read_article"]
 
@@ -38,20 +39,7 @@ def read_article(path: str | os.PathLike[str]) -> str:
         raise _fail(name, "is a directory, not an article") from None
     except OSError as exc:
         raise _fail(name, f"cannot read: {exc.strerror or exc}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        good = data[: exc.start].decode("utf-8", errors="replace")
-        line = good.count("\n") + 1
-        column = len(good) - (good.rfind("\n") + 1) + 1
-        raise _fail(
-            name,
-            f"the article is not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded (save it as UTF-8)",
-            line,
-            column,
-        ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = decode_utf8(data, name, "article")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise _fail(name, "the article is empty: there is nothing to scaffold")
