@@ -32,7 +32,7 @@ def test_guides_have_the_commands_of_each_step() -> None:
         found = commands(guide)
         assert found[0] == "make demo"
         verbs = [shlex.split(c)[1] for c in found[1:]]
-        assert {"validate", "check", "explain", "render"} <= set(verbs), guide
+        assert {"scaffold", "validate", "check", "explain", "render"} <= set(verbs), guide
         assert all(c.startswith(PREFIX) for c in found[1:]), found
     # both languages run the same commands
     assert commands(GUIDES[0]) == commands(GUIDES[1])
@@ -49,6 +49,9 @@ def test_guide_command_runs(command: str, tmp_path: Path, monkeypatch: pytest.Mo
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, f"{command}\n{result.output}\n{result.stderr}"
     assert "Traceback" not in result.output
+    if args[0] == "scaffold":
+        draft = tmp_path / args[args.index("-o") + 1]
+        assert CliRunner().invoke(main, ["validate", str(draft)]).exit_code == 0
     if args[0] == "render" and "-o" in args:
         out = tmp_path / args[args.index("-o") + 1]
         assert out.stat().st_size > 1000
