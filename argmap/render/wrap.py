@@ -58,18 +58,25 @@ _CLOSING = "".join(sorted(NO_LINE_START))
 
 def char_width(ch: str) -> int:
     """Columns one character takes: 2 for wide/fullwidth, 0 for combining marks, else 1."""
-    if ch < "\u0300":  # ASCII and Latin-1: the common case, quickly
-        return 1
-    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    w = _WIDTHS.get(ch)
+    if w is None:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            w = 0
+        else:
+            w = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        if len(_WIDTHS) < 100_000:
+            _WIDTHS[ch] = w
+    return w
+
+
+_WIDTHS: dict[str, int] = {chr(c): 1 for c in range(0x300)}
 
 
 def display_width(text: str) -> int:
     """Width of ``text`` in columns (see :func:`char_width`)."""
     if text.isascii():
         return len(text)
-    return sum(char_width(ch) for ch in text)
+    return sum(map(char_width, text))
 
 
 @functools.cache
@@ -106,6 +113,11 @@ def phrases(text: str, lang: str = "en") -> list[str]:
     >>> phrases("日本はロシアの隣国である", "ja")
     ['日本は', 'ロシアの', '隣国である']
     """
+    return list(_phrases(text, lang))
+
+
+@functools.lru_cache(maxsize=4096)  # markers and repeated texts are split once
+def _phrases(text: str, lang: str) -> tuple[str, ...]:
     out: list[str] = []
     for part in _SPACES.split(text):
         if not part:
@@ -132,7 +144,7 @@ def phrases(text: str, lang: str = "en") -> list[str]:
                     out[-1] += piece
                     continue
             out.append(piece)
-    return out
+    return tuple(out)
 
 
 def _joins(left: str, right: str) -> bool:
@@ -160,26 +172,31 @@ def _split_chars(piece: str, width: int) -> list[str]:
 def _wrap_line(line: str, width: int, lang: str) -> list[str]:
     """Greedy filling to find the fewest lines, then the narrowest width that
     still gives that many: lines of even length instead of a ragged last one."""
-    if display_width(line) <= width:
+    total = display_width(line)
+    if total <= width:
         return [line]
-    pieces = phrases(line, lang)
+    pieces = [(p, display_width(p), p.isspace()) for p in phrases(line, lang)]
     best = _fill(pieces, width)
     longest = max(display_width(x) for x in best)
-    widest_piece = max(display_width(x) for x in pieces)
-    low = max(1, -(-display_width(line) // len(best)), min(widest_piece, width))
-    for narrower in range(low, min(longest, width)):
-        lines = _fill(pieces, narrower)
-        if len(lines) == len(best):
-            return lines
-    return best
+    widest_piece = max(w for _, w, _ in pieces)
+    low, high = max(1, -(-total // len(best)), min(widest_piece, width)), min(longest, width)
+    # Fewer columns never give fewer lines: search the narrowest width that keeps the count.
+    found = best
+    while low < high:
+        mid = (low + high) // 2
+        lines = _fill(pieces, mid)
+        if len(lines) <= len(best):
+            found, high = lines, mid
+        else:
+            low = mid + 1
+    return found
 
 
-def _fill(pieces: list[str], width: int) -> list[str]:
+def _fill(pieces: list[tuple[str, int, bool]], width: int) -> list[str]:
     lines: list[str] = []
     cur, cur_w = "", 0
-    for piece in pieces:
-        w = display_width(piece)
-        if piece.isspace():
+    for piece, w, space in pieces:
+        if space:
             if cur and cur_w + w <= width:
                 cur += piece
                 cur_w += w
