@@ -140,7 +140,7 @@ def main() -> int:
     verdict = ""
     if at_1000 is not None:
         verdict = (
-            f"\nAt 1,000 elements: argmap's share {at_1000[5]:.1%} (target < 10%), "
+            f"\n\nAt 1,000 elements: argmap's share {at_1000[5]:.1%} (target < 10%), "
             f"total {at_1000[4]:.2f} s (target < 10 s)."
         )
     body = (
