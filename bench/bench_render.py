@@ -127,7 +127,8 @@ def main() -> int:
     ]
     for size, build, dot, write, total, share in rows:
         if math.isnan(dot):
-            table.append(f"| {size:,} | {build:.3f} s | > {args.limit:.0f} s (stopped) | | | < 0.1% |")
+            bound = build / (build + args.limit)
+            table.append(f"| {size:,} | {build:.3f} s | > {args.limit:.0f} s (stopped) | | | < {bound:.1%} |")
             continue
         table.append(
             f"| {size:,} | {build:.3f} s | {dot:.2f} s | {write * 1000:.1f} ms | {total:.2f} s | {share:.1%} |"
