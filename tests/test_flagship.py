@@ -125,3 +125,19 @@ def test_docs_diagrams_are_current() -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_japanese_texts_have_no_stray_spaces() -> None:
+    # A folded YAML block (>-) joins lines with a space, which Japanese does not use.
+    import re
+    import unicodedata
+
+    def wide(ch: str) -> bool:
+        return unicodedata.east_asian_width(ch) in "WF"
+
+    for name in ("map.argmap.yaml", "exercise.argmap.yaml"):
+        m = argmap.load(JA.with_name(name))
+        for c in m.claims.values():
+            for text in (c.text, c.note or ""):
+                for a, b in re.findall(r"(.) (.)", text):
+                    assert not (wide(a) and wide(b)), f"{name} {c.id}: {text!r}"
