@@ -22,7 +22,7 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.mark.parametrize("name", ["ja_energy.txt", "en_ports.txt", "seed"])
+@pytest.mark.parametrize("name", ["../../../examples/articles/kitakawa-energy.txt", "en_ports.txt", "seed"])
 def test_draft_written_with_o_validates(tmp_path: Path, name: str) -> None:
     article = SEED if name == "seed" else DATA / name
     if not article.exists():
