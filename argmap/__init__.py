@@ -53,10 +53,10 @@ _EXPORTS = {
     "Kind": "argmap.model",
     "MapBuilder": "argmap.model",
     "Source": "argmap.model",
-    "RenderError": "argmap.render",
-    "RenderOptions": "argmap.render",
-    "render": "argmap.render",
-    "to_dot": "argmap.render",
+    "RenderError": "argmap.drawing",
+    "RenderOptions": "argmap.drawing",
+    "render": "argmap.drawing",
+    "to_dot": "argmap.drawing",
     "scaffold": "argmap.scaffolding",
 }
 
@@ -90,6 +90,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from argmap.checks import Diagnostic, Severity, check
+    from argmap.drawing import RenderError, RenderOptions, render, to_dot
     from argmap.errors import ArgmapError, Location, Problem
     from argmap.formats import dump, dumps, load, loads
     from argmap.model import (
@@ -103,7 +104,6 @@ if TYPE_CHECKING:
         MapBuilder,
         Source,
     )
-    from argmap.render import RenderError, RenderOptions, render, to_dot
     from argmap.scaffolding import scaffold
 
 

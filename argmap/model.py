@@ -347,11 +347,11 @@ class ArgumentMap:
         """Jupyter shows a map as its SVG drawing, findings included.
 
         The drawing code is imported here, on first display, so that the model
-        never depends on Graphviz (see argmap.render.mimebundle).
+        never depends on Graphviz (see argmap.drawing.mimebundle).
         """
         import importlib
 
-        bundle: dict[str, Any] = importlib.import_module("argmap.render").mimebundle(self, include, exclude)
+        bundle: dict[str, Any] = importlib.import_module("argmap.drawing").mimebundle(self, include, exclude)
         return bundle
 
     def edit(self) -> MapBuilder:

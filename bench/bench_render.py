@@ -25,9 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import argmap
+from argmap.drawing import RenderError, RenderOptions, run_graphviz, to_dot
+from argmap.drawing.wrap import _parser, _phrases
 from argmap.formats import write_atomic
-from argmap.render import RenderError, RenderOptions, run_graphviz, to_dot
-from argmap.render.wrap import _parser, _phrases
 from bench._report import machine, write_section
 
 PHRASES = [

@@ -1,4 +1,4 @@
-"""Dependencies point one way: model <- formats <- (checks, render) <- cli."""
+"""Dependencies point one way: model <- formats <- (checks, drawing, scaffolding) <- cli."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ ALLOWED = {
     "model": {"errors"},
     "formats": {"errors", "model", "formats"},
     "checks": {"errors", "model", "formats", "checks"},
-    "render": {"errors", "model", "formats", "checks", "render"},
+    "drawing": {"errors", "model", "formats", "checks", "drawing"},
     "scaffolding": {"errors", "model", "formats", "scaffolding"},
-    "cli": {"errors", "model", "formats", "checks", "render", "scaffolding", "cli"},
+    "cli": {"errors", "model", "formats", "checks", "drawing", "scaffolding", "cli"},
 }
 
 

@@ -1,6 +1,6 @@
 """Any text reaches the SVG exactly as written (escaping property, real Graphviz).
 
-The rule for what SVG cannot carry is documented in argmap/render/escape.py:
+The rule for what SVG cannot carry is documented in argmap/drawing/escape.py:
 line ends become line breaks, a tab a space, other C0 controls their control
 pictures, U+FFFE/U+FFFF U+FFFD. Graphviz writes a label line per ``<text>``
 (none for an empty line) and the second and later spaces of a run as
@@ -17,9 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.drawing import RenderOptions, run_graphviz, to_dot
+from argmap.drawing.escape import printable
 from argmap.model import MapBuilder
-from argmap.render import RenderOptions, run_graphviz, to_dot
-from argmap.render.escape import printable
 
 pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz (tools/system-deps.sh)")
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.render import run_graphviz, to_dot
+from argmap.drawing import run_graphviz, to_dot
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "nato-tokyo" / "map.argmap.yaml"
 SVG = "{http://www.w3.org/2000/svg}"

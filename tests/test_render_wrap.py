@@ -6,7 +6,7 @@ import budoux
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap.render.wrap import NO_LINE_START, display_width, phrases, wrap
+from argmap.drawing.wrap import NO_LINE_START, display_width, phrases, wrap
 
 
 def hang(line: str) -> str:

@@ -90,7 +90,7 @@ def command(  # noqa: PLR0917 (click passes the options by name)
     layout over the time limit or an output that cannot be written (no
     partial file is left). Writing --format dot needs no Graphviz.
     """
-    from argmap.render import RenderError, RenderOptions, format_for, render
+    from argmap.drawing import RenderError, RenderOptions, format_for, render
 
     amap = load_or_report(file)
     if amap is None:

@@ -23,10 +23,10 @@ import attrs
 import graphviz  # type: ignore[import-untyped]
 
 from argmap.checks.diagnostic import Diagnostic, Severity
+from argmap.drawing import style
+from argmap.drawing.escape import html_text, html_url, printable, tooltip
+from argmap.drawing.wrap import wrap as _wrap_raw
 from argmap.model import ArgumentMap, Claim, Inference, Kind, Source
-from argmap.render import style
-from argmap.render.escape import html_text, html_url, printable, tooltip
-from argmap.render.wrap import wrap as _wrap_raw
 
 __all__ = ["RANKDIRS", "RenderOptions", "legend_graph", "to_dot"]
 

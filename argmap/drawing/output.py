@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from argmap.drawing.dot import RenderOptions, to_dot
 from argmap.formats import write_atomic
-from argmap.render.dot import RenderOptions, to_dot
 
 if TYPE_CHECKING:
     from argmap.checks.diagnostic import Diagnostic
@@ -53,7 +53,7 @@ def format_for(path: str | os.PathLike[str]) -> str:
     >>> format_for("map.txt")
     Traceback (most recent call last):
     ...
-    argmap.render.output.RenderError: cannot tell the format of 'map.txt': name it .svg, .png, .pdf or .dot, or give the format
+    argmap.drawing.output.RenderError: cannot tell the format of 'map.txt': name it .svg, .png, .pdf or .dot, or give the format
     """
     suffix = Path(path).suffix.lower()
     fmt = _EXTENSIONS.get(suffix)
@@ -106,7 +106,7 @@ def render(
     """Draw ``amap`` to ``path`` as svg, png, pdf or dot (format from the
     file's extension unless given); return the path written.
 
-    ``findings`` and ``options`` are as for :func:`~argmap.render.to_dot`.
+    ``findings`` and ``options`` are as for :func:`~argmap.drawing.to_dot`.
     Raises :class:`RenderError` when Graphviz is missing, fails or exceeds
     ``timeout`` seconds, and ``OSError`` when the file cannot be written;
     in every case no partial file is left at ``path``.

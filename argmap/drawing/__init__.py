@@ -1,0 +1,28 @@
+"""Drawing argument maps with Graphviz.
+
+- :func:`to_dot` builds a :class:`graphviz.Digraph` (Jupyter shows it inline);
+- :func:`render` writes svg, png, pdf or the DOT source to a file.
+
+The visual grammar and the handling of text (wrapping by display width,
+BudouX phrases, escaping) are described in docs/rendering.md.
+
+The package is named ``drawing`` so that ``argmap.render`` is always the
+function, whatever has been imported.
+"""
+
+from __future__ import annotations
+
+from argmap.drawing.dot import RenderOptions, legend_graph, to_dot
+from argmap.drawing.output import FORMATS, RenderError, format_for, mimebundle, render, run_graphviz
+
+__all__ = [
+    "FORMATS",
+    "RenderError",
+    "RenderOptions",
+    "format_for",
+    "legend_graph",
+    "mimebundle",
+    "render",
+    "run_graphviz",
+    "to_dot",
+]
