@@ -400,6 +400,19 @@ def test_json_nan_is_refused() -> None:
     assert msg.startswith("JSON syntax error")
 
 
+def test_json_strength_too_large_for_a_float() -> None:
+    # JSON integers are unbounded; float() of this one would overflow.
+    text = (
+        '{"argmap": 1, "title": "t", "claims": {"P1": {"kind": "premise", "text": "a"},\n'
+        '"C1": {"kind": "conclusion", "text": "b"}},\n'
+        '"inferences": {"I1": {"from": ["P1"], "to": "C1", "strength": 1' + "0" * 400 + "}}}"
+    )
+    line, col, msg = one(text, "json")
+    assert (line, col) == (3, text.splitlines()[2].index(": 1000") + 3)
+    assert msg.startswith("inference 'I1' strength: 1000")
+    assert msg.endswith("is out of range: strength is a number from 0 to 1")
+
+
 def test_json_deep_nesting() -> None:
     text = '{"argmap": 1, "title": "t", "claims": ' + "[" * 100000 + "]" * 100000 + "}"
     _line, _col, msg = one(text, "json")

@@ -391,8 +391,11 @@ def int_rule(value: Tree) -> int:
 
 def strength_rule(value: Tree) -> float:
     number: float
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = float(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        # JSON integers are unbounded; one too large for a float is out of range anyway.
+        number = float(value) if abs(value) <= 1 else 2.0
+    elif isinstance(value, float):
+        number = value
     elif isinstance(value, str):
         try:
             number = float(value)
@@ -544,6 +547,8 @@ def _quick_inference(iid: str, value: Tree) -> Inference | None:
             except ValueError:
                 return None
         elif type(strength) is int:
+            if not 0 <= strength <= 1:
+                return None
             strength = float(strength)
         if type(strength) is not float or not 0.0 <= strength <= 1.0:
             return None
