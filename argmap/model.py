@@ -37,8 +37,8 @@ import enum
 import functools
 import re
 import types
-from collections.abc import Iterable, Mapping
-from typing import Any, Protocol, cast
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Protocol, TypeVar, cast
 
 import attrs
 
@@ -222,6 +222,38 @@ class Attack:
 
 
 Element = Claim | Inference | Attack
+
+_T = TypeVar("_T")
+
+
+def prechecked(cls: type[_T]) -> Callable[..., _T]:
+    """A constructor for values that are already checked and converted.
+
+    It takes every field, positionally and in declaration order, and stores
+    the values straight into the slots: no converters, no validators. For a
+    frozen class attrs' ``__init__`` must go through ``object.__setattr__``
+    one field at a time, which costs a large load more than half again; this
+    builds the same instance in about half the time. Only the loader uses it,
+    after its own checks; code that builds maps uses the classes.
+
+    Like attrs itself, it writes the function's source from the field names
+    (our own identifiers) and compiles it once.
+
+    >>> make = prechecked(Attack)
+    >>> make("X1", "P1", "I1", None, ()) == Attack("X1", "P1", "I1")
+    True
+    """
+    names = [a.name for a in attrs.fields(cls)]  # type: ignore[arg-type]
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    namespace.update({f"set_{n}": getattr(cls, n).__set__ for n in names})
+    lines = [f"def make({', '.join(names)}):", "    obj = new(cls)"]
+    lines += [f"    set_{n}(obj, {n})" for n in names]
+    lines.append("    return obj")
+    exec("\n".join(lines), namespace)  # the source holds our field names only
+    make: Callable[..., _T] = namespace["make"]
+    make.__qualname__ = f"prechecked({cls.__name__})"
+    return make
+
 
 _EMPTY: tuple[str, ...] = ()
 

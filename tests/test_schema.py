@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 import jsonschema
+import msgspec
 import pytest
 
 import argmap
-from argmap.formats import _schema, json_schema
+from argmap.formats import _fastjson, _fields, json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(ROOT.glob("examples/**/*.argmap.yaml"))
@@ -34,17 +35,33 @@ def test_schema_and_loader_know_the_same_fields() -> None:
     defs = schema["$defs"]
     assert isinstance(defs, dict)
     pairs = [
-        (schema, _schema.TOP_FIELDS, _schema.TOP_REQUIRED),
-        (schema["properties"]["document"], _schema.DOCUMENT_FIELDS, ()),  # type: ignore[index]
-        (defs["source"], _schema.SOURCE_FIELDS, ()),
-        (defs["claim"], _schema.CLAIM_FIELDS, _schema.CLAIM_REQUIRED),
-        (defs["inference"], _schema.INFERENCE_FIELDS, _schema.INFERENCE_REQUIRED),
-        (defs["attack"], _schema.ATTACK_FIELDS, _schema.ATTACK_REQUIRED),
+        (schema, _fields.TOP_FIELDS, _fields.TOP_REQUIRED),
+        (schema["properties"]["document"], _fields.DOCUMENT_FIELDS, ()),  # type: ignore[index]
+        (defs["source"], _fields.SOURCE_FIELDS, ()),
+        (defs["claim"], _fields.CLAIM_FIELDS, _fields.CLAIM_REQUIRED),
+        (defs["inference"], _fields.INFERENCE_FIELDS, _fields.INFERENCE_REQUIRED),
+        (defs["attack"], _fields.ATTACK_FIELDS, _fields.ATTACK_REQUIRED),
     ]
     for node, fields, required in pairs:
         assert list(node["properties"]) == list(fields)
         assert tuple(node.get("required", ())) == tuple(required)
     assert defs["claim"]["properties"]["kind"]["enum"] == [k.value for k in argmap.Kind]
+
+
+def test_quick_json_structures_know_the_same_fields() -> None:
+    tables = {
+        "map": (_fields.TOP_FIELDS, _fields.TOP_REQUIRED),
+        "document": (_fields.DOCUMENT_FIELDS, ()),
+        "source": (_fields.SOURCE_FIELDS, ()),
+        "claim": (_fields.CLAIM_FIELDS, _fields.CLAIM_REQUIRED),
+        "inference": (_fields.INFERENCE_FIELDS, _fields.INFERENCE_REQUIRED),
+        "attack": (_fields.ATTACK_FIELDS, _fields.ATTACK_REQUIRED),
+    }
+    assert tables.keys() == _fastjson.STRUCTURES.keys()
+    for name, (fields, required) in tables.items():
+        info = msgspec.structs.fields(_fastjson.STRUCTURES[name])
+        assert [f.encode_name for f in info] == list(fields), name
+        assert [f.encode_name for f in info if f.required] == list(required), name
 
 
 def test_schema_rejects_what_the_loader_rejects() -> None:
@@ -58,12 +75,12 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
 def test_format_doc_names_every_field() -> None:
     doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     for fields in (
-        _schema.TOP_FIELDS,
-        _schema.SOURCE_FIELDS,
-        _schema.CLAIM_FIELDS,
-        _schema.INFERENCE_FIELDS,
-        _schema.ATTACK_FIELDS,
-        _schema.DOCUMENT_FIELDS,
+        _fields.TOP_FIELDS,
+        _fields.SOURCE_FIELDS,
+        _fields.CLAIM_FIELDS,
+        _fields.INFERENCE_FIELDS,
+        _fields.ATTACK_FIELDS,
+        _fields.DOCUMENT_FIELDS,
     ):
         for name in fields:
             assert f"`{name}`" in doc, name

@@ -34,12 +34,16 @@ rain.argmap.yaml:4:24 claim 'E1': unknown field 'txt' (did you mean 'text'?)
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
 from argmap.errors import ArgmapError, Location, Problem
+from argmap.formats._fastjson import load_clean_json
 from argmap.formats._json import read_json
 from argmap.formats._schema import build_map
 from argmap.formats._write import write_json, write_yaml
@@ -98,17 +102,38 @@ def loads(text: str | bytes, format: Format = "yaml", *, name: str = "<string>")
 
     Raises :class:`~argmap.errors.ArgmapError` with every problem found.
     """
-    if isinstance(text, bytes):
-        text = decode_utf8(text, name)
-    if format == "json":
-        tree, locator, problems = read_json(text, name)
-    elif format == "yaml":
-        tree, locator, problems = read_yaml(text, name)  # type: ignore[assignment]
-    else:
-        raise ValueError(f"unknown format {format!r}: use 'yaml' or 'json'")
-    if tree is None:
-        raise ArgmapError(problems)
-    return build_map(tree, locator, problems)
+    with _no_cycle_collection():
+        if format == "json" and (amap := load_clean_json(text, name)) is not None:
+            return amap
+        if isinstance(text, bytes):
+            text = decode_utf8(text, name)
+        if format == "json":
+            tree, locator, problems = read_json(text, name)
+        elif format == "yaml":
+            tree, locator, problems = read_yaml(text, name)  # type: ignore[assignment]
+        else:
+            raise ValueError(f"unknown format {format!r}: use 'yaml' or 'json'")
+        if tree is None:
+            raise ArgmapError(problems)
+        return build_map(tree, locator, problems)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a map is read.
+
+    Reading a large map creates hundreds of thousands of objects and no
+    reference cycles, yet the collector would walk all of them again every
+    few thousand allocations: a third of the time of loading a large JSON
+    map. Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load(path: str | os.PathLike[str], format: Format | None = None) -> ArgumentMap:

@@ -39,11 +39,9 @@ def fast_parse(text: str) -> Tree:
     """``json.loads`` that refuses duplicate keys and NaN; raises on any problem.
 
     A plain ``json.loads`` keeps the last of two equal keys without a word.
-    Rather than rebuild every object from its pairs, count: each key in the
-    text is a string followed by ``:``. If the text has exactly as many of
-    those as the parsed objects have keys, no key was dropped (and no string
-    value contains ``":``). Otherwise raise, and the position-keeping parser
-    decides.
+    Rather than rebuild every object from its pairs, count: if the text has
+    as many keys (:func:`keys_in_text`) as the parsed objects hold, none was
+    dropped. Otherwise raise, and the position-keeping parser decides.
     """
     keys = 0
 
@@ -53,9 +51,24 @@ def fast_parse(text: str) -> Tree:
         return obj
 
     tree = json.loads(text, object_hook=count, parse_constant=_no_constants)
-    if text.count('":') + len(_SPACED_KEY_END.findall(text)) != keys:
+    if keys_in_text(text) != keys:
         raise _Duplicate
     return tree
+
+
+def keys_in_text(text: str | bytes) -> int:
+    """How many ``"...":`` there are: the keys of the text, and more if a
+    string value holds ``":``.
+
+    >>> keys_in_text('{"a": 1, "b" : {"c": "x\\":"}}')
+    4
+    """
+    if isinstance(text, bytes):
+        # Without whitespace every key ends in '":'. Dropping whitespace inside
+        # strings too can only add to the count, which errs on the safe side.
+        # (In UTF-8, '"' and ':' are never part of another character.)
+        return text.translate(None, b" \t\n\r").count(b'":')
+    return text.count('":') + len(_SPACED_KEY_END.findall(text))
 
 
 class JsonSyntaxError(Exception):
@@ -154,9 +167,13 @@ class _PositionParser:
 
 
 class JsonLocator(Locator):
-    """Positions from :class:`_PositionParser`, computed on first use."""
+    """Positions from :class:`_PositionParser`, computed on first use.
 
-    def __init__(self, file: str, text: str) -> None:
+    ``text`` may be the file's UTF-8 bytes, already known to decode; they are
+    decoded on first use too (and take half the memory of the text meanwhile).
+    """
+
+    def __init__(self, file: str, text: str | bytes) -> None:
         super().__init__(file)
         self._text = text
         self._parser: _PositionParser | None = None
@@ -164,8 +181,11 @@ class JsonLocator(Locator):
 
     def _ensure(self) -> _PositionParser:
         if self._parser is None:
-            self._parser = _PositionParser(self._text)
-            self._lines = LineIndex(self._text)
+            text = self._text
+            if isinstance(text, bytes):
+                text = self._text = text.decode("utf-8")
+            self._parser = _PositionParser(text)
+            self._lines = LineIndex(text)
             with contextlib.suppress(JsonSyntaxError):  # keep the positions recorded so far
                 self._parser.parse()
         return self._parser

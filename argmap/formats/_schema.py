@@ -16,14 +16,31 @@ import difflib
 import math
 import re
 from collections.abc import Callable
-from typing import Any, TypeGuard
+from typing import Any
 
 import attrs
 
 from argmap.errors import ArgmapError, Problem
+from argmap.formats import _bulk
+from argmap.formats._fields import (
+    ATTACK_FIELDS,
+    ATTACK_REQUIRED,
+    CLAIM_FIELDS,
+    CLAIM_REQUIRED,
+    CLAIM_SET,
+    DOCUMENT_FIELDS,
+    FALSE_WORDS,
+    FORMAT_VERSION,
+    INFERENCE_FIELDS,
+    INFERENCE_REQUIRED,
+    KINDS,
+    SOURCE_FIELDS,
+    TOP_FIELDS,
+    TOP_REQUIRED,
+    TRUE_WORDS,
+)
 from argmap.formats._tree import Locator, Path, Tree
 from argmap.model import (
-    _URL,
     ID_PATTERN,
     ArgumentMap,
     Attack,
@@ -36,27 +53,7 @@ from argmap.model import (
     parse_date,
 )
 
-FORMAT_VERSION = 1
-
-TOP_FIELDS = ("argmap", "title", "lang", "date", "document", "claims", "inferences", "attacks", "ignore")
-TOP_REQUIRED = ("argmap", "title", "claims")
-DOCUMENT_FIELDS = ("title", "url", "author", "file")
-SOURCE_FIELDS = ("url", "title", "speaker", "date", "quote")
-CLAIM_FIELDS = ("kind", "text", "conditional", "source", "note", "tags")
-CLAIM_REQUIRED = ("kind", "text")
-INFERENCE_FIELDS = ("from", "to", "marker", "scheme", "strength", "note", "tags")
-INFERENCE_REQUIRED = ("from", "to")
-ATTACK_FIELDS = ("from", "to", "note", "tags")
-ATTACK_REQUIRED = ("from", "to")
-
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
-_KINDS = {k.value: k for k in Kind}
-_TRUE = frozenset(("true", "True", "TRUE"))
-_FALSE = frozenset(("false", "False", "FALSE"))
-_CLAIM_SET = frozenset(CLAIM_FIELDS)
-_INFERENCE_SET = frozenset(INFERENCE_FIELDS)
-_ATTACK_SET = frozenset(ATTACK_FIELDS)
-_URL_OK = _URL.match
 
 
 def _type_name(value: Tree) -> str:
@@ -86,6 +83,8 @@ class _Builder:
     def __init__(self, locator: Locator | None) -> None:
         self.locator = locator
         self.pending: list[tuple[Path, bool, str]] = []
+        #: Sections built by the bulk path, which has checked their references.
+        self.bulk_built: set[str] = set()
 
     # -- reporting -------------------------------------------------------
     def fail(self, path: Path, message: str, key: bool = False) -> None:
@@ -156,7 +155,7 @@ class _Builder:
         # Fast path for the common well-formed claim; otherwise report why not.
         if (
             not isinstance(value, dict)
-            or not value.keys() <= _CLAIM_SET
+            or not value.keys() <= CLAIM_SET
             or value.get("kind") is None
             or value.get("text") is None
         ) and self.fields(value, path, what, CLAIM_FIELDS, CLAIM_REQUIRED) is None:
@@ -213,7 +212,7 @@ class _Builder:
         self,
         top: dict[str, Tree],
         name: str,
-        quick: Callable[[str, Tree], Any],
+        bulk: Callable[[dict[str, Tree]], dict[str, Any] | None],
         careful: Callable[[str, Tree], Any],
         seen: dict[str, str],
     ) -> dict[str, Any]:
@@ -225,6 +224,11 @@ class _Builder:
             self.fail((name,), f"{name} must be a mapping from id to {name[:-1]}, not {_type_name(value)}")
             return out
         kind = name[:-1] if name != "inferences" else "inference"
+        if seen.keys().isdisjoint(value) and (built := bulk(value)) is not None:
+            seen.update(dict.fromkeys(built, kind))
+            self.bulk_built.add(name)
+            return built
+        # Something is out of the ordinary: go element by element and say what.
         for eid, body in value.items():
             if ID_PATTERN.match(eid) is None:
                 self.fail(
@@ -241,7 +245,7 @@ class _Builder:
                 )
                 continue
             seen[eid] = kind
-            element = quick(eid, body) or careful(eid, body)
+            element = careful(eid, body)
             if element is not None:
                 out[eid] = element
         return out
@@ -279,9 +283,13 @@ class _Builder:
                     file=self.convert(f.get("file"), ("document", "file"), "document file", text_rule),
                 )
         seen: dict[str, str] = {}
-        claims = self.section(tree, "claims", _quick_claim, self.claim, seen)
-        inferences = self.section(tree, "inferences", _quick_inference, self.inference, seen)
-        attacks = self.section(tree, "attacks", _quick_attack, self.attack, seen)
+        claims = self.section(tree, "claims", _bulk.claims, self.claim, seen)
+        inferences = self.section(
+            tree, "inferences", lambda v: _bulk.inferences(v, claims), self.inference, seen
+        )
+        attacks = self.section(
+            tree, "attacks", lambda v: _bulk.attacks(v, claims, inferences), self.attack, seen
+        )
         self.references(claims, inferences, attacks, seen)
         ignore = self.ignore(tree.get("ignore"), seen)
         if self.pending or title is None:
@@ -312,7 +320,7 @@ class _Builder:
         def broken(ref: str) -> bool:
             return ref in seen and ref not in claims and ref not in inferences and ref not in attacks
 
-        for iid, inf in inferences.items():
+        for iid, inf in inferences.items() if "inferences" not in self.bulk_built else ():
             for i, p in enumerate(inf.premises):
                 if p not in claims and not broken(p):
                     missing(p, ("inferences", iid, "from", i), f"inference {iid!r}: premise", "a claim")
@@ -320,7 +328,7 @@ class _Builder:
                 missing(
                     inf.conclusion, ("inferences", iid, "to"), f"inference {iid!r}: conclusion", "a claim"
                 )
-        for aid, att in attacks.items():
+        for aid, att in attacks.items() if "attacks" not in self.bulk_built else ():
             if att.source not in claims and not broken(att.source):
                 missing(att.source, ("attacks", aid, "from"), f"attack {aid!r}: source", "a claim")
             if att.target not in claims and att.target not in inferences and not broken(att.target):
@@ -363,20 +371,20 @@ def text_rule(value: Tree) -> str:
 
 def kind_rule(value: Tree) -> Kind:
     if isinstance(value, str):
-        kind = _KINDS.get(value)
+        kind = KINDS.get(value)
         if kind is not None:
             return kind
-        raise _Invalid(f"unknown kind {value!r}{_suggest(value, list(_KINDS))}; kinds: {', '.join(_KINDS)}")
-    raise _Invalid(f"kind must be one of {', '.join(_KINDS)}, not {_type_name(value)}")
+        raise _Invalid(f"unknown kind {value!r}{_suggest(value, list(KINDS))}; kinds: {', '.join(KINDS)}")
+    raise _Invalid(f"kind must be one of {', '.join(KINDS)}, not {_type_name(value)}")
 
 
 def bool_rule(value: Tree) -> bool:
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
-        if value in _TRUE:
+        if value in TRUE_WORDS:
             return True
-        if value in _FALSE:
+        if value in FALSE_WORDS:
             return False
     raise _Invalid(f"expected true or false, found {value!r}")
 
@@ -455,118 +463,6 @@ def tags_rule(value: Tree) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
     raise _Invalid("expected a list of names")
-
-
-# -- quick paths ---------------------------------------------------------------
-# Most elements in a real file are well formed. These functions build such an
-# element directly and give up (None) at the first thing out of the ordinary;
-# the careful methods of _Builder then decide, and say what is wrong. A quick
-# path accepts only what the careful path accepts, with the same result (a
-# property test holds them to that).
-
-_SOURCE_SET = frozenset(SOURCE_FIELDS)
-
-
-def _opt_text(value: Tree) -> bool:
-    return value is None or type(value) is str
-
-
-def _quick_names(value: Tree) -> tuple[str, ...] | None:
-    if value is None:
-        return ()
-    if type(value) is str:
-        return (value,)
-    if type(value) is list and all(type(v) is str for v in value):
-        return tuple(value)
-    return None
-
-
-def _quick_source(value: Tree) -> Source | None:
-    if type(value) is not dict or not value.keys() <= _SOURCE_SET:
-        return None
-    get = value.get
-    url, title, speaker, date, quote = get("url"), get("title"), get("speaker"), get("date"), get("quote")
-    if not (
-        _opt_text(url) and _opt_text(title) and _opt_text(speaker) and _opt_text(date) and _opt_text(quote)
-    ):
-        return None
-    if url is not None and _URL_OK(url) is None:
-        return None
-    if date is not None:
-        try:
-            date = parse_date(date)
-        except ValueError:
-            return None
-    return Source(url, title, speaker, date, quote)
-
-
-def _quick_claim(cid: str, value: Tree) -> Claim | None:
-    if type(value) is not dict or not value.keys() <= _CLAIM_SET:
-        return None
-    get = value.get
-    kind, text, note = get("kind"), get("text"), get("note")
-    if type(kind) is not str or type(text) is not str or not _opt_text(note):
-        return None
-    kind = _KINDS.get(kind)
-    conditional = get("conditional", False)
-    if conditional is None:
-        conditional = False
-    elif type(conditional) is str:
-        conditional = True if conditional in _TRUE else False if conditional in _FALSE else None
-    tags = _quick_names(get("tags"))
-    source = get("source")
-    if source is not None and (source := _quick_source(source)) is None:
-        return None
-    if kind is None or type(conditional) is not bool or tags is None:
-        return None
-    return Claim(cid, kind, text, conditional, source, note, tags)
-
-
-def _quick_id(value: Tree) -> TypeGuard[str]:
-    # A reference need not be matched against the id pattern here: it must name
-    # an element, and every element's id has been checked where it is declared.
-    return type(value) is str
-
-
-def _quick_inference(iid: str, value: Tree) -> Inference | None:
-    if type(value) is not dict or not value.keys() <= _INFERENCE_SET:
-        return None
-    get = value.get
-    premises, conclusion, strength = get("from"), get("to"), get("strength")
-    marker, scheme, note = get("marker"), get("scheme"), get("note")
-    if type(premises) is str:
-        premises = [premises]
-    if type(premises) is not list or not all(_quick_id(p) for p in premises) or not _quick_id(conclusion):
-        return None
-    if not (_opt_text(marker) and _opt_text(scheme) and _opt_text(note)):
-        return None
-    if strength is not None:
-        if type(strength) is str:
-            try:
-                strength = float(strength)
-            except ValueError:
-                return None
-        elif type(strength) is int:
-            if not 0 <= strength <= 1:
-                return None
-            strength = float(strength)
-        if type(strength) is not float or not 0.0 <= strength <= 1.0:
-            return None
-    tags = _quick_names(get("tags"))
-    if tags is None:
-        return None
-    return Inference(iid, tuple(premises), conclusion, marker, scheme, strength, note, tags)
-
-
-def _quick_attack(aid: str, value: Tree) -> Attack | None:
-    if type(value) is not dict or not value.keys() <= _ATTACK_SET:
-        return None
-    get = value.get
-    source, target, note = get("from"), get("to"), get("note")
-    tags = _quick_names(get("tags"))
-    if not (_quick_id(source) and _quick_id(target) and _opt_text(note)) or tags is None:
-        return None
-    return Attack(aid, source, target, note, tags)
 
 
 def build_map(tree: Tree, locator: Locator | None, earlier: list[Problem]) -> ArgumentMap:

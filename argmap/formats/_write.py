@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from argmap.formats._schema import FORMAT_VERSION
+from argmap.formats._fields import FORMAT_VERSION
 from argmap.model import ArgumentMap, Attack, Claim, Inference, Source
 
 try:
