@@ -183,3 +183,9 @@ def test_every_field_of_every_place_with_every_odd_value(place: str) -> None:
                 assert quick is None, (field, value)
             else:
                 assert quick is None or quick == slow, (field, value)
+
+
+def test_a_lone_surrogate_in_a_str_loads_by_the_careful_path() -> None:
+    text = '{"argmap": 1, "title": "\ud800", "claims": {}}'
+    assert load_clean_json(text, "m.json") is None
+    assert argmap.loads(text, "json").title == "\ud800"

@@ -136,6 +136,25 @@ json_values = st.recursive(
 @given(st.dictionaries(st.sampled_from(FIELDS), json_values, max_size=6))
 def test_json_shaped_data(tree: dict[str, object]) -> None:
     assert_loads_or_located(json.dumps(tree), "json")
+    assert_loads_or_located(json.dumps(tree, ensure_ascii=False), "json")
+
+
+# Any code point, lone surrogates included: a str may hold them, bytes may not.
+any_text = st.text(st.sampled_from(["\ud800", "\udfff", '"', ":", "\\", "a", "日"]), max_size=5) | st.text(
+    st.characters(exclude_categories=()), max_size=5
+)
+
+
+@settings(max_examples=200)
+@given(maps(), any_text, st.booleans())
+def test_any_code_point_in_a_json_text(m: argmap.ArgumentMap, text: str, as_bytes: bool) -> None:
+    tree = json.loads(argmap.dumps(m, "json"))
+    tree["title"] = text
+    data = json.dumps(tree, ensure_ascii=False)
+    if as_bytes:
+        assert_loads_or_located(data.encode("utf-8", errors="surrogatepass"), "json")
+    else:
+        assert_loads_or_located(data, "json")
 
 
 @settings(max_examples=300)

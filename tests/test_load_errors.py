@@ -267,6 +267,21 @@ def test_bytes_that_are_not_utf8() -> None:
     )
 
 
+@pytest.mark.parametrize("bad", [b"\xe9", b"\xed\xa0\x80"])  # Latin-1, an encoded surrogate
+def test_json_bytes_that_are_not_utf8(bad: bytes) -> None:
+    data = b'{"argmap": 1, "title": "t",\n "claims": {"P1": {"kind": "premise", "text": "caf' + bad + b'"}}}'
+    assert one(data, "json") == (
+        2,
+        data.splitlines()[1].index(bad) + 1,
+        f"the file is not UTF-8 text: byte 0x{bad[0]:02x} cannot be decoded (save the file as UTF-8)",
+    )
+
+
+def test_json_utf8_bom_is_accepted() -> None:
+    m = argmap.loads(b'\xef\xbb\xbf{"argmap": 1, "title": "t", "claims": {}}', "json")
+    assert m.title == "t"
+
+
 def test_utf8_bom_is_accepted() -> None:
     m = argmap.loads(("\ufeff" + HEAD + "claims: {}\n").encode())
     assert m.title == "t"

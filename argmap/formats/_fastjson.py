@@ -256,7 +256,9 @@ def load_clean_json(text: str | bytes, name: str) -> ArgumentMap | None:
     """The map in ``text`` if it is valid JSON of a map with no problem at all; else None."""
     try:
         tree = _DECODER.decode(text)
-    except (msgspec.DecodeError, msgspec.ValidationError):
+    except (msgspec.DecodeError, msgspec.ValidationError, UnicodeError):
+        # UnicodeError: bytes that are not UTF-8 (the careful path says where),
+        # or a str holding a lone surrogate (which it takes as it is).
         return None
     try:
         return _build(tree, text, name)
