@@ -19,6 +19,7 @@ import argmap
 from argmap import ArgmapError
 from argmap.formats import _fields
 from argmap.formats._fastjson import load_clean_json
+from argmap.formats._json import _PositionParser, element_offsets
 from tests.strategies import maps
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -189,3 +190,20 @@ def test_a_lone_surrogate_in_a_str_loads_by_the_careful_path() -> None:
     text = '{"argmap": 1, "title": "\ud800", "claims": {}}'
     assert load_clean_json(text, "m.json") is None
     assert argmap.loads(text, "json").title == "\ud800"
+
+
+@given(maps(), st.sampled_from([None, 1, 4]), st.sampled_from([(",", ":"), (", ", " : "), (",\n", ":\t")]))
+def test_element_offsets_agree_with_the_position_parser(
+    m: argmap.ArgumentMap, indent: Any, seps: Any
+) -> None:
+    tree = json.loads(argmap.dumps(m, "json"))
+    tree["ignore"] = {eid: ["x"] for eid in [*m.claims][:2]}  # ids as keys outside the sections too
+    text = json.dumps(tree, indent=indent, separators=seps, ensure_ascii=False)
+    parser = _PositionParser(text)
+    parser.parse()
+    expected = {
+        path[1]: key_at
+        for path, (key_at, _) in parser.positions.items()
+        if len(path) == 2 and path[0] in ("claims", "inferences", "attacks") and key_at is not None
+    }
+    assert element_offsets(text) == expected

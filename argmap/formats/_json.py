@@ -15,7 +15,7 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 from argmap.errors import Location, Problem
-from argmap.formats._tree import LineIndex, Locator, Path, Tree
+from argmap.formats._tree import SECTIONS, LineIndex, Locator, Path, Tree
 
 MAX_DEPTH = 12
 
@@ -166,6 +166,53 @@ class _PositionParser:
                 raise JsonSyntaxError("expected ',' or ']'", i)
 
 
+_scan_value = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[attr-defined]
+
+
+def element_offsets(text: str) -> dict[str, int]:
+    """Where each element id's key starts, in the JSON text of a map.
+
+    Only the top level and the three sections are walked; every other value
+    is skipped by the standard library's C scanner. Raises ValueError,
+    StopIteration or IndexError if the text is not a JSON object.
+
+    >>> element_offsets('{"title": "t", "claims": {"E1": {"text": "a"}}, "ignore": {"E2": []}}')
+    {'E1': 26}
+    """
+    offsets: dict[str, int] = {}
+
+    def skip(i: int) -> int:
+        return _WS.match(text, i).end()  # type: ignore[union-attr]
+
+    def members(i: int, inside: bool) -> int:
+        """Walk the object starting at ``i``; return the offset after it."""
+        if text[i] != "{":
+            raise ValueError("expected an object")
+        i = skip(i + 1)
+        if text[i] == "}":
+            return i + 1
+        while True:
+            key_at = i
+            key, i = scanstring(text, i + 1, True)
+            i = skip(i)
+            if text[i] != ":":
+                raise ValueError("expected ':'")
+            i = skip(i + 1)
+            if inside:
+                offsets.setdefault(key, key_at)
+            descend = not inside and key in SECTIONS and text[i] == "{"
+            i = members(i, inside=True) if descend else _scan_value(text, i)[1]
+            i = skip(i)
+            if text[i] == "}":
+                return i + 1
+            if text[i] != ",":
+                raise ValueError("expected ',' or '}'")
+            i = skip(i + 1)
+
+    members(skip(0), inside=False)
+    return offsets
+
+
 class JsonLocator(Locator):
     """Positions from :class:`_PositionParser`, computed on first use.
 
@@ -178,20 +225,42 @@ class JsonLocator(Locator):
         self._text = text
         self._parser: _PositionParser | None = None
         self._lines: LineIndex | None = None
+        self._elements: dict[str, int] | None = None
+
+    def _decoded(self) -> str:
+        text = self._text
+        if isinstance(text, bytes):
+            text = self._text = text.decode("utf-8")
+        if self._lines is None:
+            self._lines = LineIndex(text)
+        return text
 
     def _ensure(self) -> _PositionParser:
         if self._parser is None:
-            text = self._text
-            if isinstance(text, bytes):
-                text = self._text = text.decode("utf-8")
-            self._parser = _PositionParser(text)
-            self._lines = LineIndex(text)
+            self._parser = _PositionParser(self._decoded())
             with contextlib.suppress(JsonSyntaxError):  # keep the positions recorded so far
                 self._parser.parse()
         return self._parser
 
+    def locate(self, element_id: str) -> Location | None:
+        """Where an element's id stands.
+
+        Locating the findings of a large map should not parse it all again
+        in Python: a shallow scan (:func:`element_offsets`) finds the ids,
+        and the full position parser is kept for problems.
+        """
+        if self._elements is None:
+            try:
+                self._elements = element_offsets(self._decoded())
+            except (ValueError, StopIteration, IndexError):  # not a map's JSON after all
+                self._elements = {}
+        offset = self._elements.get(element_id)
+        if offset is None:
+            return super().locate(element_id) if not self._elements else None
+        return self.offset_location(offset)
+
     def offset_location(self, offset: int) -> Location:
-        self._ensure()
+        self._decoded()
         assert self._lines is not None
         return Location(self.file, *self._lines.position(offset))
 
