@@ -67,7 +67,7 @@ def strings(tree: Any) -> Iterator[str]:
 
 # Values the careful path treats specially, and some it refuses.
 ODD = [None, "", "x", "bad id", "true", "0.5", "2", "2023.5.9", "2023-02-30", "ftp://x", "https://e.org/a"]
-ODD += [0, 1, 2, -1, 0.5, 1.5, 10**30, True, [], ["E1"], ["E1", 1], {}, {"url": "https://e.org"}]
+ODD += [0, 1, 1.0, 2, -1, 0.5, 1.5, 10**30, True, [], ["E1"], ["E1", 1], {}, {"url": "https://e.org"}]
 ODD += [{"date": "2023/05/09"}, {"date": 5}, {"zz": 1}, "E1", "I1", "X1"]
 FIELDS = ["argmap", "title", "lang", "date", "document", "claims", "inferences", "attacks", "ignore"]
 FIELDS += ["kind", "text", "conditional", "source", "note", "tags", "from", "to", "marker", "scheme"]
