@@ -10,7 +10,7 @@ Each function returns None at the first thing out of the ordinary, and the
 careful path of :mod:`argmap.formats._schema` goes element by element and says
 what is wrong. A bulk path accepts only what the careful path accepts, and
 builds the same elements (``tests/test_bulk_paths.py`` holds them to that).
-The field tables and value rules themselves live in ``_schema``.
+The field tables live in ``_fields`` and the value rules in ``_rules``.
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ from argmap.formats._fields import (
     SOURCE_SET,
     TRUE_WORDS,
 )
+from argmap.formats._rules import _Invalid, date_rule, strength_rule, url_rule
 from argmap.formats._tree import Tree
-from argmap.model import _URL, ID_PATTERN, Attack, Claim, Inference, Source, parse_date, prechecked
+from argmap.model import ID_PATTERN, Attack, Claim, Inference, Source, prechecked
 
 _NONE = type(None)
 _TEXT = frozenset((str,))
@@ -39,14 +40,15 @@ _TEXT_OR_NONE = frozenset((str, _NONE))
 _FLAG_TYPES = frozenset((bool, _NONE))
 _BOOL_WORDS = TRUE_WORDS | FALSE_WORDS
 _NUMBER_TYPES = frozenset((float, int, str, _NONE))
+_FLOAT_OR_NONE = frozenset((float, _NONE))
 _NAMES_TYPES = frozenset((str, list, _NONE))
 _ID = ID_PATTERN.pattern.removesuffix(r"\Z")
 _IDS = re.compile(f"{_ID}(?:\n{_ID})*")
-_URL_OK = _URL.match
-_new_source = prechecked(Source)
-_new_claim = prechecked(Claim)
-_new_inference = prechecked(Inference)
-_new_attack = prechecked(Attack)
+#: Constructors for checked values (also used by ``_fastjson``).
+new_source = prechecked(Source)
+new_claim = prechecked(Claim)
+new_inference = prechecked(Inference)
+new_attack = prechecked(Attack)
 
 Column = list[Any]
 
@@ -104,7 +106,7 @@ def _flags(column: Column) -> list[bool] | None:
     return None
 
 
-def _names(column: Column) -> list[tuple[str, ...]] | None:
+def names(column: Column) -> list[tuple[str, ...]] | None:
     types = _types(column)
     if types == {_NONE}:
         return [()] * len(column)
@@ -116,46 +118,41 @@ def _names(column: Column) -> list[tuple[str, ...]] | None:
 
 def _strengths(column: Column) -> Column | None:
     types = _types(column)
+    if types <= _FLOAT_OR_NONE:
+        # NaN compares false both ways, so it fails here as it should.
+        return column if all(0.0 <= v <= 1.0 for v in column if v is not None) else None
     if not types <= _NUMBER_TYPES:
         return None
-    out = column
-    if not types <= {float, _NONE}:
-        try:
-            out = [_number(v) for v in column]
-        except ValueError:
-            return None
-    # NaN compares false both ways, so it fails here as it should.
-    if not all(0.0 <= v <= 1.0 for v in out if v is not None):
+    try:
+        return [None if v is None else strength_rule(v) for v in column]
+    except _Invalid:
         return None
-    return out
-
-
-def _number(value: Any) -> float | None:
-    if value is None or type(value) is float:
-        return value
-    if type(value) is int and not -1 <= value <= 1:
-        return 2.0  # out of range; float() of a huge JSON integer would overflow
-    return float(value)
 
 
 def _sources(column: Column) -> list[Source | None] | None:
-    present = [v for v in column if v is not None]
-    if not present:
-        return column
-    if _types(present) != {dict} or not SOURCE_SET.issuperset(chain.from_iterable(present)):
-        return None
-    urls, titles, speakers, dates, quotes = (_column(present, f) for f in SOURCE_FIELDS)
-    if not all(map(_texts, (urls, titles, speakers, dates, quotes))):
-        return None
-    if not all(_URL_OK(u) for u in urls if u is not None):
-        return None
-    try:  # dates repeat: parse each one once
-        parsed = {d: parse_date(d) for d in set(dates) if d is not None}
-    except ValueError:
-        return None
-    out: list[Source | None] = [None] * len(column)
     places = [i for i, v in enumerate(column) if v is not None]
-    built = map(_new_source, urls, titles, speakers, map(parsed.get, dates), quotes)
+    present = list(map(column.__getitem__, places))
+    if _types(present) - {dict} or not SOURCE_SET.issuperset(chain.from_iterable(present)):
+        return None
+    columns = [_column(present, f) for f in SOURCE_FIELDS]
+    if not all(map(_texts, columns)):
+        return None
+    return sources_at(places, len(column), columns)
+
+
+def sources_at(places: list[int], length: int, fields: list[Column]) -> list[Source | None] | None:
+    """A column of ``length`` with sources at ``places`` and None elsewhere;
+    None if a URL or date breaks its rule. ``fields`` are the columns of the
+    sources' fields (text or None), in the order of ``SOURCE_FIELDS``."""
+    urls, titles, speakers, dates, quotes = fields
+    try:
+        for url in set(urls) - {None}:
+            url_rule(url)
+        parsed = {d: date_rule(d) for d in set(dates) - {None}}  # dates repeat: parse each once
+    except _Invalid:
+        return None
+    out: list[Source | None] = [None] * length
+    built = map(new_source, urls, titles, speakers, map(parsed.get, dates), quotes)
     for i, source in zip(places, built, strict=True):
         out[i] = source
     return out
@@ -173,11 +170,11 @@ def claims(section: dict[str, Tree]) -> dict[str, Claim] | None:
     if not (_texts(texts, required=True) and _texts(notes)):
         return None
     flags = _flags(_column(rows, "conditional"))
-    tags = _names(_column(rows, "tags"))
+    tags = names(_column(rows, "tags"))
     sources = _sources(_column(rows, "source"))
     if flags is None or tags is None or sources is None:
         return None
-    built = map(_new_claim, section, map(KINDS.__getitem__, kinds), texts, flags, sources, notes, tags)
+    built = map(new_claim, section, map(KINDS.__getitem__, kinds), texts, flags, sources, notes, tags)
     return dict(zip(section, built, strict=True))
 
 
@@ -205,10 +202,10 @@ def inferences(section: dict[str, Tree], claims: dict[str, Claim]) -> dict[str, 
     if not (_texts(markers) and _texts(schemes) and _texts(notes)):
         return None
     strengths = _strengths(_column(rows, "strength"))
-    tags = _names(_column(rows, "tags"))
+    tags = names(_column(rows, "tags"))
     if strengths is None or tags is None:
         return None
-    built = map(_new_inference, section, premises, ends, markers, schemes, strengths, notes, tags)
+    built = map(new_inference, section, premises, ends, markers, schemes, strengths, notes, tags)
     return dict(zip(section, built, strict=True))
 
 
@@ -226,8 +223,8 @@ def attacks(
     sources, targets, notes = (_column(rows, f) for f in ("from", "to", "note"))
     if not known(claims, sources) or not known(claims | inferences, targets) or not _texts(notes):
         return None
-    tags = _names(_column(rows, "tags"))
+    tags = names(_column(rows, "tags"))
     if tags is None:
         return None
-    built = map(_new_attack, section, sources, targets, notes, tags)
+    built = map(new_attack, section, sources, targets, notes, tags)
     return dict(zip(section, built, strict=True))

@@ -30,11 +30,19 @@ import attrs
 import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType, field
 
-from argmap.formats._bulk import ids_ok, known
-from argmap.formats._fields import FORMAT_VERSION
+from argmap.formats._bulk import (
+    ids_ok,
+    known,
+    names,
+    new_attack,
+    new_claim,
+    new_inference,
+    sources_at,
+)
+from argmap.formats._fields import FORMAT_VERSION, SOURCE_FIELDS
 from argmap.formats._json import JsonLocator, keys_in_text
-from argmap.formats._schema import _Invalid, date_rule, lang_rule, url_rule
-from argmap.model import ArgumentMap, Attack, Claim, Document, Inference, Kind, Source, prechecked
+from argmap.formats._rules import _Invalid, date_rule, lang_rule, url_rule
+from argmap.model import ArgumentMap, Attack, Claim, Document, Inference, Kind, Source
 
 Text = str | None | UnsetType
 Names = str | list[str] | None | UnsetType
@@ -100,10 +108,6 @@ STRUCTURES = {"map": _Map, "document": _Document, "source": _Source}
 STRUCTURES.update({"claim": _Claim, "inference": _Inference, "attack": _Attack})
 
 _DECODER = msgspec.json.Decoder(_Map)
-_new_source = prechecked(Source)
-_new_claim = prechecked(Claim)
-_new_inference = prechecked(Inference)
-_new_attack = prechecked(Attack)
 
 
 class _Unusual(Exception):
@@ -136,26 +140,18 @@ def _checked(rule: Any, value: Any) -> Any:
 
 
 def _names(column: list[Any]) -> list[tuple[str, ...]]:
-    if column.count(None) == len(column):  # the usual case: none given
-        return [()] * len(column)
-    return [() if v is None else (v,) if type(v) is str else tuple(v) for v in column]
+    out = names(column)
+    if out is None:  # not after msgspec's checks; kept for the type
+        raise _Unusual
+    return out
 
 
 def _sources(column: list[Any], keys: _Keys) -> list[Source | None]:
     places = [i for i, v in enumerate(column) if v is not None]
-    out: list[Source | None] = [None] * len(column)
-    if not places:
-        return out
     present = list(map(column.__getitem__, places))
-    urls, titles, speakers, dates, quotes = (
-        keys.column(present, f) for f in ("url", "title", "speaker", "date", "quote")
-    )
-    for url in set(urls) - {None}:
-        _checked(url_rule, url)
-    parsed = {d: _checked(date_rule, d) for d in set(dates) - {None}}  # dates repeat
-    built = map(_new_source, urls, titles, speakers, map(parsed.get, dates), quotes)
-    for i, source in zip(places, built, strict=True):
-        out[i] = source
+    out = sources_at(places, len(column), [keys.column(present, f) for f in SOURCE_FIELDS])
+    if out is None:
+        raise _Unusual
     return out
 
 
@@ -166,7 +162,7 @@ def _claims(section: dict[str, _Claim], keys: _Keys) -> dict[str, Claim]:
     conditional = [c is True for c in given] if True in given else [False] * len(items)
     sources = _sources(keys.column(items, "source"), keys)
     notes, tags = keys.column(items, "note"), _names(keys.column(items, "tags"))
-    built = map(_new_claim, section, kinds, texts, conditional, sources, notes, tags)
+    built = map(new_claim, section, kinds, texts, conditional, sources, notes, tags)
     return dict(zip(section, built, strict=True))
 
 
@@ -181,7 +177,7 @@ def _inferences(
     markers, schemes = keys.column(items, "marker"), keys.column(items, "scheme")
     strengths, notes = keys.column(items, "strength"), keys.column(items, "note")
     tags = _names(keys.column(items, "tags"))
-    built = map(_new_inference, section, premises, ends, markers, schemes, strengths, notes, tags)
+    built = map(new_inference, section, premises, ends, markers, schemes, strengths, notes, tags)
     return dict(zip(section, built, strict=True))
 
 
@@ -193,7 +189,7 @@ def _attacks(
     if not known(claims, sources) or not all(t in claims or t in inferences for t in targets):
         raise _Unusual
     notes, tags = keys.column(items, "note"), _names(keys.column(items, "tags"))
-    built = map(_new_attack, section, sources, targets, notes, tags)
+    built = map(new_attack, section, sources, targets, notes, tags)
     return dict(zip(section, built, strict=True))
 
 

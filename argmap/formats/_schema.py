@@ -1,9 +1,7 @@
 """Turn a plain tree into an :class:`~argmap.model.ArgumentMap`, collecting
 every problem with its place.
 
-The field tables below are the format: ``docs/format.md`` and the shipped JSON
-Schema describe the same fields, and a test keeps the three in step.
-
+The fields are those of ``_fields``, each converted by its rule in ``_rules``.
 A YAML scalar reaches this module as a string and is converted by the field's
 own rule; JSON values arrive typed. Either way a field accepts exactly what its
 rule says.
@@ -11,10 +9,6 @@ rule says.
 
 from __future__ import annotations
 
-import datetime as _dt
-import difflib
-import math
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -29,54 +23,31 @@ from argmap.formats._fields import (
     CLAIM_REQUIRED,
     CLAIM_SET,
     DOCUMENT_FIELDS,
-    FALSE_WORDS,
     FORMAT_VERSION,
     INFERENCE_FIELDS,
     INFERENCE_REQUIRED,
-    KINDS,
     SOURCE_FIELDS,
     TOP_FIELDS,
     TOP_REQUIRED,
-    TRUE_WORDS,
+)
+from argmap.formats._rules import (
+    _Invalid,
+    _suggest,
+    _type_name,
+    bool_rule,
+    date_rule,
+    id_rule,
+    ids_rule,
+    int_rule,
+    kind_rule,
+    lang_rule,
+    strength_rule,
+    tags_rule,
+    text_rule,
+    url_rule,
 )
 from argmap.formats._tree import Locator, Path, Tree
-from argmap.model import (
-    ID_PATTERN,
-    ArgumentMap,
-    Attack,
-    Claim,
-    Document,
-    Inference,
-    Kind,
-    Source,
-    check_url,
-    parse_date,
-)
-
-_LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
-
-
-def _type_name(value: Tree) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    return "a mapping"
-
-
-def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-class _Invalid(Exception):
-    """A field value broke its rule; the message says how."""
+from argmap.model import ID_PATTERN, ArgumentMap, Attack, Claim, Document, Inference, Source
 
 
 class _Builder:
@@ -358,111 +329,6 @@ class _Builder:
             if names is not None:
                 out[eid] = names
         return out
-
-
-# -- value rules: raise _Invalid with a message a person can act on ----------
-
-
-def text_rule(value: Tree) -> str:
-    if isinstance(value, str):
-        return value
-    raise _Invalid(f"expected text, found {_type_name(value)}")
-
-
-def kind_rule(value: Tree) -> Kind:
-    if isinstance(value, str):
-        kind = KINDS.get(value)
-        if kind is not None:
-            return kind
-        raise _Invalid(f"unknown kind {value!r}{_suggest(value, list(KINDS))}; kinds: {', '.join(KINDS)}")
-    raise _Invalid(f"kind must be one of {', '.join(KINDS)}, not {_type_name(value)}")
-
-
-def bool_rule(value: Tree) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        if value in TRUE_WORDS:
-            return True
-        if value in FALSE_WORDS:
-            return False
-    raise _Invalid(f"expected true or false, found {value!r}")
-
-
-def int_rule(value: Tree) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.isascii() and value.isdigit():
-        return int(value)
-    raise _Invalid(f"expected a whole number, found {value!r}")
-
-
-def strength_rule(value: Tree) -> float:
-    number: float
-    if isinstance(value, int) and not isinstance(value, bool):
-        # JSON integers are unbounded; one too large for a float is out of range anyway.
-        number = float(value) if abs(value) <= 1 else 2.0
-    elif isinstance(value, float):
-        number = value
-    elif isinstance(value, str):
-        try:
-            number = float(value)
-        except ValueError:
-            raise _Invalid(f"expected a number from 0 to 1, found {value!r}") from None
-    else:
-        raise _Invalid(f"expected a number from 0 to 1, found {_type_name(value)}")
-    if not (0.0 <= number <= 1.0) or math.isnan(number):
-        raise _Invalid(f"{value} is out of range: strength is a number from 0 to 1")
-    return number
-
-
-def date_rule(value: Tree) -> _dt.date:
-    if isinstance(value, str):
-        try:
-            return parse_date(value)
-        except ValueError as exc:
-            raise _Invalid(str(exc)) from None
-    raise _Invalid(f"expected a date such as 2023-05-09, found {_type_name(value)}")
-
-
-def url_rule(value: Tree) -> str:
-    url = text_rule(value)
-    try:
-        check_url(url)
-    except ValueError as exc:
-        raise _Invalid(str(exc)) from None
-    return url
-
-
-def lang_rule(value: Tree) -> str:
-    lang = text_rule(value)
-    if _LANG.match(lang) is None:
-        raise _Invalid(f"{lang!r} is not a BCP-47 language tag such as 'ja' or 'en-GB'")
-    return lang
-
-
-def id_rule(value: Tree) -> str:
-    if isinstance(value, str) and ID_PATTERN.match(value) is not None:
-        return value
-    if isinstance(value, str):
-        raise _Invalid(f"{value!r} is not a valid id")
-    raise _Invalid(f"expected an element id, found {_type_name(value)}")
-
-
-def ids_rule(value: Tree) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (id_rule(value),)
-    if isinstance(value, list):
-        return tuple(id_rule(v) for v in value)
-    raise _Invalid(f"expected a list of claim ids, found {_type_name(value)}")
-
-
-def tags_rule(value: Tree) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    raise _Invalid("expected a list of names")
 
 
 def build_map(tree: Tree, locator: Locator | None, earlier: list[Problem]) -> ArgumentMap:
