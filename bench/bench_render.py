@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import argmap
 from argmap.drawing import RenderError, RenderOptions, run_graphviz, to_dot
 from argmap.drawing.wrap import _parser, _phrases
-from argmap.formats import write_atomic
+from argmap.fileio import write_output
 from bench._report import machine, write_section
 
 PHRASES = [
@@ -94,7 +94,7 @@ def time_once(amap: argmap.ArgumentMap, out: Path, limit: float) -> tuple[float,
     except RenderError:
         return t1 - t0, math.nan, 0.0  # dot was stopped
     t2 = time.perf_counter()
-    write_atomic(out, svg)
+    write_output(out, svg)
     t3 = time.perf_counter()
     return t1 - t0, t2 - t1, t3 - t2
 

@@ -1,4 +1,6 @@
-"""Dependencies point one way: model <- formats <- (checks, drawing, scaffolding) <- cli."""
+"""Dependencies point one way: model <- formats <- (checks, drawing, scaffolding) <- cli.
+
+errors and fileio are leaves every layer may use."""
 
 from __future__ import annotations
 
@@ -10,12 +12,13 @@ PKG = Path(__file__).resolve().parent.parent / "argmap"
 # What each layer may import from argmap (errors is a leaf everyone may use).
 ALLOWED = {
     "errors": set(),
+    "fileio": {"errors"},
     "model": {"errors"},
-    "formats": {"errors", "model", "formats"},
-    "checks": {"errors", "model", "formats", "checks"},
-    "drawing": {"errors", "model", "formats", "checks", "drawing"},
-    "scaffolding": {"errors", "model", "formats", "scaffolding"},
-    "cli": {"errors", "model", "formats", "checks", "drawing", "scaffolding", "cli"},
+    "formats": {"errors", "fileio", "model", "formats"},
+    "checks": {"errors", "fileio", "model", "formats", "checks"},
+    "drawing": {"errors", "fileio", "model", "formats", "checks", "drawing"},
+    "scaffolding": {"errors", "fileio", "model", "formats", "scaffolding"},
+    "cli": {"errors", "fileio", "model", "formats", "checks", "drawing", "scaffolding", "cli"},
 }
 
 

@@ -70,8 +70,8 @@ def test_validate_missing_file_and_directory(tmp_path: Path) -> None:
     code, _, err = run("validate", str(tmp_path / "nope.yaml"), str(tmp_path))
     assert code == 2
     assert err.splitlines() == [
-        f"{tmp_path / 'nope.yaml'}: cannot read: No such file or directory",
-        f"{tmp_path}: is a directory, not a map file",
+        f"{tmp_path / 'nope.yaml'}:1:1: cannot read: No such file or directory",
+        f"{tmp_path}:1:1: is a directory, not a map file",
     ]
 
 

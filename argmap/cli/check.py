@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from argmap.cli._common import EXIT_BAD_INPUT, load_or_report
+from argmap.cli._common import EXIT_BAD_INPUT, load_or_report, max_bytes, max_size_option
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -36,8 +36,14 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
     help="text: path:line:col: CODE name: message; json: see docs/checks.md.",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-def command(
-    files: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...], fmt: str, strict: bool
+@max_size_option("map files")
+def command(  # noqa: PLR0917 (click passes the options by name)
+    files: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fmt: str,
+    strict: bool,
+    max_size: float,
 ) -> None:
     """Check each map FILE for leaps, circular reasoning and weak evidence.
 
@@ -70,7 +76,7 @@ def command(
     bad = failed = False
     report: list[dict[str, object]] = []
     for path in files:
-        amap = load_or_report(path)
+        amap = load_or_report(path, max_size)
         if amap is None:
             bad = True
             report.append(
@@ -79,7 +85,7 @@ def command(
                     "loaded": False,
                     "findings": [],
                     "summary": counts([]),
-                    "problems": _problems(path) if fmt == "json" else [],
+                    "problems": _problems(path, max_size) if fmt == "json" else [],
                 }
             )
             continue
@@ -112,13 +118,13 @@ def command(
         sys.exit(1)
 
 
-def _problems(path: str) -> list[dict[str, object]]:
+def _problems(path: str, max_size: float) -> list[dict[str, object]]:
     """The load problems of a bad file again, for the JSON report."""
     from argmap.errors import ArgmapError
     from argmap.formats import load
 
     try:
-        load(path)
+        load(path, max_bytes=max_bytes(max_size))
     except ArgmapError as exc:
         return [
             {

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.cli._common import EXIT_BAD_INPUT, load_or_report
+from argmap.cli._common import EXIT_BAD_INPUT, load_or_report, max_size_option
 
 if TYPE_CHECKING:
     from argmap.checks.diagnostic import Diagnostic
@@ -26,7 +26,7 @@ _ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork
     "--output",
     "out",
     type=click.Path(),
-    help="Output file (default: FILE with .svg, or the --format's extension).",
+    help="Output file (default: FILE with .svg, or the --format's extension); - for standard output.",
 )
 @click.option(
     "-f",
@@ -68,6 +68,7 @@ _ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork
     help="Seconds Graphviz may take.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the findings summary.")
+@max_size_option("map files")
 def command(  # noqa: PLR0917 (click passes the options by name)
     file: str,
     out: str | None,
@@ -80,6 +81,7 @@ def command(  # noqa: PLR0917 (click passes the options by name)
     max_lines: int | None,
     timeout: float,
     quiet: bool,
+    max_size: float,
 ) -> None:
     """Draw the map FILE with Graphviz and print the path written.
 
@@ -89,28 +91,44 @@ def command(  # noqa: PLR0917 (click passes the options by name)
     written, whatever the findings; 2 for a bad map, a missing Graphviz, a
     layout over the time limit or an output that cannot be written (no
     partial file is left). Writing --format dot needs no Graphviz.
-    """
-    from argmap.drawing import RenderError, RenderOptions, format_for, render
 
-    amap = load_or_report(file)
+    The output never replaces FILE itself, a read-only file or a device: a
+    device or pipe such as /dev/null gets the bytes written into it, and
+    -o - writes to standard output.
+    """
+    from argmap.checks.config import find_pyproject
+    from argmap.drawing import RenderError, RenderOptions, format_for, render
+    from argmap.fileio import OutputError
+
+    amap = load_or_report(file, max_size)
     if amap is None:
         sys.exit(EXIT_BAD_INPUT)
     try:
         if fmt is None:
-            fmt = format_for(out) if out is not None else "svg"
+            fmt = format_for(out) if out not in (None, "-") else "svg"
         target = Path(out) if out is not None else Path(file).with_suffix("." + fmt)
         findings = [] if no_findings else _findings(amap)
         options = RenderOptions(rankdir=rankdir.upper(), legend=legend, width=width, max_lines=max_lines)
+        config = find_pyproject()
+        inputs: list[str | Path] = [file] if config is None else [file, config]
         written = render(
-            amap, target, fmt, findings=findings, options=options, engine=engine, timeout=timeout
+            amap,
+            "-" if out == "-" else target,
+            fmt,
+            findings=findings,
+            options=options,
+            engine=engine,
+            timeout=timeout,
+            inputs=inputs,
         )
     except RenderError as exc:
         click.echo(f"argmap render: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    except OSError as exc:
-        click.echo(f"argmap render: cannot write {target}: {exc.strerror or exc}", err=True)
+    except OutputError as exc:
+        click.echo(f"argmap render: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    click.echo(str(written))
+    if out != "-":
+        click.echo(str(written))
     if not quiet and not no_findings:
         _summary(file, findings)
 

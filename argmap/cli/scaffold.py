@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from argmap.cli._common import EXIT_BAD_INPUT
+from argmap.cli._common import EXIT_BAD_INPUT, max_bytes, max_size_option
 
 
 @click.command()
@@ -16,7 +16,7 @@ from argmap.cli._common import EXIT_BAD_INPUT
     "-o",
     "--output",
     type=click.Path(dir_okay=False),
-    help="Write the draft here (atomically) instead of to stdout.",
+    help="Write the draft here instead of to standard output (never over the article itself).",
 )
 @click.option(
     "--lang",
@@ -25,7 +25,8 @@ from argmap.cli._common import EXIT_BAD_INPUT
     show_default=True,
     help="The article's language; auto tells Japanese from English.",
 )
-def command(article: str, output: str | None, lang: str) -> None:
+@max_size_option("articles")
+def command(article: str, output: str | None, lang: str, max_size: float) -> None:
     """Draft an argument map from the raw text of ARTICLE.
 
     Attributed statements become evidence (speaker, date, source URL and
@@ -35,12 +36,14 @@ def command(article: str, output: str | None, lang: str) -> None:
     See docs/scaffold.md. Exits 0, or 2 for an unreadable article.
     """
     from argmap.errors import ArgmapError
-    from argmap.formats import write_atomic
+    from argmap.fileio import OutputError, write_output
     from argmap.model import Document
     from argmap.scaffolding import draft, read_article
 
+    if output == "-":
+        output = None
     try:
-        text = read_article(article)
+        text = read_article(article, max_bytes(max_size))
     except ArgmapError as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
@@ -53,9 +56,9 @@ def command(article: str, output: str | None, lang: str) -> None:
         click.echo(data, nl=False)
     else:
         try:
-            write_atomic(output, data.encode("utf-8"))
-        except OSError as exc:
-            click.echo(f"{output}: cannot write: {exc.strerror or exc}", err=True)
+            write_output(output, data.encode("utf-8"), inputs=[article])
+        except OutputError as exc:
+            click.echo(f"argmap scaffold: {exc}", err=True)
             sys.exit(EXIT_BAD_INPUT)
         m = result.map
         click.echo(

@@ -6,20 +6,21 @@ import sys
 
 import click
 
-from argmap.cli._common import EXIT_BAD_INPUT, load_or_report
+from argmap.cli._common import EXIT_BAD_INPUT, load_or_report, max_size_option
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only, nothing for good files.")
-def command(files: tuple[str, ...], quiet: bool) -> None:
+@max_size_option("map files")
+def command(files: tuple[str, ...], quiet: bool, max_size: float) -> None:
     """Load each map FILE and report every problem as path:line:col: message.
 
     Exits 0 when all files are good, 2 when any is not.
     """
     bad = 0
     for path in files:
-        amap = load_or_report(path)
+        amap = load_or_report(path, max_size)
         if amap is None:
             bad += 1
         elif not quiet:

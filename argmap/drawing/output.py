@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.drawing.dot import RenderOptions, to_dot
-from argmap.formats import write_atomic
+from argmap.fileio import write_output
 
 if TYPE_CHECKING:
     from argmap.checks.diagnostic import Diagnostic
@@ -102,14 +102,19 @@ def render(
     options: RenderOptions | None = None,
     engine: str = "dot",
     timeout: float = DEFAULT_TIMEOUT,
+    inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> Path:
     """Draw ``amap`` to ``path`` as svg, png, pdf or dot (format from the
     file's extension unless given); return the path written.
 
     ``findings`` and ``options`` are as for :func:`~argmap.drawing.to_dot`.
-    Raises :class:`RenderError` when Graphviz is missing, fails or exceeds
-    ``timeout`` seconds, and ``OSError`` when the file cannot be written;
-    in every case no partial file is left at ``path``.
+    ``path`` is written as :func:`argmap.fileio.write_output` writes (``-``
+    is standard output; a device gets the bytes; ``inputs``, the files the
+    map came from, are never overwritten). Raises :class:`RenderError` when
+    Graphviz is missing, fails or exceeds ``timeout`` seconds, and
+    :class:`~argmap.fileio.OutputError` (an ``OSError``) when the file
+    cannot or must not be written; in every case no partial file is left at
+    ``path``.
     """
     fmt = format or format_for(path)
     if fmt == "gv":
@@ -118,7 +123,7 @@ def render(
         raise RenderError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     source = to_dot(amap, findings, options).source
     data = source.encode("utf-8") if fmt == "dot" else run_graphviz(source, fmt, engine, timeout)
-    write_atomic(path, data)
+    write_output(path, data, inputs=inputs)
     return Path(path)
 
 

@@ -37,12 +37,12 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
-from argmap.errors import ArgmapError, Location, Problem
+from argmap.errors import ArgmapError
+from argmap.fileio import DEFAULT_MAX_BYTES, decode_utf8, read_input, write_output
 from argmap.formats._fastjson import load_clean_json
 from argmap.formats._json import read_json
 from argmap.formats._schema import build_map
@@ -52,14 +52,12 @@ from argmap.model import ArgumentMap
 
 __all__ = [
     "Format",
-    "decode_utf8",
     "dump",
     "dumps",
     "format_for",
     "json_schema",
     "load",
     "loads",
-    "write_atomic",
 ]
 
 Format = Literal["yaml", "json"]
@@ -70,31 +68,6 @@ SCHEMA_PATH = Path(__file__).with_name("argmap.schema.json")
 def format_for(path: str | os.PathLike[str]) -> Format:
     """``"json"`` for a ``.json`` file, else ``"yaml"``."""
     return "json" if str(path).lower().endswith(".json") else "yaml"
-
-
-def decode_utf8(data: bytes, name: str, what: str = "file") -> str:
-    """``data`` as text, with a byte-order mark dropped.
-
-    Bytes that are not UTF-8 raise :class:`ArgmapError` located at the first
-    bad byte (line and column counted in characters).
-
-    >>> decode_utf8("一\\n二".encode() + b"\\xff", "a.txt", "article")
-    Traceback (most recent call last):
-    ...
-    argmap.errors.ArgmapError: a.txt:2:2: the article is not UTF-8 text: byte 0xff cannot be decoded (save the article as UTF-8)
-    """
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        good = data[: exc.start].decode("utf-8", errors="replace")
-        line = good.count("\n") + 1
-        column = len(good) - (good.rfind("\n") + 1) + 1
-        message = (
-            f"the {what} is not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded "
-            f"(save the {what} as UTF-8)"
-        )
-        raise ArgmapError([Problem(message, Location(name, line, column))]) from None
-    return text[1:] if text.startswith("\ufeff") else text
 
 
 def loads(text: str | bytes, format: Format = "yaml", *, name: str = "<string>") -> ArgumentMap:
@@ -136,16 +109,17 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def load(path: str | os.PathLike[str], format: Format | None = None) -> ArgumentMap:
+def load(
+    path: str | os.PathLike[str], format: Format | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ArgumentMap:
     """Read a map file; the format follows the extension unless given.
 
-    Raises :class:`~argmap.errors.ArgmapError` for a bad file and ``OSError``
-    when it cannot be read.
+    Raises :class:`~argmap.errors.ArgmapError` for a bad file, and for one
+    that cannot be read, is not a regular file or is larger than
+    ``max_bytes`` (located at ``path:1:1``).
     """
     name = os.fspath(path)
-    with open(path, "rb") as f:
-        data = f.read()
-    return loads(data, format or format_for(name), name=name)
+    return loads(read_input(name, "a map file", max_bytes), format or format_for(name), name=name)
 
 
 def dumps(amap: ArgumentMap, format: Format = "yaml") -> str:
@@ -157,36 +131,13 @@ def dumps(amap: ArgumentMap, format: Format = "yaml") -> str:
     raise ValueError(f"unknown format {format!r}: use 'yaml' or 'json'")
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename, so a
-    failure never leaves a truncated file behind."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        # mkstemp makes the file private (0600); give it the mode a plain
-        # open() would: the existing file's, or 0666 less the umask.
-        try:
-            mode = target.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            mode = 0o666 & ~_umask()
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-
-
 def dump(amap: ArgumentMap, path: str | os.PathLike[str], format: Format | None = None) -> None:
-    """Write the map to ``path`` (format from the extension unless given), atomically."""
-    write_atomic(path, dumps(amap, format or format_for(path)).encode("utf-8"))
+    """Write the map to ``path`` (format from the extension unless given).
+
+    A regular file is replaced atomically; see :func:`argmap.fileio.write_output`
+    for devices, links and read-only files.
+    """
+    write_output(path, dumps(amap, format or format_for(path)).encode("utf-8"))
 
 
 def json_schema() -> dict[str, object]:

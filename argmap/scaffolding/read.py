@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 
 from argmap.errors import ArgmapError, Location, Problem
-from argmap.formats import decode_utf8
+from argmap.fileio import DEFAULT_MAX_BYTES, decode_utf8, read_input
 
 __all__ = ["read_article"]
 
@@ -25,20 +25,15 @@ def _fail(name: str, message: str, line: int = 1, column: int = 1) -> ArgmapErro
     return ArgmapError([Problem(message, Location(name, line, column))])
 
 
-def read_article(path: str | os.PathLike[str]) -> str:
+def read_article(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """The text of the article at ``path`` (a byte-order mark is dropped, CRLF read as LF).
 
     Raises :class:`~argmap.errors.ArgmapError` located at ``path:line:col``
-    when the file cannot be read, is not UTF-8 or holds no text.
+    when the file cannot be read, is not a regular file, is larger than
+    ``max_bytes``, is not UTF-8 or holds no text.
     """
     name = os.fspath(path)
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except IsADirectoryError:
-        raise _fail(name, "is a directory, not an article") from None
-    except OSError as exc:
-        raise _fail(name, f"cannot read: {exc.strerror or exc}") from None
+    data = read_input(name, "an article", max_bytes)
     text = decode_utf8(data, name, "article")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():

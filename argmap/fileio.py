@@ -1,0 +1,320 @@
+"""Reading inputs and writing outputs without ever destroying what the user has.
+
+Every file argmap reads or writes goes through this module:
+
+- :func:`read_input` reads only regular files, up to a size limit, and
+  never blocks on a pipe or reads a device such as ``/dev/zero`` forever;
+- :func:`write_output` replaces a regular file atomically (a temporary
+  file and a rename, so a failure never leaves a truncated file), writes
+  straight into a character device or a pipe (``/dev/null``, ``/dev/full``,
+  a FIFO, ``/dev/stdout``; ``-`` is standard output) instead of replacing
+  it, follows a symbolic link to the file it names, and refuses to write
+  onto one of the command's inputs, onto a read-only file, a directory, a
+  block device or a socket;
+- :func:`decode_utf8` turns bytes into text with a located error.
+
+This module imports nothing from argmap but :mod:`argmap.errors`, so every
+layer may use it.
+
+>>> import os, tempfile
+>>> d = tempfile.mkdtemp()
+>>> path = os.path.join(d, "m.argmap.yaml")
+>>> write_output(path, b"argmap: 1\\n")
+>>> read_input(path)
+b'argmap: 1\\n'
+>>> try:
+...     write_output(path, b"<svg/>", inputs=[path])
+... except OutputError as exc:
+...     print(str(exc).replace(d, "D"))
+D/m.argmap.yaml: is an input of this command; it is not replaced (choose another output name)
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+import sys
+import tempfile
+from collections.abc import Iterable
+
+from argmap.errors import ArgmapError, Location, Problem
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "OutputError",
+    "decode_utf8",
+    "read_input",
+    "write_output",
+]
+
+#: The largest input read unless a larger limit is given (``--max-size``):
+#: 64 MiB, far above any real article or map (the 100,000-claim map of the
+#: benchmarks is about 13 MB), and small enough to refuse a runaway file.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+PathArg = str | os.PathLike[str]
+
+
+class OutputError(OSError):
+    """An output that argmap refuses to write, or could not write.
+
+    ``str()`` is one line fit to show a user: the path, then what is wrong.
+    """
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def _mib(n: int) -> str:
+    return f"{n / (1024 * 1024):.3g} MiB"
+
+
+def _input_error(name: str, message: str) -> ArgmapError:
+    return ArgmapError([Problem(message, Location(name, 1, 1))])
+
+
+def read_input(path: PathArg, what: str = "a file", max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of the regular file at ``path``, at most ``max_bytes`` of them.
+
+    ``what`` names the file in messages ("a map file", "an article").
+
+    Raises :class:`~argmap.errors.ArgmapError` located at ``path:1:1`` when
+    the path cannot be opened, is a directory, a device, a pipe or a socket
+    (none is ever read, so ``/dev/zero`` cannot exhaust memory and a FIFO
+    cannot hang the command), or holds more than ``max_bytes``.
+
+    >>> read_input("/dev/zero")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: /dev/zero:1:1: is a device, not a file: argmap reads only regular files
+    """
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 0:
+        raise TypeError(f"max_bytes must be a whole number of bytes, not {max_bytes!r}")
+    name = os.fspath(path)
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting.
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+    except IsADirectoryError:
+        raise _input_error(name, f"is a directory, not {what}") from None
+    except OSError as exc:
+        raise _input_error(name, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _input_error(name, f"is a directory, not {what}")
+        if not stat.S_ISREG(info.st_mode):
+            raise _input_error(name, f"is {_kind(info.st_mode)}, not a file: argmap reads only regular files")
+        too_big = _input_error(
+            name,
+            f"is larger than the limit of {_mib(max_bytes)}: "
+            "raise the limit with --max-size (in MiB) if the file is really meant to be this large",
+        )
+        if info.st_size > max_bytes:
+            raise too_big
+        os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        left = max_bytes + 1  # one byte more tells a file that grew past the limit
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        if left <= 0:
+            raise too_big
+        return b"".join(chunks)
+    except OSError as exc:
+        raise _input_error(name, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def decode_utf8(data: bytes, name: str, what: str = "file") -> str:
+    """``data`` as text, with a byte-order mark dropped.
+
+    Bytes that are not UTF-8 raise :class:`ArgmapError` located at the first
+    bad byte (line and column counted in characters).
+
+    >>> decode_utf8("一\\n二".encode() + b"\\xff", "a.txt", "article")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: a.txt:2:2: the article is not UTF-8 text: byte 0xff cannot be decoded (save the article as UTF-8)
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8", errors="replace")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
+        message = (
+            f"the {what} is not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded "
+            f"(save the {what} as UTF-8)"
+        )
+        raise ArgmapError([Problem(message, Location(name, line, column))]) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+#: Paths that name an already open file descriptor of this process.
+_FD_PATH = re.compile(r"/(?:dev/fd|proc/self/fd)/(\d+)\Z")
+_STD_PATHS = {"-": 1, "/dev/stdout": 1, "/dev/stderr": 2}
+
+
+def _fd_of(name: str) -> int | None:
+    if name in _STD_PATHS:
+        return _STD_PATHS[name]
+    m = _FD_PATH.match(name)
+    return int(m.group(1)) if m else None
+
+
+def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def write_output(path: PathArg, data: bytes, *, inputs: Iterable[PathArg] = ()) -> None:
+    """Write ``data`` to ``path`` without ever destroying what is there by accident.
+
+    - ``-``, ``/dev/stdout``, ``/dev/stderr`` and ``/dev/fd/N`` write to that
+      open file descriptor, as a shell would;
+    - a character device or a FIFO (``/dev/null``, ``/dev/full``) gets the
+      bytes written into it; it is never replaced by a regular file;
+    - a regular file (or a symbolic link to one: the file it names is
+      written, the link stays) is replaced through a temporary file and a
+      rename, keeping its permissions, so a failure leaves it as it was;
+    - a path that is the same file as one of ``inputs`` (compared by device
+      and inode, so links and ``./x`` are caught), an existing file with no
+      write permission, a directory, a block device or a socket is refused
+      with :class:`OutputError` and nothing is written.
+
+    Raises :class:`OutputError` (an ``OSError``) saying what is wrong, with
+    the path, for a refusal and for a failed write (no space left, no such
+    directory, no permission).
+    """
+    name = os.fspath(path)
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError(f"data must be bytes, not {type(data).__name__}")
+    input_stats = []
+    for p in inputs:
+        try:
+            input_stats.append(os.stat(p))
+        except OSError:
+            continue
+    fd = _fd_of(name)
+    if fd is not None:
+        _write_fd(name, fd, data, input_stats)
+        return
+    try:
+        info: os.stat_result | None = os.stat(name)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None
+    if info is not None:
+        if any(_same_file(info, s) for s in input_stats):
+            raise OutputError(
+                name, "is an input of this command; it is not replaced (choose another output name)"
+            )
+        mode = info.st_mode
+        if stat.S_ISDIR(mode):
+            raise OutputError(name, "is a directory: name a file to write")
+        if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+            _write_device(name, data)
+            return
+        if not stat.S_ISREG(mode):
+            raise OutputError(name, f"is {_kind(mode)}; argmap does not write into it")
+        if not (mode & 0o222) or not os.access(name, os.W_OK):
+            raise OutputError(
+                name, "is read-only; it is not replaced (make it writable, or choose another output name)"
+            )
+    _write_atomic(os.path.realpath(name), data, name)
+
+
+def _write_fd(name: str, fd: int, data: bytes, input_stats: list[os.stat_result]) -> None:
+    try:
+        info = os.fstat(fd)
+    except OSError as exc:
+        raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None
+    if stat.S_ISREG(info.st_mode) and any(_same_file(info, s) for s in input_stats):
+        raise OutputError(
+            name, "is an input of this command; it is not replaced (choose another output name)"
+        )
+    if fd == 1:
+        sys.stdout.flush()
+    elif fd == 2:
+        sys.stderr.flush()
+    _write_all(name, fd, data)
+
+
+def _write_device(name: str, data: bytes) -> None:
+    try:
+        # O_NONBLOCK: a FIFO with no reader fails at once (ENXIO) instead of hanging.
+        fd = os.open(name, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        why = "no program is reading from this pipe" if exc.errno == errno.ENXIO else exc.strerror or str(exc)
+        raise OutputError(name, f"cannot write: {why}") from None
+    try:
+        os.set_blocking(fd, True)
+        _write_all(name, fd, data)
+    finally:
+        os.close(fd)
+
+
+def _write_all(name: str, fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    try:
+        while view:
+            n = os.write(fd, view)
+            view = view[n:]
+    except OSError as exc:
+        raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _write_atomic(target: str, data: bytes, name: str) -> None:
+    """Write through a temporary file next to ``target`` and a rename."""
+    directory, base = os.path.split(target)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory or ".", prefix=f".{base}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None
+    try:
+        # mkstemp makes the file private (0600); give it the mode a plain
+        # open() would: the existing file's, or 0666 less the umask.
+        try:
+            mode = os.stat(target).st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.fchmod(fd, mode)
+        _write_all(name, fd, data)
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, target)
+    except BaseException as exc:
+        if fd >= 0:
+            os.close(fd)
+        os.unlink(tmp)
+        if isinstance(exc, OSError) and not isinstance(exc, OutputError):
+            raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None
+        raise
