@@ -1,11 +1,27 @@
-"""What the commands share: loading files and reporting bad input the same way.
+r"""What the commands share: loading files, reporting bad input the same way,
+and printing text from a map so that it can never drive the terminal.
 
 Imports of argmap's library modules happen inside the functions, so that
 ``argmap --help`` (which imports every command module) stays fast.
+
+A map's texts and file names reach the terminal in findings and errors. A
+control character in them could set the window title, clear the screen or
+erase lines, so every line printed for a person passes through
+:func:`safe`: C0 and C1 control characters, DEL and unpaired surrogates
+(from file names that are not UTF-8) are shown as escapes.
+
+>>> print(safe("E1 \x1b]0;pwned\x07 ok\u009b2J"))
+E1 \x1b]0;pwned\x07 ok\x9b2J
+>>> print(safe("line\nnext\rcol"))
+line\nnext\x0dcol
+>>> print(safe("line\nnext", keep_newlines=True))
+line
+next
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -22,6 +38,30 @@ EXIT_BAD_INPUT = 2
 DEFAULT_MAX_MIB = 64
 
 F = TypeVar("F", bound=Callable[..., object])
+
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_KEEP_NL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    if code == 0x0A:
+        return "\\n"
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by surrogateescape
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe(text: str, *, keep_newlines: bool = False) -> str:
+    """``text`` fit to print on a terminal: control characters (but tab, and
+    newline with ``keep_newlines``) become visible escapes such as ``\\x1b``."""
+    pattern = _CONTROL_KEEP_NL if keep_newlines else _CONTROL
+    return pattern.sub(_escape, text)
+
+
+def say(text: str, *, err: bool = False, keep_newlines: bool = False) -> None:
+    """``click.echo`` of ``text`` made :func:`safe` first."""
+    click.echo(safe(text, keep_newlines=keep_newlines), err=err)
 
 
 def max_size_option(what: str) -> Callable[[F], F]:
@@ -52,5 +92,5 @@ def load_or_report(path: str, max_size: float = DEFAULT_MAX_MIB) -> ArgumentMap 
         return load(path, max_bytes=max_bytes(max_size))
     except ArgmapError as exc:
         for problem in exc.problems:
-            click.echo(str(problem), err=True)
+            say(str(problem), err=True)
     return None
