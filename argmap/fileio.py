@@ -238,11 +238,27 @@ def write_output(path: PathArg, data: bytes, *, inputs: Iterable[PathArg] = ()) 
             return
         if not stat.S_ISREG(mode):
             raise OutputError(name, f"is {_kind(mode)}; argmap does not write into it")
+        std = _standard_stream(info)
+        if std is not None:  # e.g. a link to /dev/stdout while the shell sends it to a file
+            _write_fd(name, std, data, input_stats)
+            return
         if not (mode & 0o222) or not os.access(name, os.W_OK):
             raise OutputError(
                 name, "is read-only; it is not replaced (make it writable, or choose another output name)"
             )
     _write_atomic(os.path.realpath(name), data, name)
+
+
+def _standard_stream(info: os.stat_result) -> int | None:
+    """1 or 2 when ``info`` is the file standard output or error already
+    writes to: it must be written through that descriptor, not replaced."""
+    for fd in (1, 2):
+        try:
+            if _same_file(info, os.fstat(fd)):
+                return fd
+        except OSError:
+            continue
+    return None
 
 
 def _write_fd(name: str, fd: int, data: bytes, input_stats: list[os.stat_result]) -> None:
