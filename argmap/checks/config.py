@@ -24,12 +24,16 @@ argmap.checks.config.ConfigError: p.toml: ...: 'weak-suport' is not ... (did you
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
+
+from argmap.errors import ArgmapError
+from argmap.fileio import decode_utf8, read_input
 
 __all__ = ["Config", "ConfigError", "find_pyproject"]
 
@@ -93,24 +97,62 @@ class Config:
 
     @classmethod
     def from_pyproject(cls, path: str | Path) -> Config:
-        """Read ``[tool.argmap]`` from a pyproject.toml (an empty config if it has none)."""
+        """Read ``[tool.argmap]`` from a pyproject.toml (an empty config if it has none).
+
+        Every problem with the file (unreadable, not UTF-8, not TOML, a
+        ``tool`` or ``tool.argmap`` that is not a table, a wrong value)
+        raises :class:`ConfigError` naming the file.
+        """
+        name = str(path)
         try:
-            with open(path, "rb") as fh:
-                data = tomllib.load(fh)
+            text = decode_utf8(read_input(name, "a pyproject.toml"), name)
+        except ArgmapError as exc:
+            raise ConfigError(str(exc.problems[0])) from None
+        try:
+            data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-        except OSError as exc:
-            raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        table = data.get("tool", {}).get("argmap", {})
+            raise ConfigError(_toml_error(name, text, exc)) from None
+        tool = data.get("tool", {})
+        if not isinstance(tool, Mapping):
+            raise ConfigError(f"{name}: [tool] must be a table, not {_toml_type(tool)}")
+        table = tool.get("argmap", {})
         if not isinstance(table, Mapping):
-            raise ConfigError(f"{path}: [tool.argmap] must be a table")
-        return cls.from_table(table, str(path))
+            raise ConfigError(f"{name}: [tool.argmap] must be a table, not {_toml_type(table)}")
+        return cls.from_table(table, name)
 
     @classmethod
     def discover(cls, start: str | Path = ".") -> Config:
         """The config of the nearest pyproject.toml at or above ``start``."""
         found = find_pyproject(start)
         return cls() if found is None else cls.from_pyproject(found)
+
+
+_TOML_AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\Z")
+
+
+def _toml_error(name: str, text: str, exc: tomllib.TOMLDecodeError) -> str:
+    """``name:line:col: not valid TOML: why`` from tomllib's message."""
+    message = str(exc)
+    m = _TOML_AT.search(message)
+    if m is None:
+        return f"{name}: not valid TOML: {message}"
+    if m.group(1) is not None:
+        line, column = m.group(1), m.group(2)
+    else:  # the end of the document
+        line, column = str(text.count("\n") + 1), str(len(text) - text.rfind("\n"))
+    return f"{name}:{line}:{column}: not valid TOML: {message[: m.start()]}"
+
+
+def _toml_type(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a date or time"
 
 
 def find_pyproject(start: str | Path = ".") -> Path | None:

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import click
 
-from argmap.cli._common import EXIT_BAD_INPUT, load_or_report, max_bytes, max_size_option
+from argmap.cli._common import EXIT_BAD_INPUT, load_or_report, max_bytes, max_size_option, safe, say
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+# json.dumps escapes C0 controls; DEL, C1 controls and unpaired surrogates
+# (from file names that are not UTF-8) would still reach the terminal raw.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff]")
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    return f"\\u{ord(m.group()):04x}"
 
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
@@ -60,7 +69,7 @@ def command(  # noqa: PLR0917 (click passes the options by name)
     try:
         config = Config.discover()
     except ConfigError as exc:
-        click.echo(f"argmap check: {exc}", err=True)
+        say(f"argmap check: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     sel, ign = _split(select), _split(ignore)
     try:
@@ -90,7 +99,7 @@ def command(  # noqa: PLR0917 (click passes the options by name)
             )
             continue
         for where, message in unknown_ignores(amap):
-            click.echo(f"{path}{where}: warning: {message}", err=True)
+            say(f"{path}{where}: warning: {message}", err=True)
         found = check(amap, select=sel, ignore=ign, config=config)
         if any(d.severity.value in failing for d in found):
             failed = True
@@ -106,12 +115,13 @@ def command(  # noqa: PLR0917 (click passes the options by name)
             )
             continue
         for d in found:
-            where = text_line(d, path).partition(f": {d.code} {d.name}: ")[0]
+            where = safe(text_line(d, path).partition(f": {d.code} {d.name}: ")[0])
             rule = click.style(f"{d.code} {d.name}", fg=_COLOURS[d.severity.value], bold=True)
-            click.echo(f"{click.style(where, bold=True)}: {rule}: {d.message}")
-        click.echo(click.style(f"{path}: {summary(found)}", dim=True))
+            click.echo(f"{click.style(where, bold=True)}: {rule}: {safe(d.message)}")
+        click.echo(click.style(safe(f"{path}: {summary(found)}"), dim=True))
     if fmt == "json":
-        click.echo(json.dumps({"version": JSON_VERSION, "files": report}, ensure_ascii=False, indent=2))
+        text = json.dumps({"version": JSON_VERSION, "files": report}, ensure_ascii=False, indent=2)
+        click.echo(_JSON_UNSAFE.sub(_json_escape, text))
     if bad:
         sys.exit(EXIT_BAD_INPUT)
     if failed:

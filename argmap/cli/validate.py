@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from argmap.cli._common import EXIT_BAD_INPUT, load_or_report, max_size_option
+from argmap.cli._common import EXIT_BAD_INPUT, load_or_report, max_size_option, say
 
 
 @click.command()
@@ -32,7 +32,7 @@ def command(files: tuple[str, ...], quiet: bool, max_size: float) -> None:
                     (amap.attacks, "attack"),
                 )
             )
-            click.echo(f"{path}: ok ({counts})")
+            say(f"{path}: ok ({counts})")
     if bad:
         sys.exit(EXIT_BAD_INPUT)
 

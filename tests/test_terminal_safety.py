@@ -1,0 +1,132 @@
+"""Text from a map never reaches the terminal raw, and a bad pyproject.toml is
+a clear error, not a traceback."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.cli import main
+from argmap.cli._common import safe
+
+# Every C0 control but tab and newline, DEL and every C1 control.
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+ROOT = Path(__file__).resolve().parent.parent
+
+HOSTILE = (
+    "argmap: 1\n"
+    'title: "T\\e]0;pwned\\a"\n'
+    "claims:\n"
+    '  E1: {kind: evidence, text: "Rain\\e[2J\\e[1;1H\\u009b31m coming \\x7f\\r"}\n'
+    '  C1: {kind: conclusion, text: "Umbrella\\x08\\x08"}\n'
+    "inferences:\n"
+    "  I1: {from: [E1], to: C1}\n"
+    'ignore: {E1: ["nope\\e[2J"]}\n'
+)
+
+
+@pytest.fixture
+def hostile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "evil.argmap.yaml"
+    path.write_text(HOSTILE, encoding="utf-8")
+    return path
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    # color=True: click would otherwise strip escape sequences itself, as it does
+    # when output is not a terminal, and hide what a terminal would receive.
+    r = CliRunner().invoke(main, list(args), color=True)
+    return r.exit_code, r.output
+
+
+def without_styles(text: str) -> str:
+    """The output less the SGR colour codes argmap itself adds on a terminal."""
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+def test_check_text_output_escapes_control_characters(hostile: Path) -> None:
+    code, out = invoke("check", str(hostile))
+    assert code == 0
+    plain = without_styles(out)
+    assert not RAW_CONTROL.search(plain)
+    assert "unknown rule 'nope\\x1b[2J'" in plain
+    assert 'E1 "Rain\\x1b[2J\\x1b[1;1H\\x9b31m coming \\x7f' in plain
+
+
+def test_check_json_output_escapes_every_control_character(hostile: Path) -> None:
+    code, out = invoke("check", "--format", "json", str(hostile))
+    assert code == 0
+    json_part = out[out.index("{") :]
+    assert not RAW_CONTROL.search(json_part)
+    report = json.loads(json_part)
+    messages = [f["message"] for f in report["files"][0]["findings"]]
+    assert any("Rain\x1b[2J\x1b[1;1H\x9b31m coming \x7f" in m for m in messages)  # the text itself is kept
+
+
+def test_validate_and_load_errors_escape_control_characters(hostile: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad\x1b[2J.argmap.yaml"
+    bad.write_text('argmap: 1\ntitle: t\nclaims:\n  "E\\e": {kind: evidence, text: x}\n', encoding="utf-8")
+    code, out = invoke("validate", str(hostile), str(bad))
+    assert code == 2
+    assert not RAW_CONTROL.search(out)
+    assert "bad\\x1b[2J.argmap.yaml:4:3:" in out
+
+
+@settings(max_examples=200)
+@given(st.text())
+def test_safe_leaves_no_control_character_and_loses_no_other(text: str) -> None:
+    out = safe(text)
+    assert not RAW_CONTROL.search(out)
+    assert "\n" not in out
+    kept = RAW_CONTROL.sub("", text.replace("\n", ""))
+    kept = re.sub("[\ud800-\udfff]", "", kept)
+    assert re.sub(r"\\(x[0-9a-f]{2}|u[0-9a-f]{4}|n)", "", out).replace("\\", "") == kept.replace("\\", "")
+
+
+# --- pyproject.toml -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"tool = 1\n", "pyproject.toml: [tool] must be a table, not a number"),
+        (b"[tool]\nargmap = 'x'\n", "pyproject.toml: [tool.argmap] must be a table, not text"),
+        (
+            b"[tool.argmap]\nselect = 5\n",
+            "pyproject.toml: [tool.argmap] select must be a list of rule names or codes",
+        ),
+        (
+            b"[tool.argmap]\nignore = [1]\n",
+            "pyproject.toml: [tool.argmap] ignore must be a list of rule names or codes",
+        ),
+        (b"[tool.argmap]\nthresholds = [0.5]\n", "pyproject.toml: [tool.argmap.thresholds] must be a table"),
+        (b"[tool.argmap.thresholds]\nweak-support = nan\n", "weak-support must be a number from 0 to 1"),
+        (b"[tool.argmap]\nselect = ['\xff']\n", "pyproject.toml:2:12: the file is not UTF-8 text: byte 0xff"),
+        (b"[tool.argmap]\nselect = [\n", "pyproject.toml:3:1: not valid TOML: Invalid value\n"),
+        (b"[tool.argmap]\nselect = [,\n", "pyproject.toml:2:11: not valid TOML: Invalid value\n"),
+    ],
+)
+@pytest.mark.parametrize("command", ["check", "render"])
+def test_a_bad_pyproject_names_the_file_and_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: bytes, message: str, command: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_bytes(body)
+    m = tmp_path / "m.argmap.yaml"
+    m.write_bytes((ROOT / "examples" / "clean.argmap.yaml").read_bytes())
+    args = [command, str(m)] + (
+        ["--format", "dot", "-o", str(tmp_path / "o.dot")] if command == "render" else []
+    )
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 2
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+    assert f"argmap {command}: {tmp_path / 'pyproject.toml'}" in r.output
+    assert message in r.output
+    assert not (tmp_path / "o.dot").exists()
