@@ -270,11 +270,16 @@ def _write_fd(name: str, fd: int, data: bytes, input_stats: list[os.stat_result]
         raise OutputError(
             name, "is an input of this command; it is not replaced (choose another output name)"
         )
-    if fd == 1:
-        sys.stdout.flush()
-    elif fd == 2:
-        sys.stderr.flush()
-    _write_all(name, fd, data)
+    stream = {1: sys.stdout, 2: sys.stderr}.get(fd)
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # not a standard stream, or one replaced by a text-only object
+        _write_all(name, fd, data)
+        return
+    try:
+        buffer.write(data)
+        buffer.flush()
+    except OSError as exc:
+        raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None
 
 
 def _write_device(name: str, data: bytes) -> None:
@@ -311,7 +316,8 @@ def _write_atomic(target: str, data: bytes, name: str) -> None:
     """Write through a temporary file next to ``target`` and a rename."""
     directory, base = os.path.split(target)
     try:
-        fd, tmp = tempfile.mkstemp(dir=directory or ".", prefix=f".{base}.", suffix=".tmp")
+        # The name is cut so that a target name near the system's limit still leaves room.
+        fd, tmp = tempfile.mkstemp(dir=directory or ".", prefix=f".{base[:64]}.", suffix=".tmp")
     except OSError as exc:
         raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None
     try:

@@ -301,6 +301,18 @@ def test_write_output_then_read_input_round_trips(
     assert read_input(path) == data[::-1]
 
 
+def test_a_name_at_the_systems_length_limit_can_be_written(tmp_path: Path) -> None:
+    out = tmp_path / ("長" * 80 + ".svg")  # 244 bytes: the temporary file's name must fit too
+    write_output(out, b"<svg/>")
+    assert out.read_bytes() == b"<svg/>"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]
+
+
+def test_dash_goes_through_sys_stdout(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    write_output("-", b"digraph {}\n")
+    assert capsysbinary.readouterr().out == b"digraph {}\n"
+
+
 def test_write_output_refuses_text() -> None:
     with pytest.raises(TypeError, match="data must be bytes, not str"):
         write_output("/dev/null", "text")  # type: ignore[arg-type]
