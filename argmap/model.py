@@ -35,10 +35,13 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+import ipaddress
+import math
 import re
 import types
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol, TypeVar, cast
+from urllib.parse import urlsplit
 
 import attrs
 
@@ -61,8 +64,10 @@ __all__ = [
 
 #: Element ids: a letter, then letters, digits, ``_``, ``.`` or ``-``.
 ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*\Z")
+#: Language tags (BCP-47, as far as argmap reads them): ``ja``, ``en-GB``, ``zh-Hant``.
+LANG_PATTERN = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 
-_DATE_PATTERN = re.compile(r"(\d{4})([-./])(\d{1,2})\2(\d{1,2})\Z")
+_DATE_PATTERN = re.compile(r"(\d{4})([-./])(\d{1,2})\2(\d{1,2})\Z", re.ASCII)
 
 
 def parse_date(text: str) -> _dt.date:
@@ -89,25 +94,93 @@ def parse_date(text: str) -> _dt.date:
 
 
 def _to_date(value: _dt.date | str | None) -> _dt.date | None:
-    if value is None or isinstance(value, _dt.date):
+    if value is None or type(value) is _dt.date:
         return value
-    return parse_date(value)
+    if isinstance(value, _dt.datetime):
+        return value.date()  # a day is what the format holds
+    if isinstance(value, _dt.date):
+        return _dt.date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        return parse_date(value)
+    raise TypeError(f"a date must be a datetime.date or text such as '2023-05-09', not {_type_name(value)}")
 
 
-_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[^\s/][^\s]*\Z")
+def _type_name(value: object) -> str:
+    return "None" if value is None else type(value).__name__
+
+
+_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://(?=[^\s/])([^\s/?#]*)[^\s]*\Z")
+#: Characters no URL holds: controls (C0, DEL, C1) and lone surrogates.
+_URL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f]")
+_PORT = re.compile(r"[0-9]{0,5}\Z", re.ASCII)
+_HOST_UNSAFE = re.compile(r"[\[\]\\<>\"{}|^`]")
 
 
 def check_url(url: str) -> None:
-    """Raise ValueError unless ``url`` is an absolute http or https URL.
+    """Raise ValueError unless ``url`` is an absolute http or https URL with a host.
+
+    The address is read by the standard library's parser, as the drawing
+    reads it to make a link: a host in brackets must be an IPv6 address, a
+    port a number up to 65535, and the host must not change meaning under
+    Unicode normalization (``a℀b`` would read as ``a a/c b``).
 
     >>> check_url("https://example.org/a")
     >>> check_url("javascript:alert(1)")
     Traceback (most recent call last):
     ...
     ValueError: 'javascript:alert(1)' is not an http or https URL
+    >>> check_url("https://[::1")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'https://[::1' is not a valid URL: a host in brackets must be an IPv6 address such as [2001:db8::1]
     """
-    if _URL.match(url) is None:
-        raise ValueError(f"{url!r} is not an http or https URL")
+    check_text(url, "a URL")
+    m = _URL.match(url)
+    if m is None:
+        raise ValueError(f"{_brief(url)} is not an http or https URL")
+    if (bad := _URL_UNSAFE.search(url)) is not None:
+        raise ValueError(
+            f"{_brief(url)} is not a valid URL: it holds the control character U+{ord(bad.group()):04X}"
+        )
+    problem = _netloc_problem(m.group(1))
+    if problem is None:
+        try:  # what the drawing does with it; any refusal by this Python's parser too
+            parts = urlsplit(url)
+            if not parts.hostname:
+                problem = "it has no host name"
+            parts.port  # noqa: B018 - reading it checks it
+        except ValueError as exc:
+            problem = str(exc)
+    if problem is not None:
+        raise ValueError(f"{_brief(url)} is not a valid URL: {problem}")
+
+
+def _netloc_problem(netloc: str) -> str | None:
+    """What is wrong with the ``user@host:port`` part of a URL, or None."""
+    host = netloc.rpartition("@")[2]
+    if host.startswith("["):
+        inside, bracket, port = host[1:].partition("]")
+        try:
+            ipaddress.IPv6Address(inside)
+        except ValueError:
+            return "a host in brackets must be an IPv6 address such as [2001:db8::1]"
+        if not bracket or (port and not port.startswith(":")):
+            return "a host in brackets must be an IPv6 address such as [2001:db8::1]"
+        port = port[1:]
+    else:
+        host, _colon, port = host.partition(":")
+        if not host:
+            return "it has no host name"
+        if _HOST_UNSAFE.search(host) is not None:
+            return f"the host name {host!r} holds a character that no host name has"
+    if _PORT.match(port) is None or (port and int(port) > 65535):
+        return f"the port {port!r} is not a number from 0 to 65535"
+    return None
+
+
+def _brief(text: str, limit: int = 60) -> str:
+    shown = repr(text)
+    return shown if len(shown) <= limit else f"{shown[: limit - 2]}…{shown[-1]}"
 
 
 def _url_validator(_inst: object, _attr: attrs.Attribute[Any], value: str | None) -> None:
@@ -115,10 +188,48 @@ def _url_validator(_inst: object, _attr: attrs.Attribute[Any], value: str | None
         check_url(value)
 
 
-def _id_validator(_inst: object, _attr: attrs.Attribute[Any], value: str) -> None:
-    if not isinstance(value, str) or ID_PATTERN.match(value) is None:
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_text(value: str, what: str = "a text") -> None:
+    r"""Raise TypeError unless ``value`` is a str, ValueError if it holds a lone
+    surrogate (half of a UTF-16 pair: no file can hold it, so no map may).
+
+    >>> check_text("日本")
+    >>> check_text("a\ud800")
+    Traceback (most recent call last):
+    ...
+    ValueError: a text holds '\ud800', half of a UTF-16 surrogate pair without its other half: it cannot be written as UTF-8
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a str, not {_type_name(value)}")
+    if not value.isascii() and (m := _SURROGATE.search(value)) is not None:
         raise ValueError(
-            f"{value!r} is not a valid id: start with a letter, then use letters, digits, '_', '.' or '-'"
+            f"{what} holds {m.group()!r}, half of a UTF-16 surrogate pair without its other half: "
+            "it cannot be written as UTF-8"
+        )
+
+
+def _text_validator(_inst: object, attr: attrs.Attribute[Any], value: str) -> None:
+    check_text(value, attr.name)
+
+
+def _optional_text_validator(_inst: object, attr: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        check_text(value, attr.name)
+
+
+def _texts_validator(_inst: object, attr: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for v in value:
+        check_text(v, f"each of {attr.name}")
+
+
+def _id_validator(_inst: object, attr: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"{attr.name} must be an id (a str), not {_type_name(value)}")
+    if ID_PATTERN.match(value) is None:
+        raise ValueError(
+            f"{_brief(value)} is not a valid id: start with a letter, then use letters, digits, '_', '.' or '-'"
         )
 
 
@@ -128,8 +239,31 @@ def _ids_validator(inst: object, attr: attrs.Attribute[Any], value: tuple[str, .
 
 
 def _strength_validator(_inst: object, _attr: attrs.Attribute[Any], value: float | None) -> None:
-    if value is not None and not (0.0 <= value <= 1.0):
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"strength must be a number from 0 to 1, not {_type_name(value)}")
+    if not (0.0 <= value <= 1.0) or math.isnan(value):
         raise ValueError(f"strength must be a number from 0 to 1, not {value!r}")
+
+
+def _bool_validator(_inst: object, attr: attrs.Attribute[Any], value: bool) -> None:
+    if not isinstance(value, bool):
+        raise TypeError(f"{attr.name} must be True or False, not {_type_name(value)}")
+
+
+def _instance_validator(cls: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def check(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, cls):
+            raise TypeError(f"{attr.name} must be a {cls.__name__} or None, not {_type_name(value)}")
+
+    return check
+
+
+def _lang_validator(_inst: object, _attr: attrs.Attribute[Any], value: str) -> None:
+    check_text(value, "lang")
+    if LANG_PATTERN.match(value) is None:
+        raise ValueError(f"{_brief(value)} is not a BCP-47 language tag such as 'ja' or 'en-GB'")
 
 
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
@@ -137,6 +271,8 @@ def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
         return value
     if isinstance(value, str):
         return (value,)
+    if isinstance(value, Mapping) or not isinstance(value, Iterable):
+        raise TypeError(f"expected a list of str, not {_type_name(value)}")
     return tuple(value)
 
 
@@ -156,7 +292,15 @@ class Kind(enum.Enum):
 
 
 def _to_kind(value: Kind | str) -> Kind:
-    return value if type(value) is Kind else Kind(value)
+    if type(value) is Kind:
+        return value
+    kinds = ", ".join(k.value for k in Kind)
+    if not isinstance(value, str):
+        raise TypeError(f"kind must be a Kind or one of {kinds}, not {_type_name(value)}")
+    try:
+        return Kind(value)
+    except ValueError:
+        raise ValueError(f"unknown kind {_brief(value)}: kinds are {kinds}") from None
 
 
 @attrs.frozen
@@ -167,20 +311,20 @@ class Source:
     """
 
     url: str | None = attrs.field(default=None, validator=_url_validator)
-    title: str | None = None
-    speaker: str | None = None
+    title: str | None = attrs.field(default=None, validator=_optional_text_validator)
+    speaker: str | None = attrs.field(default=None, validator=_optional_text_validator)
     date: _dt.date | None = attrs.field(default=None, converter=_to_date)
-    quote: str | None = None
+    quote: str | None = attrs.field(default=None, validator=_optional_text_validator)
 
 
 @attrs.frozen
 class Document:
     """The analysed text. ``file`` is relative to the map file."""
 
-    title: str | None = None
+    title: str | None = attrs.field(default=None, validator=_optional_text_validator)
     url: str | None = attrs.field(default=None, validator=_url_validator)
-    author: str | None = None
-    file: str | None = None
+    author: str | None = attrs.field(default=None, validator=_optional_text_validator)
+    file: str | None = attrs.field(default=None, validator=_optional_text_validator)
 
 
 @attrs.frozen
@@ -189,11 +333,11 @@ class Claim:
 
     id: str = attrs.field(validator=_id_validator)
     kind: Kind = attrs.field(converter=_to_kind)
-    text: str
-    conditional: bool = False
-    source: Source | None = None
-    note: str | None = None
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    text: str = attrs.field(validator=_text_validator)
+    conditional: bool = attrs.field(default=False, validator=_bool_validator)
+    source: Source | None = attrs.field(default=None, validator=_instance_validator(Source))
+    note: str | None = attrs.field(default=None, validator=_optional_text_validator)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_texts_validator)
 
 
 @attrs.frozen
@@ -203,11 +347,11 @@ class Inference:
     id: str = attrs.field(validator=_id_validator)
     premises: tuple[str, ...] = attrs.field(converter=_str_tuple, validator=_ids_validator)
     conclusion: str = attrs.field(validator=_id_validator)
-    marker: str | None = None
-    scheme: str | None = None
+    marker: str | None = attrs.field(default=None, validator=_optional_text_validator)
+    scheme: str | None = attrs.field(default=None, validator=_optional_text_validator)
     strength: float | None = attrs.field(default=None, validator=_strength_validator)
-    note: str | None = None
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    note: str | None = attrs.field(default=None, validator=_optional_text_validator)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_texts_validator)
 
 
 @attrs.frozen
@@ -217,8 +361,8 @@ class Attack:
     id: str = attrs.field(validator=_id_validator)
     source: str = attrs.field(validator=_id_validator)
     target: str = attrs.field(validator=_id_validator)
-    note: str | None = None
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    note: str | None = attrs.field(default=None, validator=_optional_text_validator)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_texts_validator)
 
 
 Element = Claim | Inference | Attack
@@ -318,11 +462,36 @@ def _frozen_mapping(value: Mapping[str, Any] | Iterable[Any]) -> Mapping[str, An
         return value
     if isinstance(value, Mapping):
         return types.MappingProxyType(dict(value))
-    return types.MappingProxyType({e.id: e for e in cast("Iterable[Element]", value)})
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise TypeError(f"expected a mapping from id to element, or elements, not {_type_name(value)}")
+    elements = list(cast("Iterable[Element]", value))
+    for e in elements:
+        if not isinstance(e, (Claim, Inference, Attack)):
+            raise TypeError(f"expected a Claim, an Inference or an Attack, not {_type_name(e)}")
+    return types.MappingProxyType({e.id: e for e in elements})
 
 
 def _frozen_ignore(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
+    if not isinstance(value, Mapping):
+        raise TypeError(f"ignore must be a mapping from element id to rule names, not {_type_name(value)}")
     return types.MappingProxyType({k: _str_tuple(v) for k, v in value.items()})
+
+
+def _type_problems(amap: ArgumentMap) -> None:
+    """Raise TypeError if a table of ``amap`` holds something of the wrong type."""
+    tables: tuple[tuple[str, Mapping[str, Any], type], ...] = (
+        ("claims", amap.claims, Claim),
+        ("inferences", amap.inferences, Inference),
+        ("attacks", amap.attacks, Attack),
+    )
+    for name, table, cls in tables:
+        for key, el in table.items():
+            if not isinstance(el, cls):
+                raise TypeError(f"{name} must hold {cls.__name__} objects, not {_type_name(el)} (at {key!r})")
+    for key, rules in amap.ignore.items():
+        check_text(key, "an ignore key")
+        for rule in rules:
+            check_text(rule, f"a rule name in ignore[{key!r}]")
 
 
 _MAPPING: Any = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
@@ -337,10 +506,10 @@ class ArgumentMap:
     ``origin`` tells where the map was loaded from (not part of equality).
     """
 
-    title: str
-    lang: str = "en"
+    title: str = attrs.field(validator=_text_validator)
+    lang: str = attrs.field(default="en", validator=_lang_validator)
     date: _dt.date | None = attrs.field(default=None, converter=_to_date)
-    document: Document | None = None
+    document: Document | None = attrs.field(default=None, validator=_instance_validator(Document))
     claims: Mapping[str, Claim] = _MAPPING
     inferences: Mapping[str, Inference] = _MAPPING
     attacks: Mapping[str, Attack] = _MAPPING
@@ -350,6 +519,7 @@ class ArgumentMap:
     def __attrs_post_init__(self) -> None:
         if attrs.validators.get_disabled():
             return  # the loader has checked everything already, with locations
+        _type_problems(self)
         problems = [Problem(msg) for msg in structure_problems(self)]
         if problems:
             raise ArgmapError(problems)
@@ -448,6 +618,10 @@ class MapBuilder:
         date: _dt.date | str | None = None,
         document: Document | None = None,
     ) -> None:
+        check_text(title, "title")
+        _lang_validator(None, None, lang)  # type: ignore[arg-type]
+        if document is not None and not isinstance(document, Document):
+            raise TypeError(f"document must be a Document or None, not {_type_name(document)}")
         self.title = title
         self.lang = lang
         self.date = _to_date(date)
@@ -458,11 +632,15 @@ class MapBuilder:
         self._ignore: dict[str, list[str]] = {}
 
     def _free(self, element_id: str) -> None:
+        if not isinstance(element_id, str):
+            raise TypeError(f"an element id must be a str, not {_type_name(element_id)}")
         if element_id in self._claims or element_id in self._inferences or element_id in self._attacks:
             raise ArgmapError([Problem(f"id {element_id!r} is already used")])
 
     def add(self, element: Element) -> None:
         """Add a ready-made claim, inference or attack."""
+        if not isinstance(element, (Claim, Inference, Attack)):
+            raise TypeError(f"add() takes a Claim, an Inference or an Attack, not {_type_name(element)}")
         self._free(element.id)
         if isinstance(element, Claim):
             self._claims[element.id] = element
@@ -484,7 +662,7 @@ class MapBuilder:
     def claim(self, element_id: str, kind: Kind | str, text: str, **fields: Any) -> None:
         """Add a claim of any kind; ``fields`` are :class:`Claim`'s other fields."""
         self._free(element_id)
-        self._claims[element_id] = Claim(element_id, Kind(kind), text, **fields)
+        self._claims[element_id] = Claim(element_id, kind, text, **fields)
 
     def evidence(self, element_id: str, text: str, **fields: Any) -> None:
         """Add evidence: a reported fact or attributed statement."""
@@ -509,7 +687,7 @@ class MapBuilder:
     def inference(self, element_id: str, premises: Iterable[str], conclusion: str, **fields: Any) -> None:
         """Add an inference from ``premises`` to ``conclusion``."""
         self._free(element_id)
-        self._inferences[element_id] = Inference(element_id, tuple(premises), conclusion, **fields)
+        self._inferences[element_id] = Inference(element_id, premises, conclusion, **fields)
 
     def attack(self, element_id: str, source: str, target: str, **fields: Any) -> None:
         """Add an attack of claim ``source`` on a claim or an inference ``target``."""
@@ -518,6 +696,9 @@ class MapBuilder:
 
     def ignore(self, element_id: str, *rules: str) -> None:
         """Accept the findings of ``rules`` on ``element_id``."""
+        check_text(element_id, "an element id")
+        for rule in rules:
+            check_text(rule, "a rule name")
         self._ignore.setdefault(element_id, []).extend(rules)
 
     def build(self) -> ArgumentMap:

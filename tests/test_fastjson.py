@@ -186,10 +186,14 @@ def test_every_field_of_every_place_with_every_odd_value(place: str) -> None:
                 assert quick is None or quick == slow, (field, value)
 
 
-def test_a_lone_surrogate_in_a_str_loads_by_the_careful_path() -> None:
+def test_a_lone_surrogate_in_a_str_is_left_to_the_careful_path_which_refuses_it() -> None:
     text = '{"argmap": 1, "title": "\ud800", "claims": {}}'
     assert load_clean_json(text, "m.json") is None
-    assert argmap.loads(text, "json").title == "\ud800"
+    with pytest.raises(ArgmapError) as info:
+        argmap.loads(text, "json", name="m.json")
+    (problem,) = info.value.problems
+    assert str(problem.location) == f"m.json:1:{text.index(chr(0xD800)) + 1}"
+    assert "surrogate" in problem.message
 
 
 @given(maps(), st.sampled_from([None, 1, 4]), st.sampled_from([(",", ":"), (", ", " : "), (",\n", ":\t")]))

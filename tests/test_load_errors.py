@@ -250,13 +250,15 @@ def test_other_yaml_syntax_error() -> None:
     assert msg.startswith("YAML syntax error: ")
 
 
+TAG_REFUSED = "is not allowed: no field of the format uses tags, write the value without it"
+
+
 def test_custom_tags_are_refused() -> None:
+    # No field of the format uses tags: the standard namespace's are refused too.
     text = HEAD + "claims:\n  P1: {kind: premise, text: !!python/name:os.system a}\n"
-    # PyYAML's standard namespace tags are ignored (nothing is constructed);
-    # a local tag is refused
-    argmap.loads(text)
+    assert one(text) == (4, 29, f"YAML tag !!python/name:os.system {TAG_REFUSED}")
     text = HEAD + "claims:\n  P1: {kind: premise, text: !mytag a}\n"
-    assert one(text) == (4, 29, "YAML tag !mytag is not allowed here")
+    assert one(text) == (4, 29, f"YAML tag !mytag {TAG_REFUSED}")
 
 
 def test_bytes_that_are_not_utf8() -> None:
@@ -424,7 +426,7 @@ def test_json_strength_too_large_for_a_float() -> None:
     )
     line, col, msg = one(text, "json")
     assert (line, col) == (3, text.splitlines()[2].index(": 1000") + 3)
-    assert msg.startswith("inference 'I1' strength: 1000")
+    assert msg.startswith("inference 'I1' strength: a whole number of 401 digits")
     assert msg.endswith("is out of range: strength is a number from 0 to 1")
 
 
@@ -442,9 +444,7 @@ def test_json_locations_of_elements() -> None:
     assert (loc.file, loc.line, loc.column) == ("m.json", 3, 3)
 
 
-@pytest.mark.parametrize(
-    ("text", "where"), [("~\n", (1, 1)), ("!\n", (1, 1)), ("null\n", (1, 1)), ("---\n...\n", (2, 1))]
-)
+@pytest.mark.parametrize(("text", "where"), [("~\n", (1, 1)), ("null\n", (1, 1)), ("---\n...\n", (2, 1))])
 def test_a_document_holding_nothing_is_empty(text: str, where: tuple[int, int]) -> None:
     line, col, msg = one(text)
     assert (line, col) == where

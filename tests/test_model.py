@@ -83,7 +83,7 @@ def test_ids_unique_across_kinds_when_built_directly() -> None:
     ("make", "message"),
     [
         (lambda: Claim("1x", Kind.PREMISE, "a"), "'1x' is not a valid id"),
-        (lambda: Claim("x", "opinion", "a"), "'opinion' is not a valid Kind"),  # type: ignore[arg-type]
+        (lambda: Claim("x", "opinion", "a"), "unknown kind 'opinion': kinds are evidence, premise"),  # type: ignore[arg-type]
         (lambda: Source(url="file:///etc/passwd"), "is not an http or https URL"),
         (lambda: Source(date="yesterday"), "'yesterday' is not a date"),
         (lambda: argmap.Inference("I", ("A",), "B", strength=1.01), "strength must be a number from 0 to 1"),

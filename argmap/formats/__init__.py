@@ -37,15 +37,17 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, Location, Problem
 from argmap.fileio import DEFAULT_MAX_BYTES, decode_utf8, read_input, write_output
 from argmap.formats._fastjson import load_clean_json
-from argmap.formats._json import read_json
+from argmap.formats._json import read_json, surrogate_message
 from argmap.formats._schema import build_map
+from argmap.formats._tree import LineIndex
 from argmap.formats._write import write_json, write_yaml
 from argmap.formats._yaml import read_yaml
 from argmap.model import ArgumentMap
@@ -61,6 +63,7 @@ __all__ = [
 ]
 
 Format = Literal["yaml", "json"]
+_FORMATS = ("yaml", "json")
 
 SCHEMA_PATH = Path(__file__).with_name("argmap.schema.json")
 
@@ -70,25 +73,59 @@ def format_for(path: str | os.PathLike[str]) -> Format:
     return "json" if str(path).lower().endswith(".json") else "yaml"
 
 
-def loads(text: str | bytes, format: Format = "yaml", *, name: str = "<string>") -> ArgumentMap:
+def _check_format(format: object) -> None:
+    if format not in _FORMATS:
+        if not isinstance(format, str):
+            raise TypeError(f"format must be 'yaml' or 'json', not {type(format).__name__}")
+        raise ValueError(f"unknown format {format!r}: use 'yaml' or 'json'")
+
+
+def loads(
+    text: str | bytes | bytearray | memoryview, format: Format = "yaml", *, name: str = "<string>"
+) -> ArgumentMap:
     """Read a map from text (or UTF-8 bytes). ``name`` is used in error locations.
 
-    Raises :class:`~argmap.errors.ArgmapError` with every problem found.
+    Raises :class:`~argmap.errors.ArgmapError` with every problem found,
+    TypeError for anything but text or bytes, ValueError for an unknown format.
     """
+    if isinstance(text, (bytearray, memoryview)):
+        text = bytes(text)
+    if not isinstance(text, (str, bytes)):
+        raise TypeError(f"loads() reads text (str) or UTF-8 bytes, not {type(text).__name__}")
+    _check_format(format)
+    if not isinstance(name, str):
+        raise TypeError(f"name must be text (str), not {type(name).__name__}")
     with _no_cycle_collection():
         if format == "json" and (amap := load_clean_json(text, name)) is not None:
             return amap
         if isinstance(text, bytes):
             text = decode_utf8(text, name)
+        else:
+            _refuse_surrogates(text, name)
         if format == "json":
             tree, locator, problems = read_json(text, name)
-        elif format == "yaml":
-            tree, locator, problems = read_yaml(text, name)  # type: ignore[assignment]
         else:
-            raise ValueError(f"unknown format {format!r}: use 'yaml' or 'json'")
+            tree, locator, problems = read_yaml(text, name)  # type: ignore[assignment]
         if tree is None:
-            raise ArgmapError(problems)
+            raise ArgmapError(problems or [Problem("the map could not be read", Location(name, 1, 1))])
         return build_map(tree, locator, problems)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_surrogates(text: str, name: str) -> None:
+    """A str may hold lone surrogates, which no file can: refuse the first, located.
+
+    (Bytes decoded as UTF-8 never hold one; JSON escapes such as ``\\ud800``
+    are found by the JSON reader.)
+    """
+    if text.isascii():
+        return
+    m = _SURROGATE.search(text)
+    if m is not None:
+        where = Location(name, *LineIndex(text).position(m.start()))
+        raise ArgmapError([Problem(surrogate_message(m.group()), where)])
 
 
 @contextlib.contextmanager
@@ -118,17 +155,18 @@ def load(
     that cannot be read, is not a regular file or is larger than
     ``max_bytes`` (located at ``path:1:1``).
     """
-    name = os.fspath(path)
+    name = os.fsdecode(path)  # TypeError for anything but a path
+    if format is not None:
+        _check_format(format)
     return loads(read_input(name, "a map file", max_bytes), format or format_for(name), name=name)
 
 
 def dumps(amap: ArgumentMap, format: Format = "yaml") -> str:
     """The map as YAML (block style, Unicode as is) or as indented JSON."""
-    if format == "json":
-        return write_json(amap)
-    if format == "yaml":
-        return write_yaml(amap)
-    raise ValueError(f"unknown format {format!r}: use 'yaml' or 'json'")
+    if not isinstance(amap, ArgumentMap):
+        raise TypeError(f"dumps() writes an ArgumentMap, not {type(amap).__name__}")
+    _check_format(format)
+    return write_json(amap) if format == "json" else write_yaml(amap)
 
 
 def dump(amap: ArgumentMap, path: str | os.PathLike[str], format: Format | None = None) -> None:
@@ -137,7 +175,9 @@ def dump(amap: ArgumentMap, path: str | os.PathLike[str], format: Format | None 
     A regular file is replaced atomically; see :func:`argmap.fileio.write_output`
     for devices, links and read-only files.
     """
-    write_output(path, dumps(amap, format or format_for(path)).encode("utf-8"))
+    if format is not None:
+        _check_format(format)
+    write_output(path, dumps(amap, format or format_for(os.fsdecode(path))).encode("utf-8"))
 
 
 def json_schema() -> dict[str, object]:

@@ -77,6 +77,16 @@ class JsonSyntaxError(Exception):
         self.message = message
         self.offset = offset
 
+    def problem(self, file: str, lines: LineIndex) -> Problem:
+        return Problem(f"JSON syntax error: {self.message}", Location(file, *lines.position(self.offset)))
+
+
+class JsonNumberTooLong(JsonSyntaxError):
+    """A number with more digits than Python turns into an int (4,300 by default)."""
+
+    def problem(self, file: str, lines: LineIndex) -> Problem:
+        return Problem(self.message, Location(file, *lines.position(self.offset)))
+
 
 class _PositionParser:
     """A small JSON parser that records where every key and value starts."""
@@ -116,7 +126,15 @@ class _PositionParser:
         m = _NUMBER.match(text, i)
         if m:
             s = m.group()
-            return (float(s) if any(c in s for c in ".eE") else int(s)), m.end()
+            if any(c in s for c in ".eE"):
+                return float(s), m.end()
+            try:
+                return int(s), m.end()
+            except ValueError:  # more digits than Python converts (json.loads fails alike)
+                raise JsonNumberTooLong(
+                    f"a number of {len(s.lstrip('-'))} digits is too long: no field of the format holds such a number",
+                    i,
+                ) from None
         for word, value in _LITERALS.items():
             if text.startswith(word, i):
                 return value, i + len(word)
@@ -278,6 +296,48 @@ class JsonLocator(Locator):
         return path in self._ensure().positions
 
 
+#: A JSON escape of half a surrogate pair: the text may hold a lone one.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogates(tree: Tree) -> list[tuple[Path, bool, str]]:
+    """Each text (value or key) holding a lone surrogate: its path, whether
+    it is a key, and the first surrogate."""
+    found: list[tuple[Path, bool, str]] = []
+    stack: list[tuple[Path, Tree]] = [((), tree)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if (m := _SURROGATE.search(value)) is not None:
+                found.append((path, False, m.group()))
+        elif isinstance(value, list):
+            stack.extend(((*path, i), v) for i, v in enumerate(value))
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                if (m := _SURROGATE.search(k)) is not None:
+                    found.append(((*path, k), True, m.group()))
+                stack.append(((*path, k), v))
+    return found
+
+
+def surrogate_message(char: str) -> str:
+    return (
+        f"\\u{ord(char):04x} is half of a UTF-16 surrogate pair without its other half: "
+        "it is not a character, and a text holding it cannot be written as UTF-8"
+    )
+
+
+def _checked(tree: Tree, locator: JsonLocator, text: str, problems: list[Problem]) -> list[Problem]:
+    """``problems`` and one for each text holding a lone surrogate (from an
+    escape such as ``\\ud800``), which nothing after loading could write out."""
+    if _SURROGATE_ESCAPE.search(text) is None:
+        return problems
+    for path, key, char in _lone_surrogates(tree):
+        problems.append(Problem(surrogate_message(char), locator.at(path, key=key)))
+    return problems
+
+
 def read_json(text: str, file: str) -> tuple[Tree, JsonLocator | None, list[Problem]]:
     """Parse ``text``; return the tree, a locator and the problems found."""
     locator = JsonLocator(file, text)
@@ -293,23 +353,33 @@ def read_json(text: str, file: str) -> tuple[Tree, JsonLocator | None, list[Prob
             ],
         )
     try:
-        return fast_parse(text), locator, []
+        tree = fast_parse(text)
     except (ValueError, _Duplicate, RecursionError):
         pass
+    else:
+        if tree is None:
+            return None, None, [_null_problem(text, file)]
+        return tree, locator, _checked(tree, locator, text, [])
     # Something is wrong: parse again, keeping positions, to say where.
     parser = _PositionParser(text)
     lines = LineIndex(text)
     try:
         tree = parser.parse()
     except JsonSyntaxError as exc:
-        return (
-            None,
-            None,
-            [Problem(f"JSON syntax error: {exc.message}", Location(file, *lines.position(exc.offset)))],
-        )
+        return None, None, [exc.problem(file, lines)]
+    if tree is None:
+        return None, None, [_null_problem(text, file)]
     problems = [
         Problem(f"duplicate key {key!r}", Location(file, *lines.position(at)))
         for key, at in parser.duplicates
     ]
     # No duplicates: the fast path was only unsure (a text value holds '":').
-    return tree, locator, problems
+    return tree, locator, _checked(tree, locator, text, problems)
+
+
+def _null_problem(text: str, file: str) -> Problem:
+    offset = _WS.match(text).end()  # type: ignore[union-attr]
+    return Problem(
+        "an argument map must be a JSON object with argmap, title and claims, not null",
+        Location(file, *LineIndex(text).position(offset)),
+    )

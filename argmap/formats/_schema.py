@@ -31,6 +31,7 @@ from argmap.formats._fields import (
     TOP_REQUIRED,
 )
 from argmap.formats._rules import (
+    Suggester,
     _Invalid,
     _suggest,
     _type_name,
@@ -56,6 +57,9 @@ class _Builder:
         self.pending: list[tuple[Path, bool, str]] = []
         #: Sections built by the bulk path, which has checked their references.
         self.bulk_built: set[str] = set()
+        #: "Did you mean" for missing ids: bounded, so a map full of bad
+        #: references is still checked in time linear in its size.
+        self.suggest = Suggester()
 
     # -- reporting -------------------------------------------------------
     def fail(self, path: Path, message: str, key: bool = False) -> None:
@@ -275,16 +279,21 @@ class _Builder:
         attacks: dict[str, Attack],
         seen: dict[str, str],
     ) -> None:
+        candidates: dict[bool, list[str]] = {}  # made once, on first need
+
         def missing(ref: str, path: Path, what: str, want: str) -> None:
             if ref in seen:
                 self.fail(
                     path, f"{what} {ref!r} is a{'n' if seen[ref][0] in 'aei' else ''} {seen[ref]}, not {want}"
                 )
             else:
-                known = [
-                    k for k, v in seen.items() if v == "claim" or (want != "a claim" and v == "inference")
-                ]
-                self.fail(path, f"{what} {ref!r} does not exist{_suggest(ref, known)}")
+                claims_only = want == "a claim"
+                known = candidates.get(claims_only)
+                if known is None:
+                    known = candidates[claims_only] = [
+                        k for k, v in seen.items() if v == "claim" or (not claims_only and v == "inference")
+                    ]
+                self.fail(path, f"{what} {ref!r} does not exist{self.suggest(ref, known)}")
 
         # An id in ``seen`` whose element was broken is reported where it stands;
         # references to it are not reported again.
@@ -317,11 +326,12 @@ class _Builder:
                 f"ignore must be a mapping from element id to a list of rule names, not {_type_name(value)}",
             )
             return out
+        ids = list(seen)
         for eid, rules in value.items():
             if eid not in seen:
                 self.fail(
                     ("ignore", eid),
-                    f"ignore: {eid!r} is not an element of this map{_suggest(eid, list(seen))}",
+                    f"ignore: {eid!r} is not an element of this map{self.suggest(eid, ids)}",
                     key=True,
                 )
                 continue

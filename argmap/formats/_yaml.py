@@ -8,12 +8,13 @@ so an alias bomb never expands.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 
 from argmap.errors import Location, Problem
-from argmap.formats._tree import SECTIONS, ElementLocator, Locator, Path, Tree
+from argmap.formats._tree import SECTIONS, ElementLocator, LineIndex, Locator, Path, Tree
 
 try:
     _Loader: Any = yaml.CBaseLoader
@@ -21,6 +22,16 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.BaseLoader
 
 _STD = "tag:yaml.org,2002:"
+#: The tags the composer gives untagged nodes; any other was written in the file.
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: _STD + "str",
+    yaml.SequenceNode: _STD + "seq",
+    yaml.MappingNode: _STD + "map",
+}
+#: Where a tag (``!x``, ``!!x``, ``!<x>``) or a directive (``%TAG``) may stand:
+#: a tag starts a token, after a space, a line break or a flow indicator.
+_MAYBE_TAG = re.compile(r"(?:\A|[\s\[{,\ufeff])!|^%", re.MULTILINE)
+_TAG_DIRECTIVE = re.compile(r"^%TAG\b", re.MULTILINE)
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 #: The format is never deeper than root/claims/E1/source/url; allow slack.
 MAX_DEPTH = 12
@@ -103,7 +114,39 @@ def _char_at(text: str, mark: Any) -> str:
     return ""
 
 
+def _shown_tag(tag: str) -> str:
+    """The tag as it could be written: ``!!int``, ``!local``, ``!<tag:x,2000:y>``."""
+    if tag.startswith(_STD):
+        return "!!" + tag.removeprefix(_STD)
+    return tag if tag.startswith("!") else f"!<{tag}>"
+
+
+def _tag_message(tag: str) -> str:
+    return f"YAML tag {_shown_tag(tag)} is not allowed: no field of the format uses tags, write the value without it"
+
+
+def _escape(code: int) -> str:
+    return f"\\x{code:02X}" if code < 0x100 else f"\\u{code:04X}"
+
+
+def _reader_problem(file: str, exc: yaml.reader.ReaderError, text: str) -> Problem:
+    """A character YAML does not allow (NUL, other control characters,
+    U+FFFE...), located where it stands. libyaml counts the position in
+    UTF-8 bytes; the location counts characters."""
+    position: int = exc.position
+    offset = len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore"))
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    name = "a control character" if code < 0x20 or 0x7F <= code <= 0x9F else "not allowed in YAML text"
+    return Problem(
+        f"the character U+{code:04X} ({name}) cannot stand in a YAML file: "
+        f'if a text needs it, write it as "{_escape(code)}" inside double quotes',
+        Location(file, *LineIndex(text).position(offset)),
+    )
+
+
 def _syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _reader_problem(file, exc, text)
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "invalid YAML"
@@ -123,9 +166,22 @@ def _syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
 
 
 def _anchor_problems(file: str, text: str) -> list[Problem]:
-    """Refuse anchors and aliases, located; only run when the text has & or *."""
+    """Refuse anchors, aliases, tags and ``%TAG`` directives, located; only
+    run when the text may hold one (& or *, or ! or % where a tag or a
+    directive could start)."""
     problems = []
     for event in yaml.parse(text, Loader=_Loader):
+        if (tag := getattr(event, "tag", None)) is not None:
+            problems.append(Problem(_tag_message(tag), _mark_location(file, event.start_mark)))
+        if isinstance(event, yaml.DocumentStartEvent) and event.tags:
+            m = _TAG_DIRECTIVE.search(text)
+            where = Location(file, *LineIndex(text).position(m.start())) if m else None
+            problems.append(
+                Problem(
+                    "YAML %TAG directive is not allowed: no field of the format uses tags",
+                    where or _mark_location(file, event.start_mark),
+                )
+            )
         if isinstance(event, yaml.AliasEvent):
             problems.append(
                 Problem(
@@ -152,18 +208,18 @@ class _Converter:
         self.problems.append(Problem(message, _mark_location(self.file, node.start_mark)))
 
     def convert(self, node: yaml.Node, depth: int = 0) -> Tree:
-        tag = node.tag
+        # Every tag is refused where the text is scanned for them first
+        # (_anchor_problems); this catches any the scan let through but
+        # the three a node has without a tag.
+        if node.tag != _DEFAULT_TAGS[type(node)]:
+            self.problem(_tag_message(node.tag), node)
         if isinstance(node, yaml.ScalarNode):
-            if tag != _STD + "str" and not tag.startswith(_STD):
-                self.problem(f"YAML tag {tag} is not allowed here", node)
             if not node.style and node.value in _NULLS:  # plain style: None, or '' from libyaml
                 return None
             return node.value
         if depth >= MAX_DEPTH:
             self.problem("too deeply nested: the format has at most 5 levels", node)
             return None
-        if not tag.startswith(_STD):
-            self.problem(f"YAML tag {tag} is not allowed here", node)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, depth + 1) for item in node.value]
         out: dict[str, Tree] = {}
@@ -184,7 +240,7 @@ def read_yaml(text: str, file: str) -> tuple[Tree, YamlLocator | None, list[Prob
 
     The tree is None when nothing usable could be read.
     """
-    if "&" in text or "*" in text:
+    if "&" in text or "*" in text or _MAYBE_TAG.search(text) is not None:
         try:
             problems = _anchor_problems(file, text)
         except yaml.YAMLError as exc:
