@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+import threading
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 import click
 
-from argmap.cli._common import EXIT_BAD_INPUT, load_or_report, max_size_option
+from argmap.cli._common import EXIT_BAD_INPUT, load_or_report, max_size_option, say
 
 if TYPE_CHECKING:
     from argmap.checks.diagnostic import Diagnostic
@@ -65,7 +71,8 @@ _ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork
     type=click.FloatRange(min=0, min_open=True),
     default=120.0,
     show_default=True,
-    help="Seconds Graphviz may take.",
+    help="Seconds all of Graphviz's work for this command may take (layout and drawing together); "
+    "Graphviz is then stopped and nothing is written.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the findings summary.")
 @max_size_option("map files")
@@ -95,9 +102,16 @@ def command(  # noqa: PLR0917 (click passes the options by name)
     The output never replaces FILE itself, a read-only file or a device: a
     device or pipe such as /dev/null gets the bytes written into it, and
     -o - writes to standard output.
+
+    Nothing is dropped silently: a text too long for a label is drawn
+    shortened with its whole text in the SVG tooltip, and a warning is
+    printed when a PNG or PDF cannot hold the rest or when Graphviz reports
+    a problem (such as a PNG scaled down to fit cairo's size limit).
+    Stopping argmap (Ctrl-C, SIGTERM) stops Graphviz too.
     """
     from argmap.checks.config import find_pyproject
-    from argmap.drawing import RenderError, RenderOptions, format_for, render
+    from argmap.drawing import RenderError, RenderOptions, RenderWarning, format_for, render
+    from argmap.errors import ArgmapError
     from argmap.fileio import OutputError
 
     amap = load_or_report(file, max_size)
@@ -111,24 +125,32 @@ def command(  # noqa: PLR0917 (click passes the options by name)
         options = RenderOptions(rankdir=rankdir.upper(), legend=legend, width=width, max_lines=max_lines)
         config = find_pyproject()
         inputs: list[str | Path] = [file] if config is None else [file, config]
-        written = render(
-            amap,
-            "-" if out == "-" else target,
-            fmt,
-            findings=findings,
-            options=options,
-            engine=engine,
-            timeout=timeout,
-            inputs=inputs,
-        )
-    except RenderError as exc:
-        click.echo(f"argmap render: {exc}", err=True)
+        with _signals_stop(), warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", RenderWarning)
+            written = render(
+                amap,
+                "-" if out == "-" else target,
+                fmt,
+                findings=findings,
+                options=options,
+                engine=engine,
+                timeout=timeout,
+                inputs=inputs,
+            )
+    except (RenderError, OutputError) as exc:
+        say(f"argmap render: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    except OutputError as exc:
-        click.echo(f"argmap render: {exc}", err=True)
+    except ArgmapError as exc:
+        for problem in exc.problems:
+            say(f"argmap render: {problem}", err=True)
         sys.exit(EXIT_BAD_INPUT)
+    for w in caught:
+        if isinstance(w.message, RenderWarning):
+            say(f"argmap render: warning: {w.message}", err=True)
+        else:
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
     if out != "-":
-        click.echo(str(written))
+        say(str(written))
     if not quiet and not no_findings:
         _summary(file, findings)
 
@@ -140,7 +162,7 @@ def _findings(amap: ArgumentMap) -> list[Diagnostic]:
     try:
         config = Config.discover()
     except ConfigError as exc:
-        click.echo(f"argmap render: {exc}", err=True)
+        say(f"argmap render: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     return check(amap, config=config)
 
@@ -150,5 +172,36 @@ def _summary(file: str, findings: list[Diagnostic]) -> None:
     from argmap.checks.output import summary, text_line
 
     for d in findings:
-        click.echo(text_line(d, file), err=True)
-    click.echo(f"{file}: {summary(findings)} (drawn on the map)", err=True)
+        say(text_line(d, file), err=True)
+    say(f"{file}: {summary(findings)} (drawn on the map)", err=True)
+
+
+#: Signals that stop the command; each becomes a SystemExit so that Graphviz
+#: is killed and no temporary file is left before argmap exits.
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def _raise_exit(signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _signals_stop() -> Iterator[None]:
+    """While drawing, SIGTERM and SIGHUP raise SystemExit (exit status 128 +
+    the signal's number, as the shell reports a process killed by it), so the
+    clean-up runs; the previous handlers are restored afterwards."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can be set only in the main thread
+        return
+    previous = {}
+    for sig in _STOP_SIGNALS:
+        handler = signal.getsignal(sig)
+        if handler is signal.SIG_IGN:  # e.g. nohup: the user asked for it to be ignored
+            continue
+        previous[sig] = handler
+        signal.signal(sig, _raise_exit)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -13,12 +13,14 @@ function, whatever has been imported.
 from __future__ import annotations
 
 from argmap.drawing.dot import RenderOptions, legend_graph, to_dot
+from argmap.drawing.limits import RenderWarning
 from argmap.drawing.output import FORMATS, RenderError, format_for, mimebundle, render, run_graphviz
 
 __all__ = [
     "FORMATS",
     "RenderError",
     "RenderOptions",
+    "RenderWarning",
     "format_for",
     "legend_graph",
     "mimebundle",

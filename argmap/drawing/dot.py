@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
@@ -25,22 +27,94 @@ import graphviz  # type: ignore[import-untyped]
 from argmap.checks.diagnostic import Diagnostic, Severity
 from argmap.drawing import style
 from argmap.drawing.escape import html_text, html_url, printable, tooltip
+from argmap.drawing.limits import MAX_HREF_BYTES, MAX_LABEL_LINES, MAX_LINE_BYTES, split_long_strings
+from argmap.drawing.wrap import ELLIPSIS, display_width
 from argmap.drawing.wrap import wrap as _wrap_raw
+from argmap.errors import ArgmapError, Problem
 from argmap.model import ArgumentMap, Claim, Inference, Kind, Source
 
-__all__ = ["RANKDIRS", "RenderOptions", "legend_graph", "to_dot"]
+__all__ = ["RANKDIRS", "Drawing", "RenderOptions", "build", "label_lines", "legend_graph", "to_dot"]
 
 RANKDIRS = ("BT", "TB", "LR", "RL")
 
 
+def _type_name(value: object) -> str:
+    return "None" if value is None else type(value).__name__
+
+
+def _show(value: object) -> str:
+    """A value in a message (a huge integer is not written out)."""
+    if isinstance(value, int) and abs(value) > 10**30:
+        return "a number too large to draw with"
+    return repr(value)
+
+
+def _refuse(message: str) -> ArgmapError:
+    return ArgmapError([Problem(message)])
+
+
 def _rankdir(_inst: object, _attr: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"rankdir must be a str, one of {', '.join(RANKDIRS)}, not {_type_name(value)}")
     if value not in RANKDIRS:
-        raise ValueError(f"rankdir must be one of {', '.join(RANKDIRS)}, not {value!r}")
+        raise _refuse(f"rankdir must be one of {', '.join(RANKDIRS)}, not {value[:40]!r}")
 
 
-def _non_negative(_inst: object, attr: attrs.Attribute[int], value: int) -> None:
-    if value < 0:
-        raise ValueError(f"{attr.name} must be 0 or more, not {value!r}")
+def _whole(minimum: int, optional: bool = False) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    """A validator: a whole number (not a bool) of at least ``minimum``, or None when ``optional``."""
+
+    def check(_inst: object, attr: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        if isinstance(value, bool) or not isinstance(value, int):
+            none = " or None" if optional else ""
+            raise TypeError(f"{attr.name} must be a whole number{none}, not {_type_name(value)}")
+        if value < minimum:
+            raise _refuse(f"{attr.name} must be {minimum} or more, not {_show(value)}")
+
+    return check
+
+
+def _flag(_inst: object, attr: attrs.Attribute[bool], value: bool) -> None:
+    if not isinstance(value, bool):
+        raise TypeError(f"{attr.name} must be True or False, not {_type_name(value)}")
+
+
+#: Characters a font name may not hold: Graphviz copies it into SVG unescaped.
+_FONT_UNSAFE = re.compile('["&<>\\\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]')
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
+#: Font sizes argmap draws (points).
+FONTSIZES = (4.0, 200.0)
+
+
+def _fontname(_inst: object, _attr: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"fontname must be a str, not {_type_name(value)}")
+    bad = _FONT_UNSAFE.search(value)
+    if bad is not None:
+        raise _refuse(
+            f"fontname may not contain {bad.group()!r}: "
+            "give font family names separated by commas, such as 'Noto Sans CJK JP,sans-serif'"
+        )
+    if not value.strip() or len(value) > 200:
+        raise _refuse("fontname must be 1 to 200 characters: font family names separated by commas")
+
+
+def _fontsize(_inst: object, _attr: attrs.Attribute[float], value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"fontsize must be a number of points, not {_type_name(value)}")
+    low, high = FONTSIZES
+    if not (low <= value <= high):  # also refuses nan
+        raise _refuse(f"fontsize must be a number of points from {low:g} to {high:g}, not {_show(value)}")
+
+
+def _lang(_inst: object, _attr: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise TypeError(f"lang must be a str (a language tag such as 'ja') or None, not {_type_name(value)}")
+    if _LANG.match(value) is None:
+        raise _refuse(f"lang must be a language tag such as 'ja' or 'en-GB', not {value[:40]!r}")
 
 
 @attrs.frozen
@@ -50,25 +124,32 @@ class RenderOptions:
     ``width`` and ``inference_width`` are in display columns (a Japanese
     character counts two); 0 turns wrapping off. ``max_lines`` cuts a long
     claim text with an ellipsis (its full text stays in the tooltip); by
-    default nothing is ever cut. ``lang`` overrides the map's language for
-    line breaking and the diagram's words. ``fast_above`` trades a little
-    compactness for layout speed on large maps.
+    default nothing is cut but a text longer than a label can hold
+    (:data:`~argmap.drawing.limits.MAX_LABEL_LINES` lines). ``lang``
+    overrides the map's language for line breaking and the diagram's words.
+    ``fast_above`` trades a little compactness for layout speed on large
+    maps.
+
+    A field of the wrong type raises TypeError; a value out of range (a
+    ``max_lines`` of 0, a ``fontsize`` that is not a finite number from 4 to
+    200, a ``fontname`` with quotes or markup) raises
+    :class:`~argmap.errors.ArgmapError`.
     """
 
     rankdir: str = attrs.field(default="BT", validator=_rankdir)
-    width: int = attrs.field(default=28, validator=_non_negative)
-    inference_width: int = attrs.field(default=20, validator=_non_negative)
-    max_lines: int | None = None
-    legend: bool = False
-    show_ids: bool = True
-    title: bool = True
-    fontname: str = style.FONTNAME
-    fontsize: float = 12.0
-    lang: str | None = None
+    width: int = attrs.field(default=28, validator=_whole(0))
+    inference_width: int = attrs.field(default=20, validator=_whole(0))
+    max_lines: int | None = attrs.field(default=None, validator=_whole(1, optional=True))
+    legend: bool = attrs.field(default=False, validator=_flag)
+    show_ids: bool = attrs.field(default=True, validator=_flag)
+    title: bool = attrs.field(default=True, validator=_flag)
+    fontname: str = attrs.field(default=style.FONTNAME, validator=_fontname)
+    fontsize: float = attrs.field(default=12.0, validator=_fontsize)
+    lang: str | None = attrs.field(default=None, validator=_lang)
     #: Above this many elements, Graphviz's x-placement is cut short
     #: (``nslimit=2``): about 4x faster at 1,000 elements, slightly less
     #: compact. None: never.
-    fast_above: int | None = 500
+    fast_above: int | None = attrs.field(default=500, validator=_whole(0, optional=True))
 
 
 def _font(size: float, colour: str, text: str, bold: bool = False) -> str:
@@ -87,13 +168,68 @@ def _lines(lines: Iterable[str]) -> str:
     return "<BR/>".join(html_text(line) for line in lines)
 
 
-def _badge_rows(found: Sequence[Diagnostic]) -> list[str]:
-    rows = []
-    for d in found:
-        bg, fg, symbol = style.BADGES[d.severity]
-        text = html_text(f"{symbol} {d.name}")
-        rows.append(f'<TR><TD ALIGN="LEFT" BGCOLOR="{bg}">{_font(9, fg, text, bold=True)}</TD></TR>')
-    return rows
+def _break_long(lines: list[str]) -> list[str]:
+    """``lines`` with any line longer than :data:`MAX_LINE_BYTES` (escaped)
+    broken into several: Graphviz refuses a run of label text of 16,384 bytes."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) * 6 <= MAX_LINE_BYTES:  # "&quot;" is the longest escape of one character
+            out.append(line)
+            continue
+        i = 0
+        while i < len(line):
+            k = MAX_LINE_BYTES
+            while (size := len(html_text(line[i : i + k]).encode("utf-8"))) > MAX_LINE_BYTES:
+                k = max(1, k * MAX_LINE_BYTES // size - 1)
+            out.append(line[i : i + k])
+            i += k
+    return out
+
+
+def _fit(line: str, width: int) -> str:
+    """The longest start of ``line`` at most ``width`` columns wide."""
+    used = 0
+    for i, ch in enumerate(line):
+        used += display_width(ch)
+        if used > width:
+            return line[:i]
+    return line
+
+
+def label_lines(
+    text: str, width: int, lang: str, max_lines: int | None = None
+) -> tuple[list[str], bool, bool]:
+    """The lines of ``text`` a label draws, whether some were left out, and
+    whether they were left out by the label limit (not by ``max_lines``).
+
+    The text is wrapped to ``width`` columns (:func:`argmap.drawing.wrap.wrap`),
+    a line too long for Graphviz is broken, and at most ``max_lines`` (and
+    never more than :data:`MAX_LABEL_LINES`) lines are kept, the last one
+    ending with an ellipsis.
+
+    >>> label_lines("one two three four", 9, "en", max_lines=1)
+    (['one two…'], True, False)
+    """
+    text = printable(text)
+    cap = MAX_LABEL_LINES if max_lines is None else min(max_lines, MAX_LABEL_LINES)
+    # Wrapping a text of megabytes takes long: wrap a start of it that is
+    # enough for more lines than are kept, and the whole only when it is not.
+    budget = (cap + 1) * (max(width, 40) + 1) * 2
+    lines: list[str] | None = None
+    if len(text) > budget:
+        lines = _break_long(_wrap_raw(text[:budget], width, lang))
+        if len(lines) <= cap:
+            lines = None
+    if lines is None:
+        lines = _break_long(_wrap_raw(text, width, lang))
+    if len(lines) <= cap:
+        return lines, False, False
+    kept = lines[:cap]
+    last = kept[-1]
+    if width > 0 and display_width(last) + 1 > width:
+        last = _fit(last, width - 1)
+    kept[-1] = last.rstrip() + ELLIPSIS
+    return kept, True, max_lines is None or max_lines > MAX_LABEL_LINES
 
 
 def _domain(url: str) -> str:
@@ -144,11 +280,34 @@ class _Builder:
                 self.related.setdefault(e, []).append(d)
         self.path_edges = _path_edges(amap, order)
         self.g = graphviz.Digraph(name="argmap")
+        #: (element id or None for the title, what) of every text drawn
+        #: shortened because a label cannot hold it; its full text is in the tooltip.
+        self.shortened: list[tuple[str | None, str]] = []
+        #: Ids of the elements whose source URL is too long to be a link.
+        self.unlinked: list[str] = []
+
+    def text(
+        self, element: str | None, what: str, text: str, width: int, max_lines: int | None = None
+    ) -> tuple[str, bool]:
+        """``text`` as label lines (escaped, joined by ``<BR/>``) and whether
+        lines were left out; a shortening by the label limit is recorded."""
+        lines, cut, by_limit = label_lines(text, width, self.lang, max_lines)
+        if by_limit:
+            self.shortened.append((element, what))
+        return _lines(lines), cut
+
+    def badge_rows(self, element: str | None, found: Sequence[Diagnostic]) -> list[str]:
+        rows = []
+        for d in found:
+            bg, fg, symbol = style.BADGES[d.severity]
+            text, _ = self.text(element, "a finding's name", f"{symbol} {d.name}", 0)
+            rows.append(f'<TR><TD ALIGN="LEFT" BGCOLOR="{bg}">{_font(9, fg, text, bold=True)}</TD></TR>')
+        return rows
 
     def build(self) -> graphviz.Digraph:
         o, g = self.o, self.g
         font = {"fontname": o.fontname}
-        label = self._graph_label()
+        label, title_cut = self._graph_label()
         g.attr(
             "graph",
             rankdir=o.rankdir,
@@ -159,6 +318,7 @@ class _Builder:
             fontsize=f"{o.fontsize + 4:g}",
             **font,
             **({"label": label} if label else {}),
+            **({"tooltip": tooltip(self._title())} if title_cut else {}),
             **({"nslimit": "2"} if self._large() else {}),
         )
         g.attr("node", fontsize=f"{o.fontsize:g}", margin="0.12,0.06", color=style.INK, **font)
@@ -171,6 +331,7 @@ class _Builder:
             self._attack(att.id, att.source, att.target, att.note)
         if o.legend:
             _add_legend(g, self.lang, o)
+        g.body[:] = [split_long_strings(line) for line in g.body]
         return g
 
     def _large(self) -> bool:
@@ -178,20 +339,24 @@ class _Builder:
         size = len(self.m.claims) + len(self.m.inferences) + len(self.m.attacks)
         return limit is not None and size > limit
 
-    def _graph_label(self) -> str | None:
+    def _title(self) -> str:
+        return self.m.title + (f" ({self.m.date.isoformat()})" if self.m.date else "")
+
+    def _graph_label(self) -> tuple[str | None, bool]:
+        """The label above the drawing, and whether its title is shortened."""
         rows: list[str] = []
+        cut = False
         if self.o.title and self.m.title:
-            title = self.m.title + (f" ({self.m.date.isoformat()})" if self.m.date else "")
-            text = _lines(wrap(title, max(self.o.width * 2, 40), self.lang))
+            text, cut = self.text(None, "the title", self._title(), max(self.o.width * 2, 40))
             rows.append(f"<TR><TD>{_font(self.o.fontsize + 4, style.INK, text, bold=True)}</TD></TR>")
         if self.map_level:  # findings about the map as a whole, in a compact block
-            inner = "".join(_badge_rows(self.map_level))
+            inner = "".join(self.badge_rows(None, self.map_level))
             rows.append(
                 f'<TR><TD><TABLE BORDER="0" CELLSPACING="1" CELLPADDING="2">{inner}</TABLE></TD></TR>'
             )
         if not rows:
-            return None
-        return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>>'
+            return None, False
+        return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>>', cut
 
     def _head(self, element_id: str, tags: Sequence[str], mark: str | None = None) -> str | None:
         parts = []
@@ -200,7 +365,11 @@ class _Builder:
         parts.extend(tags)
         if not parts and mark is None:
             return None
-        text = _font(8, style.ID_COLOUR, html_text(" · ".join(parts))) if parts else ""
+        text = (
+            _font(8, style.ID_COLOUR, self.text(element_id, "its id", " · ".join(parts), 0)[0])
+            if parts
+            else ""
+        )
         if mark is not None:
             text = _font(10, style.INK, html_text(mark), bold=True) + ("  " + text if text else "")
         return f'<TR><TD ALIGN="LEFT">{text}</TD></TR>'
@@ -216,13 +385,11 @@ class _Builder:
             tags.append(self.w["conditional"])
         mark = self.w["if"] if claim.kind is Kind.HYPOTHESIS else None
         found = self.by_element.get(claim.id, ())
-        rows = _badge_rows(found)
+        rows = self.badge_rows(claim.id, found)
         head = self._head(claim.id, tags, mark)
         if head:
             rows.append(head)
-        lines = wrap(claim.text, self.o.width, self.lang, self.o.max_lines)
-        cut = self.o.max_lines is not None and "\n".join(lines) != printable(claim.text)
-        text = _lines(lines)
+        text, cut = self.text(claim.id, "its text", claim.text, self.o.width, self.o.max_lines)
         if name == "final":
             text = f"<B>{text}</B>"
         rows.append(
@@ -231,17 +398,26 @@ class _Builder:
         href = None
         source_tip = None
         if claim.source is not None:
-            line = _source_line(claim.source)
-            if line:
-                detail = _lines(wrap(line, self.o.width + 6, self.lang))
-                colour = style.LINK_COLOUR if claim.source.url else style.DETAIL_COLOUR
-                rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(9, colour, detail)}</TD></TR>')
-            href = claim.source.url
             src = claim.source
-            source_tip = "\n".join(x for x in (src.title, src.quote and f"「{src.quote}」", src.url) if x)
+            line = _source_line(src)
+            line_cut = False
+            if line:
+                width = self.o.width + 6 if self.o.width else 0
+                detail, line_cut = self.text(claim.id, "its source line", line, width)
+                colour = style.LINK_COLOUR if src.url else style.DETAIL_COLOUR
+                rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(9, colour, detail)}</TD></TR>')
+            href = src.url
+            speaker = src.speaker if line_cut else None
+            source_tip = "\n".join(
+                x for x in (speaker, src.title, src.quote and f"「{src.quote}」", src.url) if x
+            )
         table_attrs = 'BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2"'
         if href and urlsplit(href).scheme.lower() in ("http", "https"):
-            table_attrs += f' HREF="{html_url(href)}" TARGET="_blank"'
+            link = html_url(href)
+            if len(link.encode("utf-8")) <= MAX_HREF_BYTES:
+                table_attrs += f' HREF="{link}" TARGET="_blank"'
+            else:
+                self.unlinked.append(claim.id)
         label = f"<<TABLE {table_attrs}>{''.join(rows)}</TABLE>>"
         tip = _tip(
             [
@@ -273,18 +449,19 @@ class _Builder:
     def _inference(self, inf: Inference) -> None:
         look = style.LOOKS["inference"]
         found = self.by_element.get(inf.id, ())
-        rows = _badge_rows(found)
+        rows = self.badge_rows(inf.id, found)
         head = self._head(inf.id, [])
         if head:
             rows.append(head)
+        marker_cut = scheme_cut = False
         if inf.marker:
-            text = _lines(wrap(inf.marker, self.o.inference_width, self.lang))
+            text, marker_cut = self.text(inf.id, "its marker", inf.marker, self.o.inference_width)
             rows.append(
                 f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(self.o.fontsize - 2, style.INK, text)}</TD></TR>'
             )
         detail = [x for x in (inf.scheme, None if inf.strength is None else f"{inf.strength:g}") if x]
         if detail:
-            text = _lines(wrap(" · ".join(detail), self.o.inference_width, self.lang))
+            text, scheme_cut = self.text(inf.id, "its scheme", " · ".join(detail), self.o.inference_width)
             rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(9, style.DETAIL_COLOUR, text)}</TD></TR>')
         if not rows:
             rows.append("<TR><TD> </TD></TR>")
@@ -292,6 +469,8 @@ class _Builder:
         tip = _tip(
             [
                 f"{inf.id} ({self.w['inference']})",
+                inf.marker if marker_cut else None,
+                inf.scheme if scheme_cut else None,
                 inf.note,
                 _finding_lines(found, self.related.get(inf.id, ())),
             ]
@@ -323,12 +502,13 @@ class _Builder:
         found = self.by_element.get(attack_id, ())
         parts: list[str] = []
         if self.o.show_ids:
-            parts.append(_font(8, style.ATTACK_COLOUR, html_text(attack_id)))
+            parts.append(_font(8, style.ATTACK_COLOUR, self.text(attack_id, "its id", attack_id, 0)[0]))
         for d in found:
             bg, fg, symbol = style.BADGES[d.severity]
+            name = self.text(attack_id, "a finding's name", f"{symbol} {d.name}", 0)[0]
             parts.append(
                 f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{bg}">'
-                f"{_font(8, fg, html_text(f'{symbol} {d.name}'), bold=True)}</TD></TR></TABLE>"
+                f"{_font(8, fg, name, bold=True)}</TD></TR></TABLE>"
             )
         kind = self.w["undercut" if undercut else "rebuttal"]
         extra: dict[str, str] = {}
@@ -411,7 +591,42 @@ def to_dot(
     the elements they concern, with cycles highlighted along their path;
     none are drawn when it is None. ``options`` are :class:`RenderOptions`.
     """
-    return _Builder(amap, list(findings or ()), options or RenderOptions()).build()
+    return build(amap, findings, options).graph
+
+
+@attrs.frozen
+class Drawing:
+    """What :func:`build` gives: the graph, and what it could not draw whole."""
+
+    graph: graphviz.Digraph
+    #: (element id, or None for the title; what) for each text a label
+    #: shows shortened because it is longer than a label can hold.
+    shortened: tuple[tuple[str | None, str], ...] = ()
+    #: Ids of elements whose source URL is too long to be made a link.
+    unlinked: tuple[str, ...] = ()
+
+
+def build(
+    amap: ArgumentMap,
+    findings: Iterable[Diagnostic] | None = None,
+    options: RenderOptions | None = None,
+) -> Drawing:
+    """:func:`to_dot`, with what was shortened (for warnings)."""
+    if not isinstance(amap, ArgumentMap):
+        raise TypeError(f"expected an ArgumentMap to draw, not {_type_name(amap)}")
+    if options is not None and not isinstance(options, RenderOptions):
+        raise TypeError(f"options must be RenderOptions or None, not {_type_name(options)}")
+    if findings is not None and (isinstance(findings, str | bytes) or not isinstance(findings, Iterable)):
+        raise TypeError(
+            f"findings must be a list of findings (argmap.check's result) or None, not {_type_name(findings)}"
+        )
+    found = list(findings or ())
+    for d in found:
+        if not isinstance(d, Diagnostic):
+            raise TypeError(f"findings must hold findings (argmap.check's result), not {_type_name(d)}")
+    builder = _Builder(amap, found, options or RenderOptions())
+    graph = builder.build()
+    return Drawing(graph, tuple(builder.shortened), tuple(builder.unlinked))
 
 
 # -- the legend -------------------------------------------------------------

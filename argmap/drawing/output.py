@@ -9,21 +9,37 @@ install.
 
 from __future__ import annotations
 
+import contextlib
+import math
 import os
 import shutil
+import signal
 import subprocess
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.drawing.dot import RenderOptions, to_dot
+from argmap.drawing.dot import Drawing, RenderOptions, build, to_dot
+from argmap.drawing.limits import MAX_HREF_BYTES, MAX_LABEL_LINES, RenderWarning, warn
+from argmap.errors import ArgmapError, Problem
 from argmap.fileio import write_output
 
 if TYPE_CHECKING:
     from argmap.checks.diagnostic import Diagnostic
     from argmap.model import ArgumentMap
 
-__all__ = ["ENGINES", "FORMATS", "RenderError", "format_for", "render", "run_graphviz"]
+__all__ = [
+    "ENGINES",
+    "FORMATS",
+    "MIMEBUNDLE_MAX_ELEMENTS",
+    "RenderError",
+    "RenderWarning",
+    "format_for",
+    "mimebundle",
+    "render",
+    "run_graphviz",
+]
 
 #: Output formats and their file extensions (``gv`` is another name for ``dot``).
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -55,6 +71,8 @@ def format_for(path: str | os.PathLike[str]) -> str:
     ...
     argmap.drawing.output.RenderError: cannot tell the format of 'map.txt': name it .svg, .png, .pdf or .dot, or give the format
     """
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"path must be a file name (str or path), not {_type_name(path)}")
     suffix = Path(path).suffix.lower()
     fmt = _EXTENSIONS.get(suffix)
     if fmt is None:
@@ -64,33 +82,140 @@ def format_for(path: str | os.PathLike[str]) -> str:
     return fmt
 
 
+def _check_timeout(timeout: object) -> float:
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise TypeError(f"timeout must be a number of seconds, not {_type_name(timeout)}")
+    if not (0 < timeout < math.inf):  # also refuses nan
+        raise ArgmapError([Problem(f"timeout must be a number of seconds above 0, not {timeout!r}")])
+    return float(timeout)
+
+
+def _check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, one of {', '.join(choices)}, not {_type_name(value)}")
+    if value not in choices:
+        raise RenderError(f"unknown {name} {value[:40]!r}: use one of {', '.join(choices)}")
+    return value
+
+
+def _type_name(value: object) -> str:
+    return "None" if value is None else type(value).__name__
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """Kill Graphviz and anything it started (its process group), and reap it."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    for stream in (proc.stdin, proc.stdout, proc.stderr):
+        if stream is not None:
+            with contextlib.suppress(OSError):
+                stream.close()
+    proc.wait()
+
+
+#: Graphviz's words when cairo scales a PNG down, and what argmap says with them.
+_SCALED = "too large for cairo-renderer bitmaps"
+_SCALED_ADVICE = (
+    "the PNG is drawn smaller than asked (cairo bitmaps are at most 32,767 pixels a side), "
+    "so its text may be too small to read: write SVG or PDF instead (--format svg or pdf), "
+    "or draw a smaller part of the map"
+)
+#: The most distinct Graphviz warnings passed on from one run.
+_MAX_WARNINGS = 10
+
+
+def _pass_on(stderr: bytes, engine: str) -> None:
+    """Graphviz's messages on a successful run, as :class:`RenderWarning`."""
+    lines = list(
+        dict.fromkeys(x.strip() for x in stderr.decode("utf-8", "replace").splitlines() if x.strip())
+    )
+    for line in lines[:_MAX_WARNINGS]:
+        message = f"Graphviz ({engine}): {line.removeprefix(engine + ': ')}"
+        if _SCALED in line:
+            message += f"; {_SCALED_ADVICE}"
+        warn(message)
+    if len(lines) > _MAX_WARNINGS:
+        warn(f"Graphviz ({engine}): {len(lines) - _MAX_WARNINGS} more messages not shown")
+
+
 def run_graphviz(source: str, fmt: str, engine: str = "dot", timeout: float = DEFAULT_TIMEOUT) -> bytes:
-    """Lay out and draw DOT ``source`` with Graphviz; the output's bytes."""
-    if engine not in ENGINES:
-        raise RenderError(f"unknown layout engine {engine!r}: use one of {', '.join(ENGINES)}")
+    """Lay out and draw DOT ``source`` with Graphviz; the output's bytes.
+
+    Graphviz runs in its own process group with a time limit of ``timeout``
+    seconds: on a timeout, an exception or an interruption (KeyboardInterrupt,
+    or SystemExit from a signal handler) it is killed with anything it
+    started. What Graphviz prints on a successful run (such as "graph is too
+    large for cairo-renderer bitmaps. Scaling by …" for a PNG) is issued as a
+    :class:`RenderWarning`.
+    """
+    if not isinstance(source, str):
+        raise TypeError(f"source must be DOT source as a str, not {_type_name(source)}")
+    _check_choice("format", fmt, FORMATS)
+    _check_choice("engine", engine, ENGINES)
+    timeout = _check_timeout(timeout)
+    return _run(source, fmt, engine, time.monotonic() + timeout, timeout)
+
+
+def _run(source: str, fmt: str, engine: str, deadline: float, budget: float) -> bytes:
+    """:func:`run_graphviz` until ``deadline`` (time.monotonic()), part of a
+    time limit of ``budget`` seconds for all of a command's Graphviz work."""
     exe = shutil.which(engine)
     if exe is None:
         raise RenderError(f"Graphviz's {engine!r} command was not found: {INSTALL_HINT}")
     try:
-        done = subprocess.run(
+        proc = subprocess.Popen(
             [exe, f"-T{fmt}", *(["-Gdpi=144"] if fmt == "png" else [])],
-            input=source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout,
-            check=False,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,  # its own process group, killed as a whole
         )
-    except subprocess.TimeoutExpired:
-        raise RenderError(
-            f"Graphviz ({engine}) took longer than {timeout:g} s and was stopped; "
-            "try a smaller map, another --engine, or a longer --timeout"
-        ) from None
     except OSError as exc:
         raise RenderError(f"cannot run Graphviz ({exe}): {exc.strerror or exc}") from None
-    if done.returncode != 0 or not done.stdout:
-        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        why = lines[0] if lines else f"exit status {done.returncode}"
+    try:
+        left = max(deadline - time.monotonic(), 0.0)
+        out, err = proc.communicate(source.encode("utf-8", "surrogateescape"), timeout=left)
+    except subprocess.TimeoutExpired:
+        _stop(proc)
+        raise RenderError(
+            f"Graphviz ({engine}) took longer than {budget:g} s and was stopped; "
+            "try a smaller map, another --engine, or a longer --timeout"
+        ) from None
+    except BaseException:
+        _stop(proc)
+        raise
+    if proc.returncode != 0 or not out:
+        lines = err.decode("utf-8", "replace").strip().splitlines()
+        why = lines[0] if lines else f"exit status {proc.returncode}"
         raise RenderError(f"Graphviz ({engine}) failed: {why}")
-    return done.stdout
+    if err.strip():
+        _pass_on(err, engine)
+    return out
+
+
+def _warn_shortened(drawing: Drawing, fmt: str) -> None:
+    """Say what a PNG or PDF cannot show: texts drawn shortened (an SVG keeps
+    them whole in its tooltips), and links too long to make."""
+    if fmt in ("png", "pdf"):
+        seen: dict[str | None, list[str]] = {}
+        for element, what in drawing.shortened:
+            seen.setdefault(element, [])
+            if what not in seen[element]:
+                seen[element].append(what)
+        for element, whats in seen.items():
+            where = "the map's title" if element is None else f"{element}: {' and '.join(whats)}"
+            warn(
+                f"{where} is longer than a label can hold ({MAX_LABEL_LINES:,} lines) and is drawn "
+                f"shortened in the {fmt.upper()}; write SVG to keep the whole text (in the tooltip)",
+                element,
+            )
+    if fmt in ("svg", "pdf"):
+        for element in drawing.unlinked:
+            warn(
+                f"{element}: the source URL is longer than {MAX_HREF_BYTES:,} bytes and is not made a link "
+                "(it is shown in the tooltip)",
+                element,
+            )
 
 
 def render(
@@ -110,28 +235,71 @@ def render(
     ``findings`` and ``options`` are as for :func:`~argmap.drawing.to_dot`.
     ``path`` is written as :func:`argmap.fileio.write_output` writes (``-``
     is standard output; a device gets the bytes; ``inputs``, the files the
-    map came from, are never overwritten). Raises :class:`RenderError` when
-    Graphviz is missing, fails or exceeds ``timeout`` seconds, and
+    map came from, are never overwritten). ``timeout`` bounds all of
+    Graphviz's work for this drawing, in seconds.
+
+    Raises :class:`RenderError` when Graphviz is missing, fails or exceeds
+    ``timeout``, or when ``format`` contradicts the file's extension, and
     :class:`~argmap.fileio.OutputError` (an ``OSError``) when the file
-    cannot or must not be written; in every case no partial file is left at
-    ``path``.
+    cannot or must not be written; in every case no partial file is left
+    at ``path``. A wrong type raises TypeError; a bad ``timeout`` raises
+    :class:`~argmap.errors.ArgmapError`.
+
+    Nothing is dropped silently: a text longer than a label can hold is
+    drawn shortened with its whole text in the SVG tooltip, and a
+    :class:`RenderWarning` is issued when the format cannot hold the rest
+    (PNG, PDF) or Graphviz reports a problem (a PNG scaled down).
     """
-    fmt = format or format_for(path)
-    if fmt == "gv":
-        fmt = "dot"
-    if fmt not in FORMATS:
-        raise RenderError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    source = to_dot(amap, findings, options).source
-    data = source.encode("utf-8") if fmt == "dot" else run_graphviz(source, fmt, engine, timeout)
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"path must be a file name (str or path), not {_type_name(path)}")
+    budget = _check_timeout(timeout)
+    deadline = time.monotonic() + budget
+    _check_choice("engine", engine, ENGINES)
+    fmt = _format(path, format)
+    drawing = build(amap, findings, options)
+    source = drawing.graph.source
+    if fmt == "dot":
+        data = source.encode("utf-8")
+    else:
+        data = _run(source, fmt, engine, deadline, budget)
+        _warn_shortened(drawing, fmt)
     write_output(path, data, inputs=inputs)
     return Path(path)
 
 
+def _format(path: str | os.PathLike[str], format: str | None) -> str:
+    """The format to write: ``format``, which must agree with a known extension of ``path``."""
+    if format is None:
+        return format_for(path)
+    fmt = _check_choice("format", "dot" if format == "gv" else format, FORMATS)
+    name = os.fspath(path)
+    implied = _EXTENSIONS.get(Path(name).suffix.lower()) if name != "-" else None
+    if implied is not None and implied != fmt:
+        raise RenderError(
+            f"{name!r} is named .{implied} but the format asked for is {fmt}: "
+            f"name the file .{fmt}, or leave the format out"
+        )
+    return fmt
+
+
+#: Maps with more elements than this are not drawn inline in a notebook.
+MIMEBUNDLE_MAX_ELEMENTS = 2000
+#: Seconds a notebook waits for a drawing.
+MIMEBUNDLE_TIMEOUT = 30.0
+
+
 def mimebundle(amap: ArgumentMap, include: object = None, exclude: object = None) -> dict[str, str | bytes]:
     """What Jupyter shows for a map: its SVG drawing with the checks' findings
-    (a plain-text line when Graphviz is missing)."""
+    (a plain-text line when Graphviz is missing, the map is too large to draw
+    inline, or the drawing takes longer than :data:`MIMEBUNDLE_TIMEOUT`)."""
+    size = len(amap.claims) + len(amap.inferences) + len(amap.attacks)
+    if size > MIMEBUNDLE_MAX_ELEMENTS:
+        return {
+            "text/plain": f"{amap!r}\n(a map of {size:,} elements is not drawn inline: "
+            f"draw it to a file with argmap.render(m, 'map.svg'))"
+        }
     try:
-        svg = run_graphviz(to_dot(amap, _findings(amap)).source, "svg")
+        svg = run_graphviz(to_dot(amap, _findings(amap)).source, "svg", timeout=MIMEBUNDLE_TIMEOUT)
     except RenderError as exc:
         return {"text/plain": f"{amap!r}\n({exc})"}
     return {"image/svg+xml": svg.decode("utf-8"), "text/plain": repr(amap)}
