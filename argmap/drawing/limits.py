@@ -13,7 +13,7 @@ unlocated error:
 
 argmap keeps under the first two:
 
-- long quoted strings (tooltips, long ids) are written as DOT
+- long quoted strings (tooltips, long ids) and long bare ids are written as DOT
   concatenations, ``"…" + "…"``, of pieces under :data:`PIECE_BYTES`:
   Graphviz joins them back, so a tooltip of several megabytes reaches the
   SVG whole (:func:`split_long_strings`);
@@ -29,6 +29,7 @@ argmap keeps under the first two:
 
 from __future__ import annotations
 
+import re
 import warnings
 
 __all__ = [
@@ -140,6 +141,10 @@ def split_long_strings(line: str) -> str:
             j = i
             while j < n and line[j] not in '"<':
                 j += 1
-            out.append(line[i:j])
+            # A bare ID (a long id of letters and digits) is a token too.
+            out.append(_LONG_BARE.sub(lambda m: _quoted(m.group()), line[i:j]))
             i = j
     return "".join(out)
+
+
+_LONG_BARE = re.compile(rf"\w{{{PIECE_BYTES // 4},}}")
