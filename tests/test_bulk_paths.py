@@ -55,6 +55,22 @@ ODD = st.sampled_from(
         {"date": "2023/05/09", "speaker": "x"},
         {"date": 5},
         {"kind": "premise"},
+        # Hostile values: numbers float() and int() read too loosely or not at
+        # all, lone surrogates, URLs that only a real parser refuses.
+        "0_1",
+        "1_0",
+        " 0.5 ",
+        "\u0661",
+        "infinity",
+        "1" * 5000,
+        10**5000,
+        "\ud800",
+        "https://[::1",
+        "https://[notipv6]/x",
+        "https://a\u2100b/x",
+        "https://x:99999/",
+        {"url": "https://[::1"},
+        {"url": "https://a\u2100b/x"},
     ]
 )
 

@@ -69,6 +69,16 @@ def strings(tree: Any) -> Iterator[str]:
 ODD = [None, "", "x", "bad id", "true", "0.5", "2", "2023.5.9", "2023-02-30", "ftp://x", "https://e.org/a"]
 ODD += [0, 1, 1.0, 2, -1, 0.5, 1.5, 10**30, True, [], ["E1"], ["E1", 1], {}, {"url": "https://e.org"}]
 ODD += [{"date": "2023/05/09"}, {"date": 5}, {"zz": 1}, "E1", "I1", "X1"]
+# Hostile values: numbers Python reads too loosely or not at all, lone
+# surrogates, URLs that only a real parser refuses.
+ODD += ["0_1", "1_0", " 0.5 ", "\u0661", "infinity", "1" * 5000, 10**4000, -(10**4000), "\ud800", "a\udfff"]
+ODD += [
+    "https://[::1",
+    "https://[notipv6]/x",
+    "https://a\u2100b/x",
+    "https://x:99999/",
+    {"url": "https://[::1"},
+]
 FIELDS = ["argmap", "title", "lang", "date", "document", "claims", "inferences", "attacks", "ignore"]
 FIELDS += ["kind", "text", "conditional", "source", "note", "tags", "from", "to", "marker", "scheme"]
 FIELDS += ["strength", "url", "speaker", "quote", "zz"]

@@ -75,7 +75,10 @@ def _brief(value: object, limit: int = 40) -> str:
     "'111111111111111111111111111111111111…' (100 characters)"
     """
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
-        return f"a whole number of {len(str(abs(value)))} digits"
+        try:
+            return f"a whole number of {len(str(abs(value)))} digits"
+        except ValueError:  # more digits than Python writes out
+            return f"a whole number of about {math.ceil(value.bit_length() * math.log10(2))} digits"
     shown = repr(value)
     if len(shown) <= limit:
         return shown
