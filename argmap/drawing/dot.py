@@ -81,7 +81,7 @@ def _flag(_inst: object, attr: attrs.Attribute[bool], value: bool) -> None:
 
 
 #: Characters a font name may not hold: Graphviz copies it into SVG unescaped.
-_FONT_UNSAFE = re.compile('["&<>\\\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]')
+_FONT_UNSAFE = re.compile(r'["&<>\\\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]')
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 #: Font sizes argmap draws (points).
 FONTSIZES = (4.0, 200.0)
