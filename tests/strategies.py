@@ -38,6 +38,15 @@ TRICKY = st.sampled_from(
         "&a",
         "*a",
         "!x",
+        # Text that looks like a tag, a directive or a loose number is text.
+        "!!str x",
+        "! x",
+        "!<tag:x> y",
+        "%TAG ! tag:x,2000:",
+        "\n%YAML 1.1",
+        "0_1",
+        "\u0661",
+        "1" * 50,
     ]
 )
 TEXT = st.one_of(

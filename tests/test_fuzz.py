@@ -4,13 +4,51 @@ problem is located — never any other exception."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgmapError
+from argmap.drawing.escape import html_url
 from tests.strategies import maps
+
+#: More digits than Python turns into an int by default.
+HUGE = "1" * 5000
+#: Shapes of hostile input: numbers Python reads too loosely or not at all,
+#: lone surrogates, tags and directives, characters YAML refuses, URLs that
+#: only a real parser refuses.
+HOSTILE = [
+    HUGE,
+    "0." + HUGE,
+    "0_1",
+    "1_0",
+    "\u0661",
+    "\uff11",
+    "infinity",
+    '"\\ud800"',
+    '"a\\udfffb"',
+    "\ud800",
+    "!!python/object/apply:os.system [echo]",
+    "!!str x",
+    "!!int 1",
+    "! x",
+    "!<tag:x,2000:y> z",
+    "%TAG ! tag:x,2000:",
+    "%TAG !e! tag:x,2000:\n---",
+    "\x00",
+    "\x01",
+    "\x7f",
+    "\ufffe",
+    "https://[::1",
+    "https://[notipv6]/x",
+    "https://a\u2100b/x",
+    "https://x:99999/",
+    "https://@/",
+    "null",
+    "true",
+]
 
 FIELDS = [
     "argmap",
@@ -74,18 +112,34 @@ VALUES = [
     "%YAML 1.1",
     "---",
     "...",
+    *HOSTILE,
 ]
 
 
 def assert_loads_or_located(data: str | bytes, fmt: argmap.formats.Format) -> None:
     try:
-        argmap.loads(data, fmt, name="f")
+        m = argmap.loads(data, fmt, name="f")
     except ArgmapError as exc:
         assert exc.problems  # noqa: PT017 - loading may also succeed
         for p in exc.problems:
             assert p.location is not None, p.message
             assert p.location.line >= 1 and p.location.column >= 1
             assert p.message
+    else:
+        assert_writable_and_drawable(m)
+
+
+def assert_writable_and_drawable(m: argmap.ArgumentMap) -> None:
+    """What loads can be written out as UTF-8, and its links drawn."""
+    argmap.dumps(m).encode("utf-8")
+    argmap.dumps(m, "json").encode("utf-8")
+    sources = [c.source for c in m.claims.values()]
+    urls = [x.url for x in [m.document, *sources] if x is not None and x.url is not None]
+    for url in urls:
+        parts = urlsplit(url)
+        assert parts.hostname
+        parts.port  # noqa: B018 - reading it must not raise
+        html_url(url).encode("utf-8")
 
 
 @settings(max_examples=300)
@@ -126,7 +180,13 @@ def test_mutated_valid_yaml(m: argmap.ArgumentMap, data: st.DataObject) -> None:
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.just(10**4000)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=5)
+    | st.sampled_from(HOSTILE),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(FIELDS), inner, max_size=4),
     max_leaves=20,
 )
@@ -137,6 +197,13 @@ json_values = st.recursive(
 def test_json_shaped_data(tree: dict[str, object]) -> None:
     assert_loads_or_located(json.dumps(tree), "json")
     assert_loads_or_located(json.dumps(tree, ensure_ascii=False), "json")
+
+
+@settings(max_examples=100)
+@given(json_values)
+def test_json_top_level_values(value: object) -> None:
+    assert_loads_or_located(json.dumps(value), "json")
+    assert_loads_or_located(json.dumps(value, ensure_ascii=False), "json")
 
 
 # Any code point, lone surrogates included: a str may hold them, bytes may not.
@@ -157,11 +224,28 @@ def test_any_code_point_in_a_json_text(m: argmap.ArgumentMap, text: str, as_byte
         assert_loads_or_located(data, "json")
 
 
+@settings(max_examples=200)
+@given(maps(), any_text, st.sampled_from(["title", "text", "url"]))
+def test_any_code_point_in_a_yaml_text(m: argmap.ArgumentMap, text: str, field: str) -> None:
+    tree = json.loads(argmap.dumps(m, "json"))
+    if field == "title":
+        tree["title"] = text
+    else:
+        claim = next(iter(tree["claims"].values()))
+        claim["text" if field == "text" else "source"] = (
+            text if field == "text" else {"url": "https://" + text}
+        )
+    # JSON is YAML: a str holding any code point, written the YAML way or not.
+    assert_loads_or_located(json.dumps(tree, ensure_ascii=False), "yaml")
+
+
 @settings(max_examples=300)
 @given(maps(), st.data())
 def test_mutated_valid_json(m: argmap.ArgumentMap, data: st.DataObject) -> None:
     text = argmap.dumps(m, "json")
     i = data.draw(st.integers(0, len(text)))
     j = data.draw(st.integers(i, min(len(text), i + 5)))
-    insert = data.draw(st.sampled_from(['"', ",", "{", "}", "[", "]", ":", "1", '"kind"', "null", "NaN"]))
+    inserts = ['"', ",", "{", "}", "[", "]", ":", "1", '"kind"', "null", "NaN", HUGE, "0." + HUGE, "-" + HUGE]
+    inserts += ['"\\ud800"', "\\udc00", '"\\ud83d\\ude00"', '"https://[::1"', '"0_1"', "\x00"]
+    insert = data.draw(st.sampled_from(inserts))
     assert_loads_or_located(text[:i] + insert + text[j:], "json")
