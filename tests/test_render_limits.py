@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -262,3 +263,31 @@ def test_any_long_note_reaches_the_tooltip_whole(unit: str, size: int) -> None:
     tip = node_groups(svg)["P1"].find(f".//{SVG}a")
     assert tip is not None
     assert printable(note).replace("\xa0", " ") in (tip.get(f"{XLINK}title") or "").replace("\xa0", " ")
+
+
+def test_a_graphviz_error_on_a_line_names_the_element_and_where_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should Graphviz still refuse something, the error names the element and
+    its place in the map file, not only a line of DOT source the user never saw."""
+    script = (
+        "import sys\n"
+        "lines = sys.stdin.read().splitlines()\n"
+        "n = next(i for i, x in enumerate(lines, 1) if x.startswith('\\tE2 ['))\n"
+        "sys.stderr.write(f'Error: <stdin>: syntax error in line {n} scanning a quoted string\\n')\n"
+        "sys.exit(1)\n"
+    )
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    (bindir / "dot").write_text(f"#!{sys.executable}\n{script}")
+    (bindir / "dot").chmod(0o755)
+    monkeypatch.setenv("PATH", str(bindir))
+    path = tmp_path / "m.argmap.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: t\nclaims:\n  E1: {kind: evidence, text: a}\n  E2: {kind: evidence, text: b}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["render", str(path), "-q"])
+    assert result.exit_code == 2
+    assert f"in the drawing of E2 ({path}:5:" in result.stderr
+    assert "syntax error in line" in result.stderr

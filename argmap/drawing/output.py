@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -261,10 +262,38 @@ def render(
     if fmt == "dot":
         data = source.encode("utf-8")
     else:
-        data = _run(source, fmt, engine, deadline, budget)
+        try:
+            data = _run(source, fmt, engine, deadline, budget)
+        except RenderError as exc:
+            raise RenderError(_locate(str(exc), source, amap)) from None
         _warn_shortened(drawing, fmt)
     write_output(path, data, inputs=inputs)
     return Path(path)
+
+
+_LINE = re.compile(r"\bin line (\d+)")
+_STATEMENT = re.compile(r'\t(?:subgraph )?("(?:[^"\\]|\\.)*"|[\w.]+)(?: -> ("(?:[^"\\]|\\.)*"|[\w.]+))?')
+
+
+def _locate(message: str, source: str, amap: ArgumentMap) -> str:
+    """``message`` about "line N" of the DOT source, saying which element of
+    the map that line draws, and where the element is in its file."""
+    m = _LINE.search(message)
+    if m is None:
+        return message
+    lines = source.splitlines()
+    n = int(m.group(1))
+    st = _STATEMENT.match(lines[n - 1]) if 0 < n <= len(lines) else None
+    if st is None:
+        return message
+    ids = [x.strip('"') for x in st.groups() if x]
+    found = [i for i in ids if i in amap]
+    if not found:
+        return message
+    where = amap.location(found[0])
+    what = " -> ".join(found)
+    at = f" ({where})" if where is not None else ""
+    return f"{message} [in the drawing of {what}{at}: a text of it may be beyond Graphviz's limits]"
 
 
 def _format(path: str | os.PathLike[str], format: str | None) -> str:
