@@ -703,6 +703,10 @@ def _look_attrs(look: style.Look) -> dict[str, str]:
 
 def legend_graph(lang: str = "en", options: RenderOptions | None = None) -> graphviz.Digraph:
     """A drawing of the legend alone (for docs/rendering.md)."""
+    if not isinstance(lang, str):
+        raise TypeError(f"lang must be a str (a language tag such as 'ja'), not {_type_name(lang)}")
+    if options is not None and not isinstance(options, RenderOptions):
+        raise TypeError(f"options must be RenderOptions or None, not {_type_name(options)}")
     o = options or RenderOptions()
     g = graphviz.Digraph(name="legend")
     g.attr("graph", rankdir="TB", fontname=o.fontname, newrank="true", nodesep="0.25", ranksep="0.3")

@@ -1,8 +1,10 @@
 """Write a drawing to a file: :func:`render`, with the system's Graphviz.
 
 The output is written to a temporary file next to the target and renamed
-into place, so a failure never leaves a truncated file. ``dot`` runs with a
-time limit. Without Graphviz, only the ``dot`` format (the DOT source) can
+into place, so a failure never leaves a truncated file. ``dot`` runs in its
+own process group with a time limit, and is killed with anything it started
+on a timeout, an exception or an interruption. What Graphviz prints while
+it succeeds is passed on as :class:`RenderWarning`. Without Graphviz, only the ``dot`` format (the DOT source) can
 be written; asking for another raises :class:`RenderError` saying what to
 install.
 """
