@@ -55,6 +55,7 @@ _EXPORTS = {
     "Source": "argmap.model",
     "RenderError": "argmap.drawing",
     "RenderOptions": "argmap.drawing",
+    "RenderWarning": "argmap.drawing",
     "render": "argmap.drawing",
     "to_dot": "argmap.drawing",
     "scaffold": "argmap.scaffolding",
@@ -75,6 +76,7 @@ __all__ = [
     "Problem",
     "RenderError",
     "RenderOptions",
+    "RenderWarning",
     "Severity",
     "Source",
     "__version__",
@@ -90,7 +92,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from argmap.checks import Diagnostic, Severity, check
-    from argmap.drawing import RenderError, RenderOptions, render, to_dot
+    from argmap.drawing import RenderError, RenderOptions, RenderWarning, render, to_dot
     from argmap.errors import ArgmapError, Location, Problem
     from argmap.formats import dump, dumps, load, loads
     from argmap.model import (
