@@ -110,7 +110,9 @@ def _type_name(value: object) -> str:
 
 
 _URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://(?=[^\s/])([^\s/?#]*)[^\s]*\Z")
-#: Characters no URL holds: controls (C0, DEL, C1) and lone surrogates.
+#: An ASCII host name without user or port, then printable ASCII.
+_PLAIN_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9][A-Za-z0-9.\-]*(?:[/?#][\x21-\x7e]*)?\Z")
+#: Characters no URL holds: controls (C0, DEL, C1).
 _URL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f]")
 _PORT = re.compile(r"[0-9]{0,5}\Z", re.ASCII)
 _HOST_UNSAFE = re.compile(r"[\[\]\\<>\"{}|^`]")
@@ -135,6 +137,8 @@ def check_url(url: str) -> None:
     ValueError: 'https://[::1' is not a valid URL: a host in brackets must be an IPv6 address such as [2001:db8::1]
     """
     check_text(url, "a URL")
+    if _PLAIN_URL.match(url) is not None:
+        return  # the common case, that no parser refuses: skip the parsing
     m = _URL.match(url)
     if m is None:
         raise ValueError(f"{_brief(url)} is not an http or https URL")

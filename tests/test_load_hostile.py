@@ -561,3 +561,15 @@ def test_a_yaml_version_directive_is_allowed() -> None:
 def test_exclamation_and_percent_signs_in_text_are_text(title: str) -> None:
     quoted = f"'{title}'" if title.startswith("!") else title
     assert argmap.loads(f"argmap: 1\ntitle: {quoted}\nclaims: {{}}\n").title == title
+
+
+def test_a_tag_right_after_the_colon_of_a_quoted_key_is_refused() -> None:
+    text = '{"argmap": 1, "title":!!str t, "claims":!!map {}}\n'
+    found = problems(text)
+    assert [(line, col) for line, col, _ in found] == [where(text, "!!str"), where(text, "!!map")]
+
+
+@pytest.mark.parametrize("key", ["[a]", "{a: b}"])
+def test_a_list_or_mapping_as_an_element_id_is_a_located_problem(key: str) -> None:
+    text = HEAD + f"claims:\n  ? {key}\n  : {{kind: premise, text: x}}\n  P1: {{kind: premise, text: a}}\n"
+    assert one(text) == (*where(text, key), "a key must be a plain name, not a list or mapping")

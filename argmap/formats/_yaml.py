@@ -28,9 +28,10 @@ _DEFAULT_TAGS = {
     yaml.SequenceNode: _STD + "seq",
     yaml.MappingNode: _STD + "map",
 }
-#: Where a tag (``!x``, ``!!x``, ``!<x>``) or a directive (``%TAG``) may stand:
-#: a tag starts a token, after a space, a line break or a flow indicator.
-_MAYBE_TAG = re.compile(r"(?:\A|[\s\[{,\ufeff])!|^%", re.MULTILINE)
+#: What may stand just before a tag (``!x``, ``!!x``, ``!<x>``): a tag starts
+#: a token, after a space, a line break, a flow indicator or the colon after
+#: a quoted key (``{"a":!!str x}``).
+_BEFORE_TAG = frozenset(" \t\r\n\x85\u2028\u2029[{,:\ufeff")
 _TAG_DIRECTIVE = re.compile(r"^%TAG\b", re.MULTILINE)
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 #: The format is never deeper than root/claims/E1/source/url; allow slack.
@@ -94,8 +95,9 @@ class YamlLocator(Locator):
             for section_key, section in self._root.value:
                 if section_key.value in SECTIONS and isinstance(section, yaml.MappingNode):
                     for key, _value in section.value:
-                        mark = key.start_mark
-                        positions.setdefault(key.value, (mark.line + 1, mark.column + 1))
+                        if isinstance(key, yaml.ScalarNode):  # others are reported as problems
+                            mark = key.start_mark
+                            positions.setdefault(key.value, (mark.line + 1, mark.column + 1))
         return ElementLocator(self.file, positions)
 
 
@@ -112,6 +114,20 @@ def _char_at(text: str, mark: Any) -> str:
     if line < len(lines) and column < len(lines[line]):
         return lines[line][column]
     return ""
+
+
+def _may_hold_tag(text: str) -> bool:
+    """Whether ``text`` may hold a tag or a directive (a cheap scan: most
+    texts have no ``!`` at all, and a ``%`` only inside lines)."""
+    if text.startswith("%") or "\n%" in text or "\r%" in text:
+        return True
+    find = text.find
+    i = find("!")
+    while i >= 0:
+        if i == 0 or text[i - 1] in _BEFORE_TAG:
+            return True
+        i = find("!", i + 1)
+    return False
 
 
 def _shown_tag(tag: str) -> str:
@@ -240,7 +256,7 @@ def read_yaml(text: str, file: str) -> tuple[Tree, YamlLocator | None, list[Prob
 
     The tree is None when nothing usable could be read.
     """
-    if "&" in text or "*" in text or _MAYBE_TAG.search(text) is not None:
+    if "&" in text or "*" in text or _may_hold_tag(text):
         try:
             problems = _anchor_problems(file, text)
         except yaml.YAMLError as exc:
