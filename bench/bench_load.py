@@ -94,6 +94,23 @@ def help_time(runs: int = 15) -> float:
     return statistics.median(times)
 
 
+def bad_references_time(n_claims: int, n_bad: int) -> tuple[float, int]:
+    """Seconds to refuse a YAML map of ``n_claims`` claims and ``n_bad``
+    references to missing ids, each one letter off a real id (so each could
+    get a "did you mean"), and how many problems were reported."""
+    lines = ["argmap: 1", "title: t", "claims:"]
+    lines += [f"  C{i}: {{kind: premise, text: claim number {i}}}" for i in range(n_claims)]
+    lines.append("inferences:")
+    lines += [f"  I{i}: {{from: [C{i}, C{i}x], to: C{(i + 1) % n_claims}}}" for i in range(n_bad)]
+    text = "\n".join(lines) + "\n"
+    start = time.perf_counter()
+    try:
+        argmap.loads(text)
+    except argmap.ArgmapError as exc:
+        return time.perf_counter() - start, len(exc.problems)
+    raise AssertionError("the map with missing ids loaded")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--claims", type=int, default=100_000)
@@ -135,6 +152,12 @@ def main() -> None:
     with mock.patch("argmap.formats.load_clean_json", return_value=None):
         t_careful = best_of(args.runs, lambda: argmap.load(jpath))
 
+    # Every reference to a missing id is reported, located; "did you mean"
+    # is bounded so that this stays linear in the size of the map.
+    n_refs_claims, n_bad = max(2, args.claims // 5), max(1, args.claims // 10)
+    t_bad, n_problems = bad_references_time(n_refs_claims, n_bad)
+    assert n_problems == n_bad
+
     size_y = ypath.stat().st_size / 1e6
     size_j = jpath.stat().st_size / 1e6
     shutil.rmtree(tmp)
@@ -167,6 +190,10 @@ def main() -> None:
         "with anything out of the ordinary is read again by the careful path, which locates every "
         f"problem: on this map that path takes {t_careful:.2f} s ({t_careful / rows[1][2]:.1f}x `json.load`). "
         "Both paths pause the cyclic garbage collector while they build (the map holds no cycles).",
+        "",
+        f"A YAML map of {n_refs_claims:,} claims with {n_bad:,} references to missing ids is refused, "
+        f'every reference reported and located, in {t_bad:.2f} s ("did you mean" is offered while it is '
+        "cheap, so the work stays linear in the size of the map).",
     ]
     report = "\n".join(lines)
     print(report)

@@ -15,9 +15,9 @@ import re
 
 from argmap.formats._fields import FALSE_WORDS, KINDS, TRUE_WORDS
 from argmap.formats._tree import Tree
-from argmap.model import ID_PATTERN, Kind, check_url, parse_date
+from argmap.model import ID_PATTERN, LANG_PATTERN, Kind, check_url, parse_date
 
-_LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
+_LANG = LANG_PATTERN  # one rule for files and for maps built in code
 
 
 def _type_name(value: Tree) -> str:
