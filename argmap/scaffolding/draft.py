@@ -18,17 +18,21 @@ against the lexicon of its language (:mod:`argmap.scaffolding.lexicon`).
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gc
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
 
+from argmap.errors import ArgmapError, Problem
 from argmap.formats import dumps
 from argmap.model import ArgumentMap, Document, MapBuilder, Source
 from argmap.scaffolding.dates import DateMatch, find_dates, leading_date
 from argmap.scaffolding.detect import detect
-from argmap.scaffolding.lexicon import Lexicon, lexicon
+from argmap.scaffolding.lexicon import LANGS, Lexicon, lexicon
 from argmap.scaffolding.split import URL_RE, split
 
 __all__ = ["Draft", "Origin", "Unmatched", "draft", "scaffold"]
@@ -64,21 +68,38 @@ class Draft:
     unmatched: tuple[Unmatched, ...]
 
     def comment(self) -> str:
-        """The left-out sentences and lines as a YAML comment block."""
+        """The left-out sentences and lines as a YAML comment block, each in full on one line."""
         if not self.unmatched:
             return ""
         out = ["", "# Not in the map (line: text). Sentences with no marker may still matter:"]
         for u in self.unmatched:
             where = str(u.line) if u.last_line == u.line else f"{u.line}-{u.last_line}"
             text = " ".join(u.text.split())
-            if len(text) > 160:
-                text = text[:159] + "…"
             out.append(f"# {where} [{u.why}]: {text}")
         return "\n".join(out) + "\n"
 
     def to_yaml(self) -> str:
         """The map as YAML followed by :meth:`comment`."""
-        return dumps(self.map) + self.comment()
+        with _gc_paused():
+            return dumps(self.map) + self.comment()
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a draft is made or written.
+
+    A large article makes hundreds of thousands of small objects and no
+    reference cycles; the collector's full passes over all of them would make
+    the work grow faster than the article. Reference counting still frees
+    everything as usual.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 # ---------------------------------------------------------------- lines
@@ -187,6 +208,87 @@ _INLINE_SOURCE = re.compile(
 )
 
 
+# After the speaker's particle: an optional "when" (9日、 / 2023年11月2日、 / 同日、),
+# then 、 or the opening of a quotation.
+_JA_WHEN = r"(?:[0-9０-９]{4}[年./\-][0-9０-９年月日./\-]{1,10}|[0-9０-９]{1,2}日|同日|昨日|今日|先週|先月)?"
+_EN_TIME = r"(?:\s+(?:on|in|last|this|at|during|earlier|late)\b[^,\"“]*?(?=,|\s+that\b))?"
+#: A time phrase after a final reporting verb ("…," she said on Monday, May 5.), at most this long:
+#: every pattern that may try many places in a sentence does bounded work at each.
+_EN_TAIL = r"(?:\s+(?:on|in|last|this)\s+[^\"“”]{1,80}?)?$"
+
+
+@attrs.frozen
+class _Patterns:
+    """The lexicon's markers compiled once per language (not once per sentence)."""
+
+    ja_speaker: re.Pattern[str]
+    ja_name: re.Pattern[str]
+    ja_supposition: re.Pattern[str]  # after an opener (もし、…ば、)
+    ja_supposition_strong: re.Pattern[str]  # without one (…となれば、)
+    en_phrase_lead: tuple[tuple[str, re.Pattern[str]], ...]
+    en_phrase_tail: tuple[tuple[str, re.Pattern[str]], ...]
+    en_quote_then_speaker: re.Pattern[str]
+    en_speaker_first: re.Pattern[str]
+    en_speaker_last: re.Pattern[str]
+    en_verb_last: re.Pattern[str]
+    en_judgment: tuple[tuple[str, re.Pattern[str]], ...]
+    en_supposition_after: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@functools.cache
+def _patterns(lang: str) -> _Patterns:
+    lex = lexicon(lang)
+    parts = "|".join(map(re.escape, lex.speaker_particles)) or "(?!)"
+    most = lex.speaker_max_length
+    endings = "|".join(map(re.escape, (e for e, _ in lex.supposition_endings))) or "(?!)"
+    strong = "|".join(map(re.escape, lex.supposition_strong)) or "(?!)"
+    stems = "".join(lex.supposition_stem)
+    stem_alt = f"|(?P<stem>[{re.escape(stems)}])ば" if stems else ""
+    verbs = "|".join(re.escape(v) for v in sorted(lex.attribution_verbs, key=len, reverse=True)) or "(?!)"
+    # a speaker: at most speaker_max_words words (the text has single spaces by now)
+    words = max(lex.speaker_max_words - 1, 0)
+    speaker = rf"\S+(?:\s\S+){{0,{words}}}?"
+    speaker_no_comma = rf"[^,\"”\s]+(?:\s[^,\"”\s]+){{0,{words}}}?"
+    return _Patterns(
+        ja_speaker=re.compile(rf"(.{{1,{most}}}?)(?:{parts}){_JA_WHEN}(?:[、,，]|(?=[「『]))"),
+        ja_name=re.compile(rf"((?:[^\u3040-\u309f、。\s]|の){{1,{most}}}?)(?:{parts})"),
+        ja_supposition=re.compile(rf"(?:(?P<end>{endings}){stem_alt})[、,，]"),
+        ja_supposition_strong=re.compile(rf"(?:(?P<end>{strong}))[、,，]"),
+        en_phrase_lead=tuple(
+            (p, re.compile(rf"{re.escape(p)}\s+([^,]+),\s*(.+)", re.IGNORECASE))
+            for p in lex.attribution_phrase
+        ),
+        en_phrase_tail=tuple(
+            (p, re.compile(rf"(.+),\s+{re.escape(p)}\s+([^,]+)$", re.IGNORECASE))
+            for p in lex.attribution_phrase
+        ),
+        # "'...,' X said (on July 10)." where X may hold commas
+        en_quote_then_speaker=re.compile(
+            rf"(?P<c>[\"“].+?[,.!?][\"”])\s+(?P<sp>{speaker})\s+(?P<v>{verbs}){_EN_TAIL}", re.IGNORECASE
+        ),
+        # "X said (on Monday) (that) ..."
+        en_speaker_first=re.compile(
+            rf"(?P<sp>{speaker})\s+(?P<v>{verbs})\b{_EN_TIME}(?:,|\s+that\b|:)?\s*(?P<c>.+)", re.IGNORECASE
+        ),
+        # "... , X said."
+        en_speaker_last=re.compile(
+            rf"(?P<c>.+?)[,\"”]+\s+(?P<sp>{speaker_no_comma})\s+(?P<v>{verbs}){_EN_TAIL}", re.IGNORECASE
+        ),
+        # "'...,' said X."
+        en_verb_last=re.compile(
+            rf"(?P<c>.+?)[,\"”]+\s+(?P<v>{verbs})\s+(?P<sp>[^,\s]+(?:\s[^,\s]+){{0,{words}}})$", re.IGNORECASE
+        ),
+        en_judgment=tuple((m, re.compile(rf"\b{re.escape(m)}\b")) for m in lex.judgment_anywhere),
+        en_supposition_after=tuple(
+            (o, re.compile(rf"(,\s+|\s+)({re.escape(o)})\s+(.+)$", re.IGNORECASE))
+            for o in lex.supposition_open
+        ),
+    )
+
+
+_EN_MODAL = re.compile(r"\b(would|could|might|will|may)\b", re.IGNORECASE)
+
+
 def _strip_initial(body: str, markers: tuple[str, ...], lang: str) -> str | None:
     low = body.lower() if lang == "en" else body
     for m in markers:
@@ -210,18 +312,13 @@ def _drop_final(text: str, lex: Lexicon) -> str:
     return text
 
 
-# After the speaker's particle: an optional "when" (9日、 / 2023年11月2日、 / 同日、),
-# then 、 or the opening of a quotation.
-_JA_WHEN = r"(?:[0-9０-９]{4}[年./\-][0-9０-９年月日./\-]{1,10}|[0-9０-９]{1,2}日|同日|昨日|今日|先週|先月)?"
-
-
 def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
-    parts = "|".join(map(re.escape, lex.speaker_particles))
-    m = re.match(rf"(.{{1,{lex.speaker_max_length}}}?)(?:{parts}){_JA_WHEN}(?:[、,，]|(?=[「『]))", content)
+    pats = _patterns(lex.lang)
+    m = pats.ja_speaker.match(content)
     if m is None:
         # 「政府は来年度から…と発表しました」: a name (kanji, katakana, Latin,
         # joined by の) right at the start, then the particle; not 「東京では雨が」
-        m = re.match(rf"((?:[^\u3040-\u309f、。\s]|の){{1,{lex.speaker_max_length}}}?)(?:{parts})", content)
+        m = pats.ja_name.match(content)
     if m is None:
         return None, content
     speaker = re.split(r"[、,，]", m.group(1))[-1].strip()
@@ -234,11 +331,8 @@ def _ja_supposition(text: str, lex: Lexicon) -> tuple[str, str, str, str] | None
     """(hypothesis, marker, consequent, opener) for a supposition clause, or None."""
     opener = next((o for o in lex.supposition_open if text.startswith(o)), None)
     body = text[len(opener) :].lstrip("、,， ") if opener else text
-    endings = [e for e, _ in lex.supposition_endings] if opener else list(lex.supposition_strong)
-    alts = "|".join(map(re.escape, endings)) or "(?!)"
-    stems = "".join(lex.supposition_stem) if opener else ""
-    stem_alt = f"|(?P<stem>[{stems}])ば" if stems else ""
-    m = re.search(rf"(?:(?P<end>{alts}){stem_alt})[、,，]", body)
+    pats = _patterns(lex.lang)
+    m = (pats.ja_supposition if opener else pats.ja_supposition_strong).search(body)
     if m is None:
         return None
     if m.group("end"):
@@ -263,7 +357,7 @@ def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
             speaker, content = _ja_speaker(_drop_final(core[: -len(m)], lex), lex)
             return _Reading("evidence", content.strip("、 "), m, speaker, date)
     for m in lex.attribution_phrase:
-        i = core.find(m)
+        i = core.find(m, 0, lex.speaker_max_length + len(m))
         if 0 < i <= lex.speaker_max_length:
             speaker = re.split(r"[、,，]", core[:i])[-1].strip() or None
             return _Reading("evidence", _after_marker(core[i:], m), m, speaker, date)
@@ -298,7 +392,6 @@ def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
 
 
 _EN_LEADING_DATE = re.compile(r"(?:on|as of|by)?\s*", re.IGNORECASE)
-_EN_TIME = r"(?:\s+(?:on|in|last|this|at|during|earlier|late)\b[^,\"“]*?(?=,|\s+that\b))?"
 
 
 def _en_strip_date(sentence: str) -> tuple[DateMatch | None, str]:
@@ -329,42 +422,29 @@ _EN_AUX = re.compile(
 
 def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | None:
     """(content, speaker, marker) for an attributed English statement, or None."""
+    pats = _patterns(lex.lang)
     core = _INLINE_SOURCE.sub("", body.rstrip(_TRAIL)).rstrip(_TRAIL)
     low = core.lower()
-    for p in lex.attribution_phrase:
+    for (p, lead), (_, tail) in zip(pats.en_phrase_lead, pats.en_phrase_tail, strict=True):
         if low.startswith(p + " "):
-            m = re.match(rf"{re.escape(p)}\s+([^,]+),\s*(.+)", core, re.IGNORECASE)
+            m = lead.match(core)
             if m:
                 return m.group(2), m.group(1).strip(), p
-        m = re.match(rf"(.+),\s+{re.escape(p)}\s+([^,]+)$", core, re.IGNORECASE)
+        m = tail.match(core)
         if m:
             return m.group(1), m.group(2).strip(), p
-    verbs = "|".join(re.escape(v) for v in sorted(lex.attribution_verbs, key=len, reverse=True))
-    # "'...,' X said (on July 10)." where X may hold commas
-    m = re.match(
-        rf"(?P<c>[\"“].+?[,.!?][\"”])\s+(?P<sp>.+?)\s+(?P<v>{verbs})(?:\s+(?:on|in|last|this)\s+.+?)?$",
-        core,
-        re.I,
-    )
+    m = pats.en_quote_then_speaker.match(core)
     if m and _words(m.group("sp")) <= lex.speaker_max_words:
         return m.group("c").strip('"“”,. '), m.group("sp").strip(" ,"), m.group("v")
-    # "X said (on Monday) (that) ..."
-    m = re.match(
-        rf"(?P<sp>.+?)\s+(?P<v>{verbs})\b{_EN_TIME}(?:,|\s+that\b|:)?\s*(?P<c>.+)", core, re.IGNORECASE
-    )
+    m = pats.en_speaker_first.match(core)
     if m and _words(m.group("sp")) <= lex.speaker_max_words and m.group("sp")[0] not in "\"“'‘":
         speaker = _EN_AUX.sub("", m.group("sp")).strip(" ,")
         if speaker and not _EN_CLAUSE.search(speaker):
             return m.group("c").strip().strip('"“”'), speaker, m.group("v")
-    # "... , X said." and "'...,' said X."
-    m = re.match(
-        rf"(?P<c>.+?)[,\"”]+\s+(?P<sp>[^,\"”]+?)\s+(?P<v>{verbs})(?:\s+(?:on|in|last|this)\s+.+?)?$",
-        core,
-        re.IGNORECASE,
-    )
+    m = pats.en_speaker_last.match(core)
     if m and _words(m.group("sp")) <= lex.speaker_max_words:
         return m.group("c").strip().strip('"“”,'), m.group("sp").strip(), m.group("v")
-    m = re.match(rf"(?P<c>.+?)[,\"”]+\s+(?P<v>{verbs})\s+(?P<sp>[^,]+)$", core, re.IGNORECASE)
+    m = pats.en_verb_last.match(core)
     if m and _words(m.group("sp")) <= lex.speaker_max_words:
         return m.group("c").strip().strip('"“”,'), m.group("sp").strip(), m.group("v")
     return None
@@ -378,12 +458,9 @@ def _en_supposition(text: str, lex: Lexicon) -> tuple[str, str, str] | None:
             comma = text.find(",", len(o))
             if comma > len(o) + 1:
                 return text[len(o) + 1 : comma].strip(), o, text[comma + 1 :].strip()
-    for o in lex.supposition_open:
-        m = re.search(rf"(,\s+|\s+)({re.escape(o)})\s+(.+)$", text, re.IGNORECASE)
-        if m and (
-            m.group(1).startswith(",")
-            or re.search(r"\b(would|could|might|will|may)\b", text[: m.start()], re.IGNORECASE)
-        ):
+    for o, pattern in _patterns(lex.lang).en_supposition_after:
+        m = pattern.search(text)
+        if m and (m.group(1).startswith(",") or _EN_MODAL.search(text, 0, m.start())):
             return m.group(3).strip(), o, text[: m.start()].strip()
     return None
 
@@ -406,7 +483,7 @@ def _read_en(sentence: str, lex: Lexicon) -> _Reading | None:
     if rest[:1].islower() and initial:
         rest = rest[0].upper() + rest[1:]
     low = rest.lower()
-    anywhere = next((m for m in lex.judgment_anywhere if re.search(rf"\b{re.escape(m)}\b", low)), None)
+    anywhere = next((m for m, p in _patterns(lex.lang).en_judgment if p.search(low)), None)
     sup = _en_supposition(rest, lex)
     if anywhere is None and sup is None and link not in ("summary", "sequel"):
         return None
@@ -439,8 +516,61 @@ def _first_words(text: str, lang: str) -> str:
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
+#: A plain judgment rests on at most this many claims just before it in its
+#: paragraph: a text with no blank lines is one long paragraph, and linking
+#: each judgment to every claim before it would grow with the square of it.
+PARAGRAPH_PREMISES = 8
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_JA_WRAP = re.compile(r"\s*\n\s*")
+_SPACES = re.compile(r"\s{2,}")
+
+
+def _flat(sentence: str, lang: str) -> str:
+    """The sentence on one line, runs of spaces made one: what the markers are read from.
+
+    An English line break is a space; a Japanese one joins the lines (a
+    space only between two Latin letters or digits, 「NATO\\nTokyo」).
+
+    >>> _flat("The minister said that prices\\n  would rise.", "en")
+    'The minister said that prices would rise.'
+    >>> _flat("大使は、『日本は\\n動いている』と\\nNATO\\nTokyoで述べました。", "ja")
+    '大使は、『日本は動いている』とNATO Tokyoで述べました。'
+    """
+    if lang != "ja":
+        return " ".join(sentence.split())
+
+    def join(m: re.Match[str]) -> str:
+        a, b = sentence[m.start() - 1 : m.start()], sentence[m.end() : m.end() + 1]
+        return " " if _ASCII_WORD.match(a) and _ASCII_WORD.match(b) else ""
+
+    return _SPACES.sub(" ", _JA_WRAP.sub(join, sentence))
+
+
+def _check_arguments(function: str, text: object, lang: object, document: object) -> str | None:
+    """Refuse wrong types with a TypeError and an unknown language with an ArgmapError."""
+    if not isinstance(text, str):
+        hint = " (decode it first: data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"{function}() needs the article as a str, not {type(text).__name__}{hint}")
+    if lang is not None and not isinstance(lang, str):
+        raise TypeError(f"{function}() needs lang as a str or None, not {type(lang).__name__}")
+    if document is not None and not isinstance(document, Document):
+        raise TypeError(
+            f"{function}() needs document as an argmap.Document or None, not {type(document).__name__}"
+        )
+    if lang is None or lang == "auto":
+        return None
+    if lang not in LANGS:
+        choices = ", ".join([*LANGS, "auto"])
+        raise ArgmapError([Problem(f"unknown article language {lang!r}: use one of {choices}")])
+    return lang
+
+
 def draft(text: str, lang: str | None = None, *, document: Document | None = None) -> Draft:
     """Scaffold ``text`` into a :class:`Draft` (``lang`` ``"ja"``, ``"en"`` or None/``"auto"``).
+
+    Raises TypeError when ``text`` is not a str (bytes must be decoded first)
+    and :class:`~argmap.errors.ArgmapError` for a language with no lexicon.
 
     >>> d = draft("2023.05.09冨田大使は、日本は動いているとしています。\\n以上から、妥当と判断されます。\\n\\nhttps://example.org/a\\n記事の題\\n")
     >>> [(c.id, c.kind.value, c.text) for c in d.map.claims.values()]
@@ -451,11 +581,19 @@ def draft(text: str, lang: str | None = None, *, document: Document | None = Non
     >>> d.map.inferences["I1"].premises, d.map.inferences["I1"].marker
     (('E1',), '以上から、…と判断されます')
     """
-    # Characters YAML cannot hold, and line breaks other than \n, become spaces
-    # (one for one, so lines and columns stay as in the article).
+    chosen = _check_arguments("draft", text, lang, document)
+    with _gc_paused():
+        return _draft(text, chosen, document)
+
+
+def _draft(text: str, chosen: str | None, document: Document | None) -> Draft:
+    # CR LF and a lone CR end a line as LF does. Characters YAML cannot hold,
+    # and other line breaks, become spaces (one for one, so lines and columns
+    # stay as in the article).
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _UNPRINTABLE.sub(" ", text)
-    if lang in (None, "auto"):
-        lang = detect(text)
+    lang = chosen or detect(text)
     lex = lexicon(lang)
     read = _read_ja if lang == "ja" else _read_en
     lines = text.split("\n")
@@ -478,6 +616,15 @@ def draft(text: str, lang: str | None = None, *, document: Document | None = Non
     last_claim: _Claim | None = None
     first_text: str | None = None
     notes = lex.notes
+    line_dates: dict[int, DateMatch | None] = {}  # the first date on a line, found once
+
+    def date_before(line: int, column: int) -> DateMatch | None:
+        """The first date on ``line`` when it ends before ``column``."""
+        if line not in line_dates:
+            found = find_dates(lines[line - 1])
+            line_dates[line] = found[0] if found else None
+        first = line_dates[line]
+        return first if first is not None and first.end <= column - 1 else None
 
     def ignore(i: int, j: int, why: str) -> None:
         body = " ".join(ln.strip() for ln in lines[i:j] if ln.strip())
@@ -494,17 +641,25 @@ def draft(text: str, lang: str | None = None, *, document: Document | None = Non
             title = lines[i + 1].strip() if i + 1 < len(lines) and kinds[i + 1] == "title" else None
             page_date = None
             k = i + 2 if title else i + 1
-            if k < len(lines) and kinds[k] == "pagedate":
+            date_line = k < len(lines) and kinds[k] == "pagedate"
+            if date_line:
                 page_date = leading_date(lines[k])
+            date_used = False
             for ev in pending:
                 ev.url, ev.title = url, title
                 if ev.date is None and page_date is not None:
                     ev.date = page_date.date
+                    date_used = True
             if not pending:
-                unmatched.append(
-                    Unmatched(i + 1, i + 1, f"{url} {title or ''}", "source with no statement before it")
-                )
+                block = " ".join(x for x in (url, title, lines[k].strip() if date_line else None) if x)
+                last = k + 1 if date_line else (i + 2 if title else i + 1)
+                unmatched.append(Unmatched(i + 1, last, block, "source with no statement before it"))
+            elif date_line and (not date_used or page_date is None or page_date.end < len(lines[k].rstrip())):
+                # the date line says more than the date the map took from it
+                why = "hashtags" if date_used else "date of a source, not used"
+                unmatched.append(Unmatched(k + 1, k + 1, lines[k].strip(), why))
             pending = []
+            j = k + 1 if date_line else k  # the title and date lines belong to the block
         elif kind == "text":
             start, end = offsets[i], offsets[j] - 1
             paragraph: list[str] = []
@@ -512,19 +667,22 @@ def draft(text: str, lang: str | None = None, *, document: Document | None = Non
                 if not s.text:
                     continue
                 line = i + s.line
+                last_line = line + s.text.count("\n")
                 if first_text is None:
                     first_text = s.text
-                reading = read(s.text, lex)
+                flat = _flat(s.text, lang)
+                reading = read(flat, lex)
                 if reading is None:
-                    unmatched.append(Unmatched(line, line, s.text, "no marker"))
+                    unmatched.append(Unmatched(line, last_line, s.text, "no marker"))
                     continue
                 origin = Origin(line, s.column, reading.marker, s.text)
                 if reading.kind == "evidence":
                     date = reading.date.date if reading.date else None
                     if date is None:
-                        found = find_dates(s.text) or find_dates(lines[line - 1][: s.column - 1])
-                        date = found[0].date if found else None
-                    inline = URL_RE.search(s.text)
+                        found = find_dates(flat)
+                        before = found[0] if found else date_before(line, s.column)
+                        date = before.date if before else None
+                    inline = URL_RE.search(flat)
                     ev = _Claim(new_id("E"), "evidence", reading.text, origin, reading.speaker, date)
                     if inline:
                         ev.url = inline.group()
@@ -559,11 +717,12 @@ def draft(text: str, lang: str | None = None, *, document: Document | None = Non
                     premises.append(last_claim.id)
                     rules.append(notes.get("rule_continuation", ""))
                 elif not hyp and paragraph:
-                    premises += paragraph
+                    premises += paragraph[-PARAGRAPH_PREMISES:]
                     rules.append(notes.get("rule_paragraph", ""))
                 if reading.link != "summary":
                     since_summary.append(con.id)
                 paragraph.append(con.id)
+                del paragraph[:-PARAGRAPH_PREMISES]
                 rule = " + ".join(r for r in rules if r) or notes.get("rule_none", "")
                 inferences.append(
                     (new_id("I"), list(dict.fromkeys(premises)), con.id, reading.marker, rule, origin)
@@ -584,7 +743,8 @@ def draft(text: str, lang: str | None = None, *, document: Document | None = Non
     origins: dict[str, Origin] = {}
     for c in claims:
         o = c.origin
-        note = notes.get(c.kind, "{marker} {line}").format(marker=o.marker, line=o.line)
+        sentence = " ".join(o.sentence.split())
+        note = notes.get(c.kind, "{marker} {line}").format(marker=o.marker, line=o.line, sentence=sentence)
         fields: dict[str, Any] = {"note": note}
         if c.kind == "evidence":
             fields["source"] = Source(url=c.url, title=c.title, speaker=c.speaker, date=c.date)
@@ -609,4 +769,5 @@ def scaffold(text: str, lang: str | None = None) -> ArgumentMap:
     >>> m.inferences["I1"].premises
     ('H1',)
     """
+    _check_arguments("scaffold", text, lang, None)
     return draft(text, lang).map

@@ -16,6 +16,8 @@ from typing import Any
 
 import attrs
 
+from argmap.errors import ArgmapError, Problem
+
 __all__ = ["LANGS", "Lexicon", "lexicon"]
 
 #: Languages with a lexicon file.
@@ -63,8 +65,12 @@ def _get(data: dict[str, Any], table: str, key: str, default: Any) -> Any:
 @functools.cache
 def lexicon(lang: str) -> Lexicon:
     """The lexicon for ``lang`` (``"ja"`` or ``"en"``), read once."""
+    if not isinstance(lang, str):
+        raise TypeError(f"lexicon() needs the language as a str, not {type(lang).__name__}")
     if lang not in LANGS:
-        raise ValueError(f"no marker lexicon for language {lang!r}: use one of {', '.join(LANGS)}")
+        raise ArgmapError(
+            [Problem(f"no marker lexicon for language {lang!r}: use one of {', '.join(LANGS)}")]
+        )
     with open(_HERE / f"markers_{lang}.toml", "rb") as f:
         data = tomllib.load(f)
     return Lexicon(

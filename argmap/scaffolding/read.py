@@ -30,9 +30,14 @@ def read_article(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
 
     Raises :class:`~argmap.errors.ArgmapError` located at ``path:line:col``
     when the file cannot be read, is not a regular file, is larger than
-    ``max_bytes``, is not UTF-8 or holds no text.
+    ``max_bytes``, is not UTF-8 or holds no text, and TypeError when ``path``
+    is not a path (a str or an ``os.PathLike`` naming it as a str).
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"read_article() needs a path (a str or os.PathLike), not {type(path).__name__}")
     name = os.fspath(path)
+    if not isinstance(name, str):
+        raise TypeError(f"read_article() needs a path that names a file as a str, not {type(name).__name__}")
     data = read_input(name, "an article", max_bytes)
     text = decode_utf8(data, name, "article")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
