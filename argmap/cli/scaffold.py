@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from argmap.cli._common import EXIT_BAD_INPUT, max_bytes, max_size_option
+from argmap.cli._common import EXIT_BAD_INPUT, max_bytes, max_size_option, say
 
 
 @click.command()
@@ -46,10 +46,19 @@ def command(article: str, output: str | None, lang: str, max_size: float) -> Non
         text = read_article(article, max_bytes(max_size))
     except ArgmapError as exc:
         for problem in exc.problems:
-            click.echo(str(problem), err=True)
+            say(str(problem), err=True)
         sys.exit(EXIT_BAD_INPUT)
     base = os.path.dirname(os.path.abspath(output)) if output else os.getcwd()
-    document = Document(file=os.path.relpath(os.path.abspath(article), base))
+    relative = os.path.relpath(os.path.abspath(article), base)
+    document = None
+    if _is_utf8(relative):
+        document = Document(file=relative)
+    else:  # bytes that are not UTF-8 (kept by surrogateescape) cannot go into a UTF-8 file
+        say(
+            f"argmap scaffold: warning: the article's file name {article} is not UTF-8 text, "
+            f"so the draft does not name it (document: file:)",
+            err=True,
+        )
     result = draft(text, None if lang == "auto" else lang, document=document)
     data = result.to_yaml()
     if output is None:
@@ -58,11 +67,19 @@ def command(article: str, output: str | None, lang: str, max_size: float) -> Non
         try:
             write_output(output, data.encode("utf-8"), inputs=[article])
         except OutputError as exc:
-            click.echo(f"argmap scaffold: {exc}", err=True)
+            say(f"argmap scaffold: {exc}", err=True)
             sys.exit(EXIT_BAD_INPUT)
         m = result.map
-        click.echo(
+        say(
             f"{output}: drafted {len(m.claims)} claims and {len(m.inferences)} inferences; "
             f"{len(result.unmatched)} passages left out (listed at the end of the file)",
             err=True,
         )
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
