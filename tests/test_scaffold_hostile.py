@@ -158,22 +158,30 @@ def test_deep_quote_nesting() -> None:
     assert m.claims["E1"].text.count("「") == depth
 
 
+MB = 1_000_000
+
+
 @pytest.mark.parametrize(
-    ("unit", "lang"),
+    ("make", "lang"),
     [
-        ('"a, b," c said, ', "en"),  # many quoted pieces and reporting verbs in one sentence
-        ("the minister said that prices rise, ", "en"),
-        ("if a, b would c if d, ", "en"),
-        ('x, " said y ', "en"),
-        ("( ", "en"),
-        ("大使は、日本は動いている", "ja"),
-        ("「『（", "ja"),
+        # many quoted pieces and reporting verbs in one sentence
+        (lambda: '"a, b," c said, ' * (MB // 16), "en"),
+        (lambda: "the minister said that prices rise, " * (MB // 36), "en"),
+        (lambda: "if a, b would c if d, " * (MB // 22), "en"),
+        (lambda: 'x, " said y ' * (MB // 12), "en"),
+        (lambda: "( " * (MB // 2), "en"),
+        (lambda: "大使は、日本は動いている" * (MB // 36), "ja"),
+        (lambda: "「『（" * (MB // 9), "ja"),
+        # openers, then closers of another kind: none pairs, none may search them all
+        (lambda: "「" * (MB // 6) + "』" * (MB // 6), "ja"),
+        (lambda: "(" * (MB // 2) + "]" * (MB // 2) + ")" * 10, "en"),
     ],
 )
-def test_one_huge_line_with_no_sentence_end(unit: str, lang: str) -> None:
-    text = unit * (1_000_000 // len(unit))  # 1 MB on one line, one sentence
+def test_one_huge_line_with_no_sentence_end(make: Any, lang: str) -> None:
+    text = make()  # about 1 MB on one line, one sentence
     d = draft(text, lang)
     assert len(d.map.claims) + len(d.unmatched) >= 1
+    assert loads(d.to_yaml()) == d.map
 
 
 def test_a_judgment_rests_on_at_most_a_few_claims_of_its_paragraph() -> None:

@@ -138,11 +138,15 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = [m.span() for m in URL_RE.finditer(text)]
     stack: list[tuple[str, int]] = []
+    # how many of each opener the stack holds: a closer with none open is
+    # skipped at once, so a run of stray closers costs no search each
+    open_count = dict.fromkeys(_PAIRS, 0)
     quote_open: int | None = None
     for m in _BRACKET_OR_PARA.finditer(text):
         ch = m.group()
         if ch[0] == "\n":  # a blank line: brackets never pair across paragraphs
             stack.clear()
+            open_count = dict.fromkeys(_PAIRS, 0)
             quote_open = None
         elif ch == '"':
             if quote_open is None:
@@ -152,12 +156,17 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
                 quote_open = None
         elif ch in _PAIRS:
             stack.append((ch, m.start()))
+            open_count[ch] += 1
         else:
             opener = _CLOSERS[ch]
-            for i in range(len(stack) - 1, -1, -1):
-                if stack[i][0] == opener:
-                    spans.append((stack[i][1], m.end()))
-                    del stack[i:]
+            if not open_count[opener]:
+                continue
+            # the search removes every opener it passes: each is passed once
+            while True:
+                top, at = stack.pop()
+                open_count[top] -= 1
+                if top == opener:
+                    spans.append((at, m.end()))
                     break
     spans.sort()
     merged: list[tuple[int, int]] = []
