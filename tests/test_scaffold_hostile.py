@@ -175,6 +175,11 @@ MB = 1_000_000
         # openers, then closers of another kind: none pairs, none may search them all
         (lambda: "「" * (MB // 6) + "』" * (MB // 6), "ja"),
         (lambda: "(" * (MB // 2) + "]" * (MB // 2) + ")" * 10, "en"),
+        # bracketed links, runs of quotes and of spaces: each used to be read once per character
+        (lambda: "(https://" * (MB // 9), "en"),
+        (lambda: "（https://" * (MB // 9) + "としています。", "ja"),
+        (lambda: "a" + '"' * MB + " b said", "en"),
+        (lambda: "日本" + " " * MB + "は", "ja"),
     ],
 )
 def test_one_huge_line_with_no_sentence_end(make: Any, lang: str) -> None:

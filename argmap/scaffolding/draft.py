@@ -203,9 +203,32 @@ class _Reading:
 
 _TRAIL = "。．.！？!? \u3000\t"
 #: A source URL in brackets at the end of a sentence: 「…と発表しました(https://…)。」
-_INLINE_SOURCE = re.compile(
-    r"\s*[(（]\s*(?:出典[:：]\s*|source:\s*)?https?://[^\s)）]+\s*[)）]\Z", re.IGNORECASE
-)
+_INLINE_SOURCE = re.compile(r"\s*(?:出典[:：]\s*|source:\s*)?https?://[^\s)）]+\s*", re.IGNORECASE)
+
+
+def _strip_inline_source(core: str) -> str:
+    """``core`` without a bracketed source URL at its end, and the sentence end before that.
+
+    Found from the end (the last opening bracket), so a sentence of many
+    brackets and links is read once, not once per bracket.
+
+    >>> _strip_inline_source("…と発表しました(出典: https://ex.org/a)")
+    '…と発表しました'
+    >>> _strip_inline_source("…と発表しました。(https://ex.org/a_(b)")
+    '…と発表しました'
+    """
+    text = core.rstrip(_TRAIL)
+    if not text.endswith((")", "）")):
+        return text
+    end = len(text) - 1
+    for _ in range(4):  # a URL may hold a bracket or two of its own: a(b)
+        start = max(text.rfind("(", 0, end), text.rfind("（", 0, end))
+        if start < 0:
+            break
+        if _INLINE_SOURCE.fullmatch(text, start + 1, len(text) - 1):
+            return text[:start].rstrip().rstrip(_TRAIL)
+        end = start
+    return text
 
 
 # After the speaker's particle: an optional "when" (9日、 / 2023年11月2日、 / 同日、),
@@ -272,11 +295,13 @@ def _patterns(lang: str) -> _Patterns:
         ),
         # "... , X said."
         en_speaker_last=re.compile(
-            rf"(?P<c>.+?)[,\"”]+\s+(?P<sp>{speaker_no_comma})\s+(?P<v>{verbs}){_EN_TAIL}", re.IGNORECASE
+            rf"(?P<c>.+?)(?<![,\"”])[,\"”]+\s+(?P<sp>{speaker_no_comma})\s+(?P<v>{verbs}){_EN_TAIL}",
+            re.IGNORECASE,
         ),
         # "'...,' said X."
         en_verb_last=re.compile(
-            rf"(?P<c>.+?)[,\"”]+\s+(?P<v>{verbs})\s+(?P<sp>[^,\s]+(?:\s[^,\s]+){{0,{words}}})$", re.IGNORECASE
+            rf"(?P<c>.+?)(?<![,\"”])[,\"”]+\s+(?P<v>{verbs})\s+(?P<sp>[^,\s]+(?:\s[^,\s]+){{0,{words}}})$",
+            re.IGNORECASE,
         ),
         en_judgment=tuple((m, re.compile(rf"\b{re.escape(m)}\b")) for m in lex.judgment_anywhere),
         en_supposition_after=tuple(
@@ -351,7 +376,7 @@ def _ja_supposition(text: str, lex: Lexicon) -> tuple[str, str, str, str] | None
 def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
     date = leading_date(sentence)
     body = (sentence[date.end :] if date else sentence).strip().lstrip("、,， ")
-    core = _INLINE_SOURCE.sub("", body.rstrip(_TRAIL)).rstrip(_TRAIL)
+    core = _strip_inline_source(body)
     for m in lex.attribution_final:
         if core.endswith(m):
             speaker, content = _ja_speaker(_drop_final(core[: -len(m)], lex), lex)
@@ -423,7 +448,7 @@ _EN_AUX = re.compile(
 def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | None:
     """(content, speaker, marker) for an attributed English statement, or None."""
     pats = _patterns(lex.lang)
-    core = _INLINE_SOURCE.sub("", body.rstrip(_TRAIL)).rstrip(_TRAIL)
+    core = _strip_inline_source(body)
     low = core.lower()
     for (p, lead), (_, tail) in zip(pats.en_phrase_lead, pats.en_phrase_tail, strict=True):
         if low.startswith(p + " "):
@@ -522,15 +547,15 @@ def _first_words(text: str, lang: str) -> str:
 PARAGRAPH_PREMISES = 8
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
-_JA_WRAP = re.compile(r"\s*\n\s*")
-_SPACES = re.compile(r"\s{2,}")
+_SPACE_RUN = re.compile(r"\s+")
 
 
 def _flat(sentence: str, lang: str) -> str:
-    """The sentence on one line, runs of spaces made one: what the markers are read from.
+    """The sentence on one line: what the markers are read from.
 
-    An English line break is a space; a Japanese one joins the lines (a
-    space only between two Latin letters or digits, 「NATO\\nTokyo」).
+    In English each run of spaces and line breaks is one space; in Japanese a
+    line break (with the spaces around it) joins the lines, with a space only
+    between two Latin letters or digits (「NATO\\nTokyo」).
 
     >>> _flat("The minister said that prices\\n  would rise.", "en")
     'The minister said that prices would rise.'
@@ -540,11 +565,13 @@ def _flat(sentence: str, lang: str) -> str:
     if lang != "ja":
         return " ".join(sentence.split())
 
-    def join(m: re.Match[str]) -> str:
+    def one(m: re.Match[str]) -> str:
+        if "\n" not in m.group():
+            return m.group()
         a, b = sentence[m.start() - 1 : m.start()], sentence[m.end() : m.end() + 1]
         return " " if _ASCII_WORD.match(a) and _ASCII_WORD.match(b) else ""
 
-    return _SPACES.sub(" ", _JA_WRAP.sub(join, sentence))
+    return _SPACE_RUN.sub(one, sentence)
 
 
 def _check_arguments(function: str, text: object, lang: object, document: object) -> str | None:
