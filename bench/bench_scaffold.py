@@ -52,6 +52,10 @@ def article(lang: str, size: int, shape: str = "paragraphs") -> tuple[str, str]:
     return text, ", ".join(p.name for p in sources)
 
 
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def child(lang: str, shape: str, mb: float) -> dict[str, Any]:
     """Run in a fresh process: draft one article and measure it."""
     from argmap.scaffolding import draft
@@ -131,7 +135,8 @@ def main() -> None:
                             verdicts.append(f"{lang} {shape} {r['mb']:.0f} MB grew {growth}")
                 ok = ok and fast
                 rows.append(
-                    f"| {lang} | {shape} | {r['mb']:.2f} MB, {r['lines']:,} lines | {r['claims']:,} / "
+                    f"| {lang} | {shape} | {r['mb']:.2f} MB, {r['lines']:,} line{'s' if r['lines'] != 1 else ''} "
+                    f"| {r['claims']:,} / "
                     f"{r['inferences']:,} / {r['unmatched']:,} | {r['draft']:.2f} s | {r['yaml']:.2f} s "
                     f"| {total:.2f} s ({'met' if fast else 'MISSED'}) | {r['rss_mb']:,.0f} MB | {growth} |"
                 )
@@ -141,12 +146,13 @@ def main() -> None:
         [
             "## Scaffolding (`bench/bench_scaffold.py`)",
             "",
-            "Articles of 1, 4 and 16 MB made by repeating the scaffold's test texts "
+            f"Articles of {_and([f'{mb:g}' for mb in sizes])} MB made by repeating the scaffold's test texts "
             f"(ja: {made.get('ja', '')}; en: {made.get('en', '')}), scaffolded in one piece, as written and with "
             "every line break made a space (one line, one paragraph). Each size runs in a fresh process; best of 3 "
             "runs up to 4 MB, one run above. Peak memory is the process's resident peak (`ru_maxrss`), the "
             "interpreter and the article included. Targets: under 5 s per MB for the draft and its YAML, and time "
-            "and memory growing no faster than the article (at most 5x for 4x). "
+            "and memory growing no faster than the article (at most 5x for 4x). Most of the peak is the YAML "
+            "writer's representation of the draft while it is written, not the draft itself. "
             "Command: `.venv/bin/python bench/bench_scaffold.py`.",
             f"Machine: {machine()}.",
             "",
