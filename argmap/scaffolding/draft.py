@@ -202,7 +202,8 @@ class _Reading:
 
 
 _TRAIL = "。．.！？!? \u3000\t"
-#: A source URL in brackets at the end of a sentence: 「…と発表しました(https://…)。」
+#: What the bracket at the end of a sentence holds when it is the sentence's source:
+#: 「…と発表しました(https://…)。」, "(source: https://…)"
 _INLINE_SOURCE = re.compile(r"\s*(?:出典[:：]\s*|source:\s*)?https?://[^\s)）]+\s*", re.IGNORECASE)
 
 
