@@ -215,9 +215,13 @@ def write_output(path: PathArg, data: bytes, *, inputs: Iterable[PathArg] = ()) 
             input_stats.append(os.stat(p))
         except OSError:
             continue
+    if not name:
+        raise OutputError("''", "an empty name: name a file to write")
+    if name.endswith(("/", os.sep)) or os.path.basename(name) in (".", ".."):
+        raise OutputError(name, "names a directory: name a file to write")
     fd = _fd_of(name)
     if fd is not None:
-        _write_fd(name, fd, data, input_stats)
+        _write_fd("standard output" if name == "-" else name, fd, data, input_stats)
         return
     try:
         info: os.stat_result | None = os.stat(name)

@@ -150,6 +150,30 @@ def test_dash_writes_the_scaffold_to_standard_output(tmp_path: Path) -> None:
     assert not (tmp_path / "-").exists()
 
 
+@pytest.mark.parametrize("out", ["t.svg/", "newdir/", "t.svg/.", "", "sub/.."])
+def test_a_name_that_can_only_be_a_directory_is_refused(mapfile: Path, tmp_path: Path, out: str) -> None:
+    (tmp_path / "t.svg").write_text("old", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    r = argmap("render", mapfile, "--format", "svg", "-o", out, "--quiet", cwd=tmp_path)
+    assert r.returncode == 2
+    assert r.stderr.startswith("argmap render: ")
+    assert "name a file to write" in r.stderr
+    assert (tmp_path / "t.svg").read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_scaffold_and_dump_refuse_a_directory_name(tmp_path: Path) -> None:
+    import argmap as api
+
+    r = argmap("scaffold", ARTICLE, "-o", "nd/", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "nd/: names a directory: name a file to write" in r.stderr
+    with pytest.raises(OutputError, match="names a directory"):
+        api.dump(api.load(CLEAN), f"{tmp_path}/nd2.yaml/")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_directory_is_refused(mapfile: Path, tmp_path: Path) -> None:
     r = argmap("render", mapfile, "--format", "dot", "-o", tmp_path, "--quiet")
     assert r.returncode == 2
@@ -226,6 +250,38 @@ def test_scaffold_onto_its_own_article_is_refused(tmp_path: Path) -> None:
     assert r.returncode == 2
     assert "is an input of this command" in r.stderr
     assert snapshot(article) == before
+
+
+@pytest.mark.parametrize(
+    ("command", "extra"), [("scaffold", []), ("scaffold", ["-o", "-"]), ("render", ["-o", "-"])]
+)
+def test_standard_output_appended_to_the_input_is_refused(
+    tmp_path: Path, command: str, extra: list[str]
+) -> None:
+    source = ARTICLE if command == "scaffold" else CLEAN
+    path = tmp_path / ("a.txt" if command == "scaffold" else "m.argmap.yaml")
+    path.write_bytes(source.read_bytes())
+    before = path.read_bytes()
+    with path.open("ab") as out:  # as the shell opens it for `>> a.txt`
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "argmap",
+                command,
+                str(path),
+                *extra,
+                *(["-f", "dot", "-q"] if command == "render" else []),
+            ],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert r.returncode == 2
+    assert "is an input of this command" in r.stderr
+    assert path.read_bytes() == before
 
 
 def test_render_onto_the_pyproject_it_reads_is_refused(mapfile: Path, tmp_path: Path) -> None:

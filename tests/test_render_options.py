@@ -115,7 +115,20 @@ def test_good_values_are_taken(options: dict[str, Any]) -> None:
     assert "digraph" in to_dot(small(), options=RenderOptions(**options)).source
 
 
-@pytest.mark.parametrize("timeout", [math.nan, -1, 0, -math.inf, math.inf])
+@pytest.mark.parametrize(
+    "timeout",
+    [
+        math.nan,
+        -1,
+        0,
+        -math.inf,
+        math.inf,
+        1e300,
+        1e6 + 1,
+        pytest.param(10**400, id="10**400"),
+        pytest.param(10**5000, id="10**5000"),
+    ],
+)
 def test_a_bad_timeout_is_an_argmap_error(tmp_path: Path, timeout: float) -> None:
     with pytest.raises(ArgmapError, match="timeout"):
         render(small(), tmp_path / "m.svg", timeout=timeout)

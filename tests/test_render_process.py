@@ -126,6 +126,31 @@ def test_sigterm_stops_graphviz_and_everything_it_started(tmp_path: Path, slow_d
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGQUIT, signal.SIGUSR1])
+def test_graphviz_dies_with_argmap_even_when_argmap_cannot_clean_up(
+    tmp_path: Path, slow_dot: Path, sig: signal.Signals
+) -> None:
+    """Signals argmap does not catch kill it at once; the kernel then kills Graphviz."""
+    path = small_map_file(tmp_path)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "render", str(path), "--timeout", "120"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+    )
+    try:
+        dot_pid = read_pids(slow_dot)[0]
+        proc.send_signal(sig)
+        proc.wait(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == -sig
+    assert wait_gone([dot_pid], 10) == [], "Graphviz outlived argmap"
+
+
 def test_timeout_stops_graphviz_and_everything_it_started(slow_dot: Path) -> None:
     started = time.monotonic()
     with pytest.raises(RenderError, match=r"took longer than 0\.5 s and was stopped"):

@@ -4,7 +4,12 @@ a clear error, not a traceback."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -130,3 +135,139 @@ def test_a_bad_pyproject_names_the_file_and_exits_2(
     assert f"argmap {command}: {tmp_path / 'pyproject.toml'}" in r.output
     assert message in r.output
     assert not (tmp_path / "o.dot").exists()
+
+
+# --- the command as a whole ---------------------------------------------------------------
+
+
+def run_real(*args: str, **kw: object) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", *args],
+        stderr=subprocess.PIPE,
+        timeout=60,
+        check=False,
+        **kw,  # type: ignore[call-overload]
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render", "m.argmap.yaml", "x\x1b]0;PWN\x07"],
+        ["explain", "a", "b\x1b]2;title\x07"],
+        ["nosuch\x1b]0;x\x07"],
+        ["check", "--format", "\x1b]0;x\x07", "m.argmap.yaml"],
+    ],
+)
+def test_clicks_own_errors_are_escaped(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "m.argmap.yaml").write_bytes((ROOT / "examples" / "clean.argmap.yaml").read_bytes())
+    r = run_real(*args, cwd=tmp_path, stdout=subprocess.PIPE)
+    assert r.returncode == 2
+    err = r.stderr.decode()
+    assert not RAW_CONTROL.search(err)
+    assert "\\x1b]" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", str(ROOT / "examples" / "circular.argmap.yaml")],
+        ["validate", str(ROOT / "examples" / "clean.argmap.yaml")],
+        ["explain"],
+        ["--help"],
+        ["--version"],
+        ["scaffold", str(ROOT / "examples" / "articles" / "kitakawa-energy.txt")],
+    ],
+)
+def test_a_full_standard_output_is_one_line_and_exit_2(args: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        r = run_real(*args, stdout=full)
+    assert r.returncode == 2
+    err = r.stderr.decode()
+    assert err.count("\n") == 1
+    assert err.startswith("argmap")
+    assert err.endswith(": No space left on device\n")
+
+
+def test_a_closed_pipe_is_quiet() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "explain"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)
+    proc.stdout.close()  # as `| head -c 10` does
+    err = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert err == b""
+
+
+def test_ctrl_c_is_status_130_without_a_traceback(tmp_path: Path) -> None:
+    article = tmp_path / "big.txt"
+    article.write_text(
+        "The minister said that prices would rise sharply next year.\n" * 200_000, encoding="utf-8"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "scaffold", str(article), "-o", str(tmp_path / "d.yaml")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(1.5)  # started, drafting
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert b"Traceback" not in err
+    assert err.strip() == b"Aborted."
+    assert [p.name for p in tmp_path.iterdir()] == ["big.txt"]
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--max-size", "nan"),
+        ("--max-size", "inf"),
+        ("--max-size", "-1"),
+        ("--max-size", "1e300"),
+        ("--timeout", "1e10"),
+        ("--timeout", "nan"),
+        ("--timeout", "inf"),
+    ],
+)
+def test_numeric_options_out_of_range_are_usage_errors(option: str, value: str) -> None:
+    r = run_real(
+        "render",
+        str(ROOT / "examples" / "clean.argmap.yaml"),
+        "-f",
+        "dot",
+        "-o",
+        "-",
+        option,
+        value,
+        stdout=subprocess.PIPE,
+    )
+    assert r.returncode == 2
+    err = r.stderr.decode()
+    assert f"Invalid value for '{option}'" in err
+    assert "Traceback" not in err
+
+
+def test_a_binary_drawing_is_not_sent_to_a_terminal() -> None:
+    main_fd, terminal = os.openpty()
+    try:
+        r = run_real(
+            "render",
+            str(ROOT / "examples" / "clean.argmap.yaml"),
+            "-o",
+            "-",
+            "-f",
+            "png",
+            "-q",
+            stdout=terminal,
+        )
+    finally:
+        os.close(terminal)
+        os.close(main_fd)
+    assert r.returncode == 2
+    assert r.stderr.decode().startswith(
+        "argmap render: standard output is a terminal, where a PNG would print"
+    )

@@ -1,11 +1,34 @@
 """The ``argmap`` command. Each subcommand lives in its own module here and is
-imported only when it runs (or when ``--help`` lists it), so start-up stays fast."""
+imported only when it runs (or when ``--help`` lists it), so start-up stays fast.
+
+Whatever the subcommand, the group makes sure that:
+
+- click's own messages (a usage error quoting what was typed) pass through
+  :func:`~argmap.cli._common.safe`, so an argument cannot drive the terminal;
+- SIGTERM and SIGHUP end the command through ``SystemExit`` (status 128 +
+  the signal's number), so Graphviz is stopped and no temporary file is left;
+- Ctrl-C ends it with status 130 and one line, not a traceback;
+- a standard output that cannot be written (a full disk, a closed pipe) is
+  one line and status 2, not a traceback.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
+import io
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from types import FrameType
+from typing import Any, NoReturn
 
 import click
+
+from argmap.cli._common import EXIT_BAD_INPUT, safe
 
 #: command name -> module defining ``command`` (a click.Command)
 COMMANDS = {
@@ -15,6 +38,53 @@ COMMANDS = {
     "explain": "argmap.cli.explain",
     "scaffold": "argmap.cli.scaffold",
 }
+
+#: Exit status after Ctrl-C, as a shell reports a process stopped by SIGINT.
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+
+#: Signals that stop the command; each becomes a SystemExit so that clean-up runs.
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def _raise_exit(signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _signals_stop() -> Iterator[None]:
+    """While a command runs, SIGTERM and SIGHUP raise SystemExit (exit status
+    128 + the signal's number, as the shell reports a process killed by it),
+    so Graphviz is stopped and temporary files are removed; the previous
+    handlers are restored afterwards. A signal the user had set to be
+    ignored (``nohup``) stays ignored."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can be set only in the main thread
+        return
+    previous = {}
+    for sig in _STOP_SIGNALS:
+        handler = signal.getsignal(sig)
+        if handler is signal.SIG_IGN:
+            continue
+        previous[sig] = handler
+        signal.signal(sig, _raise_exit)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _output_failed(exc: OSError) -> int:
+    """Standard output could not be written: say so (unless the reader simply
+    left, as ``| head`` does) and make sure Python's final flush stays quiet."""
+    with contextlib.suppress(Exception):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    if exc.errno != errno.EPIPE:
+        with contextlib.suppress(Exception):
+            click.echo(f"argmap: cannot write the output: {exc.strerror or exc}", err=True)
+    return EXIT_BAD_INPUT
 
 
 class _LazyGroup(click.Group):
@@ -27,6 +97,45 @@ class _LazyGroup(click.Group):
             return None
         command: click.Command = importlib.import_module(module).command
         return command
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        self._run(args, prog_name, complete_var, **extra)
+
+    def _run(
+        self, args: Sequence[str] | None, prog_name: str | None, complete_var: str | None, **extra: Any
+    ) -> NoReturn:
+        code: Any = 0
+        with _signals_stop():
+            try:
+                rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+                code = rv if isinstance(rv, int) else 0
+            except click.ClickException as exc:
+                shown = io.StringIO()
+                exc.show(file=shown)
+                click.echo(safe(shown.getvalue(), keep_newlines=True), err=True, nl=False)
+                code = exc.exit_code
+            except (click.Abort, KeyboardInterrupt):
+                with contextlib.suppress(Exception):
+                    click.echo("\nAborted.", err=True)
+                code = EXIT_INTERRUPTED
+            except SystemExit as exc:
+                code = exc.code
+            except OSError as exc:  # writing standard output or error failed
+                code = _output_failed(exc)
+            try:
+                sys.stdout.flush()
+            except OSError as exc:
+                code = _output_failed(exc)
+        sys.exit(code)
 
 
 def _version() -> str:
@@ -41,5 +150,6 @@ def main() -> None:
     """Map the reasoning of a text, check it for leaps and circles, draw it.
 
     Maps are *.argmap.yaml (or .json) files; see docs/format.md.
-    Exit codes: 0 fine, 1 findings of error level (check), 2 bad input or usage.
+    Exit codes: 0 fine, 1 findings of error level (check), 2 bad input or usage,
+    130 interrupted (Ctrl-C).
     """

@@ -21,9 +21,10 @@ next
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -36,6 +37,10 @@ EXIT_BAD_INPUT = 2
 #: The default of --max-size, in MiB (argmap.fileio.DEFAULT_MAX_BYTES, kept
 #: here as a number so that --help needs no import of the library).
 DEFAULT_MAX_MIB = 64
+#: The largest --max-size: 1 TiB, in MiB.
+MAX_MIB = 1024 * 1024
+#: The longest --timeout in seconds (argmap.drawing.output.MAX_TIMEOUT): 11.6 days.
+MAX_TIMEOUT = 1e6
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -64,12 +69,25 @@ def say(text: str, *, err: bool = False, keep_newlines: bool = False) -> None:
     click.echo(safe(text, keep_newlines=keep_newlines), err=err)
 
 
+class FiniteRange(click.FloatRange):
+    """A click.FloatRange that also refuses nan and infinity (FloatRange lets
+    nan through, since no comparison with nan is true)."""
+
+    name = "number"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number.", param, ctx)
+        return number
+
+
 def max_size_option(what: str) -> Callable[[F], F]:
     """The ``--max-size MIB`` option: the largest input file read."""
     return click.option(
         "--max-size",
         "max_size",
-        type=click.FloatRange(min=0, min_open=True),
+        type=FiniteRange(min=1 / 1024, max=MAX_MIB),
         default=DEFAULT_MAX_MIB,
         show_default=True,
         metavar="MIB",

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import signal
 import sys
-import threading
 import warnings
-from collections.abc import Iterator
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING
 
 import click
 
-from argmap.cli._common import EXIT_BAD_INPUT, load_or_report, max_size_option, say
+from argmap.cli._common import EXIT_BAD_INPUT, MAX_TIMEOUT, FiniteRange, load_or_report, max_size_option, say
 
 if TYPE_CHECKING:
     from argmap.checks.diagnostic import Diagnostic
@@ -68,7 +63,7 @@ _ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
+    type=FiniteRange(min=0, max=MAX_TIMEOUT, min_open=True),
     default=120.0,
     show_default=True,
     help="Seconds all of Graphviz's work for this command may take (layout and drawing together); "
@@ -120,16 +115,24 @@ def command(  # noqa: PLR0917 (click passes the options by name)
     try:
         if fmt is None:
             fmt = format_for(out) if out not in (None, "-") else "svg"
-        target = Path(out) if out is not None else Path(file).with_suffix("." + fmt)
+        # The name as typed: Path() would drop a trailing slash ("out.svg/").
+        target = out if out is not None else str(Path(file).with_suffix("." + fmt))
+        if out == "-" and fmt in ("png", "pdf") and sys.stdout.isatty():
+            say(
+                f"argmap render: standard output is a terminal, where a {fmt.upper()} would print as "
+                f"garbage: name a file (-o map.{fmt}) or send it into a pipe",
+                err=True,
+            )
+            sys.exit(EXIT_BAD_INPUT)
         findings = [] if no_findings else _findings(amap)
         options = RenderOptions(rankdir=rankdir.upper(), legend=legend, width=width, max_lines=max_lines)
         config = find_pyproject()
         inputs: list[str | Path] = [file] if config is None else [file, config]
-        with _signals_stop(), warnings.catch_warnings(record=True) as caught:
+        with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", RenderWarning)
             written = render(
                 amap,
-                "-" if out == "-" else target,
+                target,
                 fmt,
                 findings=findings,
                 options=options,
@@ -174,34 +177,3 @@ def _summary(file: str, findings: list[Diagnostic]) -> None:
     for d in findings:
         say(text_line(d, file), err=True)
     say(f"{file}: {summary(findings)} (drawn on the map)", err=True)
-
-
-#: Signals that stop the command; each becomes a SystemExit so that Graphviz
-#: is killed and no temporary file is left before argmap exits.
-_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
-
-
-def _raise_exit(signum: int, _frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)
-
-
-@contextlib.contextmanager
-def _signals_stop() -> Iterator[None]:
-    """While drawing, SIGTERM and SIGHUP raise SystemExit (exit status 128 +
-    the signal's number, as the shell reports a process killed by it), so the
-    clean-up runs; the previous handlers are restored afterwards."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # signal handlers can be set only in the main thread
-        return
-    previous = {}
-    for sig in _STOP_SIGNALS:
-        handler = signal.getsignal(sig)
-        if handler is signal.SIG_IGN:  # e.g. nohup: the user asked for it to be ignored
-            continue
-        previous[sig] = handler
-        signal.signal(sig, _raise_exit)
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)

@@ -61,14 +61,13 @@ def command(article: str, output: str | None, lang: str, max_size: float) -> Non
         )
     result = draft(text, None if lang == "auto" else lang, document=document)
     data = result.to_yaml()
-    if output is None:
-        click.echo(data, nl=False)
-    else:
-        try:
-            write_output(output, data.encode("utf-8"), inputs=[article])
-        except OutputError as exc:
-            say(f"argmap scaffold: {exc}", err=True)
-            sys.exit(EXIT_BAD_INPUT)
+    try:
+        # Standard output too: `argmap scaffold a.txt >> a.txt` must not append to the article.
+        write_output(output or "-", data.encode("utf-8"), inputs=[article])
+    except OutputError as exc:
+        say(f"argmap scaffold: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    if output is not None:
         m = result.map
         say(
             f"{output}: drafted {len(m.claims)} claims and {len(m.inferences)} inferences; "

@@ -18,8 +18,9 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,9 @@ FORMATS = ("svg", "png", "pdf", "dot")
 _EXTENSIONS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 #: Graphviz layout programs argmap accepts for ``engine``.
 ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork")
+#: The longest time limit accepted, in seconds (11.6 days): longer ones
+#: overflow the system's clocks.
+MAX_TIMEOUT = 1e6
 #: Seconds a layout may take before it is stopped.
 DEFAULT_TIMEOUT = 120.0
 
@@ -88,8 +92,11 @@ def format_for(path: str | os.PathLike[str]) -> str:
 def _check_timeout(timeout: object) -> float:
     if isinstance(timeout, bool) or not isinstance(timeout, int | float):
         raise TypeError(f"timeout must be a number of seconds, not {_type_name(timeout)}")
-    if not (0 < timeout < math.inf):  # also refuses nan
-        raise ArgmapError([Problem(f"timeout must be a number of seconds above 0, not {timeout!r}")])
+    if not (0 < timeout <= MAX_TIMEOUT):  # also refuses nan, and numbers no clock can wait for
+        shown = f"{timeout!r}" if isinstance(timeout, float) or abs(timeout) < 10**20 else "a huge number"
+        raise ArgmapError(
+            [Problem(f"timeout must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}, not {shown}")]
+        )
     return float(timeout)
 
 
@@ -103,6 +110,32 @@ def _check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
 
 def _type_name(value: object) -> str:
     return "None" if value is None else type(value).__name__
+
+
+def _die_with_parent(budget: float) -> Callable[[], None] | None:
+    """What Graphviz runs before it starts, on Linux: the kernel kills it if
+    argmap dies without a chance to stop it (SIGKILL, a crash), and it may
+    use no more CPU time than the whole time limit."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+    import resource
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    parent = os.getpid()
+    seconds = math.ceil(budget) + 1
+
+    def prepare() -> None:  # runs in the child, between fork and exec
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # argmap died before the line above
+            os._exit(1)
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds))
+
+    return prepare
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
@@ -172,6 +205,8 @@ def _run(source: str, fmt: str, engine: str, deadline: float, budget: float) -> 
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             start_new_session=True,  # its own process group, killed as a whole
+            # The hook only calls C functions set up beforehand (no import, no lock).
+            preexec_fn=_die_with_parent(budget),  # noqa: PLW1509
         )
     except OSError as exc:
         raise RenderError(f"cannot run Graphviz ({exe}): {exc.strerror or exc}") from None
