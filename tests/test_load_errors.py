@@ -444,8 +444,18 @@ def test_json_locations_of_elements() -> None:
     assert (loc.file, loc.line, loc.column) == ("m.json", 3, 3)
 
 
-@pytest.mark.parametrize(("text", "where"), [("~\n", (1, 1)), ("null\n", (1, 1)), ("---\n...\n", (2, 1))])
-def test_a_document_holding_nothing_is_empty(text: str, where: tuple[int, int]) -> None:
-    line, col, msg = one(text)
-    assert (line, col) == where
+def test_a_document_holding_nothing_is_empty() -> None:
+    line, col, msg = one("---\n...\n")
+    assert (line, col) == (2, 1)
     assert msg.startswith("the file is empty")
+
+
+@pytest.mark.parametrize("value", ["~", "null", "Null", "NULL"])
+def test_a_document_holding_only_null_says_so(value: str) -> None:
+    """A file holding ``null`` is not empty: the message names what it holds."""
+    line, col, msg = one(f"{value}\n")
+    assert (line, col) == (1, 1)
+    assert msg == (
+        f"the file holds only {value!r}, which YAML reads as null: "
+        "a map is a mapping with argmap:, title: and claims:"
+    )

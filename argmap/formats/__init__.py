@@ -45,14 +45,15 @@ from typing import Literal
 from argmap.errors import ArgmapError, Location, Problem
 from argmap.fileio import DEFAULT_MAX_BYTES, decode_utf8, read_input, write_output
 from argmap.formats._fastjson import load_clean_json
-from argmap.formats._json import read_json, surrogate_message
+from argmap.formats._json import read_json, surrogate_message, value_problem
 from argmap.formats._schema import build_map
-from argmap.formats._tree import LineIndex
+from argmap.formats._tree import JSON_BREAKS, MAX_VALUES, YAML_BREAKS, LineIndex
 from argmap.formats._write import write_json, write_yaml
 from argmap.formats._yaml import read_yaml
 from argmap.model import ArgumentMap
 
 __all__ = [
+    "MAX_VALUES",
     "Format",
     "dump",
     "dumps",
@@ -81,12 +82,19 @@ def _check_format(format: object) -> None:
 
 
 def loads(
-    text: str | bytes | bytearray | memoryview, format: Format = "yaml", *, name: str = "<string>"
+    text: str | bytes | bytearray | memoryview,
+    format: Format = "yaml",
+    *,
+    name: str = "<string>",
+    max_values: int = MAX_VALUES,
 ) -> ArgumentMap:
     """Read a map from text (or UTF-8 bytes). ``name`` is used in error locations.
 
-    Raises :class:`~argmap.errors.ArgmapError` with every problem found,
-    TypeError for anything but text or bytes, ValueError for an unknown format.
+    Raises :class:`~argmap.errors.ArgmapError` with the problems found (the
+    first :data:`~argmap.errors.MAX_PROBLEMS`, then a line saying how many
+    more), and for a text of more than ``max_values`` values (keys, texts,
+    lists and mappings: see docs/format.md); TypeError for anything but text
+    or bytes, ValueError for an unknown format.
     """
     if isinstance(text, (bytearray, memoryview)):
         text = bytes(text)
@@ -95,17 +103,24 @@ def loads(
     _check_format(format)
     if not isinstance(name, str):
         raise TypeError(f"name must be text (str), not {type(name).__name__}")
+    if isinstance(max_values, bool) or not isinstance(max_values, int):
+        raise TypeError(f"max_values must be a whole number (int), not {type(max_values).__name__}")
+    if max_values < 1:
+        raise ValueError(f"max_values must be at least 1, not {max_values}")
     with _no_cycle_collection():
-        if format == "json" and (amap := load_clean_json(text, name)) is not None:
-            return amap
+        if format == "json":
+            if (too_many := value_problem(text, name, max_values)) is not None:
+                raise ArgmapError([too_many])
+            if (amap := load_clean_json(text, name)) is not None:
+                return amap
         if isinstance(text, bytes):
             text = decode_utf8(text, name)
         else:
-            _refuse_surrogates(text, name)
+            _refuse_surrogates(text, name, format)
         if format == "json":
-            tree, locator, problems = read_json(text, name)
+            tree, locator, problems = read_json(text, name, max_values)
         else:
-            tree, locator, problems = read_yaml(text, name)  # type: ignore[assignment]
+            tree, locator, problems = read_yaml(text, name, max_values)  # type: ignore[assignment]
         if tree is None:
             raise ArgmapError(problems or [Problem("the map could not be read", Location(name, 1, 1))])
         return build_map(tree, locator, problems)
@@ -114,7 +129,7 @@ def loads(
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _refuse_surrogates(text: str, name: str) -> None:
+def _refuse_surrogates(text: str, name: str, format: Format) -> None:
     """A str may hold lone surrogates, which no file can: refuse the first, located.
 
     (Bytes decoded as UTF-8 never hold one; JSON escapes such as ``\\ud800``
@@ -124,7 +139,8 @@ def _refuse_surrogates(text: str, name: str) -> None:
         return
     m = _SURROGATE.search(text)
     if m is not None:
-        where = Location(name, *LineIndex(text).position(m.start()))
+        breaks = YAML_BREAKS if format == "yaml" else JSON_BREAKS
+        where = Location(name, *LineIndex(text, breaks).position(m.start()))
         raise ArgmapError([Problem(surrogate_message(m.group()), where)])
 
 
@@ -147,18 +163,24 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def load(
-    path: str | os.PathLike[str], format: Format | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | os.PathLike[str],
+    format: Format | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_values: int = MAX_VALUES,
 ) -> ArgumentMap:
     """Read a map file; the format follows the extension unless given.
 
     Raises :class:`~argmap.errors.ArgmapError` for a bad file, and for one
     that cannot be read, is not a regular file or is larger than
-    ``max_bytes`` (located at ``path:1:1``).
+    ``max_bytes`` (located at ``path:1:1``), or holds more than
+    ``max_values`` values.
     """
     name = os.fsdecode(path)  # TypeError for anything but a path
     if format is not None:
         _check_format(format)
-    return loads(read_input(name, "a map file", max_bytes), format or format_for(name), name=name)
+    data = read_input(name, "a map file", max_bytes)
+    return loads(data, format or format_for(name), name=name, max_values=max_values)
 
 
 def dumps(amap: ArgumentMap, format: Format = "yaml") -> str:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+from collections.abc import Iterable
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
-from argmap.errors import Location, Problem
-from argmap.formats._tree import SECTIONS, LineIndex, Locator, Path, Tree
+from argmap.errors import MAX_PROBLEMS, Location, Problem, ProblemList
+from argmap.formats._tree import MAX_VALUES, SECTIONS, LineIndex, Locator, Path, Tree, too_many_values
 
 MAX_DEPTH = 12
 
@@ -71,6 +72,52 @@ def keys_in_text(text: str | bytes) -> int:
     return text.count('":') + len(_SPACED_KEY_END.findall(text))
 
 
+def value_bound(text: str | bytes) -> int:
+    """At least as many as the values of the JSON ``text``, keys included:
+    each value but the first follows ``:``, ``,`` or ``[``, and each key
+    has its ``:``.
+
+    >>> value_bound('{"a": [1, 2]}'), value_bound(b"[[], []]")
+    (5, 5)
+    """
+    if isinstance(text, bytes):
+        count = text.count
+        return 1 + 2 * count(b":") + count(b",") + count(b"[")
+    return 1 + 2 * text.count(":") + text.count(",") + text.count("[")
+
+
+def count_values(tree: Tree, limit: int) -> int:
+    """The values of a parsed tree, keys included; stops past ``limit``."""
+    count = 0
+    stack = [tree]
+    while stack and count <= limit:
+        value = stack.pop()
+        count += 1
+        if isinstance(value, dict):
+            count += len(value)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return count
+
+
+def value_problem(text: str | bytes, file: str, limit: int = MAX_VALUES) -> Problem | None:
+    """A problem if ``text`` holds more than ``limit`` values. Free for every
+    real map (:func:`value_bound` is under the limit); else the standard
+    library's parser, which builds compact values, reads it and its values
+    are counted. Text that is not JSON is left to the careful parser, which
+    counts as it goes."""
+    if value_bound(text) <= limit:
+        return None
+    try:
+        tree = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if count_values(tree, limit) <= limit:
+        return None
+    return Problem(too_many_values(limit), Location(file, 1, 1))
+
+
 class JsonSyntaxError(Exception):
     def __init__(self, message: str, offset: int) -> None:
         super().__init__(message)
@@ -88,20 +135,67 @@ class JsonNumberTooLong(JsonSyntaxError):
         return Problem(self.message, Location(file, *lines.position(self.offset)))
 
 
-class _PositionParser:
-    """A small JSON parser that records where every key and value starts."""
+class JsonTooManyValues(JsonSyntaxError):
+    def problem(self, file: str, lines: LineIndex) -> Problem:
+        return Problem(self.message, Location(file, *lines.position(self.offset)))
 
-    def __init__(self, text: str) -> None:
+
+def _string_error(text: str, exc: json.JSONDecodeError) -> JsonSyntaxError:
+    """A whole sentence for what ``scanstring`` refused, where it stands."""
+    pos = exc.pos
+    if exc.msg.startswith("Invalid control character"):
+        code = ord(text[pos])
+        return JsonSyntaxError(
+            f"the control character U+{code:04X} cannot stand inside a JSON string: write it as \\u{code:04x}",
+            pos,
+        )
+    if exc.msg.startswith("Unterminated string"):
+        return JsonSyntaxError("a string is not closed: it needs a double quote at its end", pos)
+    if exc.msg.startswith("Invalid \\uXXXX"):
+        return JsonSyntaxError("a \\u escape needs four hexadecimal digits, such as \\u00e9", pos - 1)
+    shown = text[pos : pos + 2]
+    return JsonSyntaxError(f"{shown} is not a JSON escape: write a backslash inside a string as \\\\", pos)
+
+
+class _PositionParser:
+    """A small JSON parser that checks what the standard library does not
+    (duplicate keys, nesting, the number of values) and, when asked,
+    records where keys and values start.
+
+    With ``wanted`` (a set of paths, closed under prefixes) it records the
+    positions of those paths only, and skips every other value with the
+    standard library's C scanner: the text must then be valid JSON. With
+    None, it records no position and counts the values, refusing past
+    ``max_values``: either way its memory is that of the values, never a
+    record for each. By default (``ALL``) it records every position, which
+    only a test comparing it with :func:`element_offsets` can afford.
+    """
+
+    ALL: frozenset[Path] = frozenset({("<every path>",)})
+
+    def __init__(self, text: str, wanted: frozenset[Path] | None = ALL, max_values: int = MAX_VALUES) -> None:
         self.text = text
+        self.record_all = wanted is self.ALL
+        self.wanted = None if self.record_all else wanted
+        #: The wanted paths that lead to another: the only ones to walk into.
+        self.through = {p[:-1] for p in self.wanted if p} if self.wanted is not None else set()
+        self.max_values = max_values
+        self.count = 0
         #: path -> (offset of key or None, offset of value)
         self.positions: dict[Path, tuple[int | None, int]] = {}
         self.duplicates: list[tuple[str, int]] = []
+        self.more_duplicates = 0
 
     def _skip(self, i: int) -> int:
         return _WS.match(self.text, i).end()  # type: ignore[union-attr]
 
     def parse(self) -> Tree:
+        """The value of the text (with ``wanted``, a skeleton: only the
+        paths walked into are built, with None for every other value)."""
         i = self._skip(0)
+        if self.wanted is not None and () not in self.through:  # only the top value is wanted
+            self.positions[()] = (None, i)
+            return None
         value, i = self._value(i, (), None, 0)
         i = self._skip(i)
         if i != len(self.text):
@@ -110,15 +204,25 @@ class _PositionParser:
 
     def _value(self, i: int, path: Path, key_at: int | None, depth: int) -> tuple[Tree, int]:
         text = self.text
-        self.positions[path] = (key_at, i)
+        if self.record_all:
+            self.positions[path] = (key_at, i)
+        elif self.wanted is not None:
+            if path in self.wanted:
+                self.positions[path] = (key_at, i)
+            if path not in self.through:  # skip it in C, and drop what it built
+                return None, _scan_value(text, i)[1]
+        else:
+            self.count += 1
+            if self.count > self.max_values:
+                raise JsonTooManyValues(too_many_values(self.max_values), i)
         if i >= len(text):
             raise JsonSyntaxError("expected a value, found the end of the file", i)
         ch = text[i]
         if ch == '"':
             try:
                 return scanstring(text, i + 1, True)  # type: ignore[no-any-return]
-            except ValueError as exc:
-                raise JsonSyntaxError(f"bad string: {exc.args[0].split(':')[0]}", i) from None
+            except json.JSONDecodeError as exc:
+                raise _string_error(text, exc) from None
         if ch in "{[":
             if depth >= MAX_DEPTH:
                 raise JsonSyntaxError("too deeply nested: the format has at most 5 levels", i)
@@ -149,13 +253,19 @@ class _PositionParser:
             if not self.text.startswith('"', i):
                 raise JsonSyntaxError("expected a key in double quotes", i)
             key_at = i
-            key, i = self._value(i, (*path, "\0key"), None, depth + 1)
+            if self.wanted is None:  # counted, checked as any string, maybe recorded
+                key, i = self._value(i, (*path, "\0key"), None, depth + 1)
+            else:  # valid JSON: only its text is needed
+                key, i = scanstring(self.text, i + 1, True)
             i = self._skip(i)
             if not self.text.startswith(":", i):
                 raise JsonSyntaxError("expected ':' after the key", i)
             i = self._skip(i + 1)
             if key in out:
-                self.duplicates.append((key, key_at))
+                if len(self.duplicates) < MAX_PROBLEMS:
+                    self.duplicates.append((key, key_at))
+                else:
+                    self.more_duplicates += 1
                 _, i = self._value(i, (*path, "\0dup"), key_at, depth + 1)
             else:
                 out[key], i = self._value(i, (*path, key), key_at, depth + 1)
@@ -241,7 +351,9 @@ class JsonLocator(Locator):
     def __init__(self, file: str, text: str | bytes) -> None:
         super().__init__(file)
         self._text = text
-        self._parser: _PositionParser | None = None
+        #: The paths asked for so far, with their prefixes, and where they are.
+        self._wanted: set[Path] = set()
+        self._positions: dict[Path, tuple[int | None, int]] = {}
         self._lines: LineIndex | None = None
         self._elements: dict[str, int] | None = None
 
@@ -253,12 +365,22 @@ class JsonLocator(Locator):
             self._lines = LineIndex(text)
         return text
 
-    def _ensure(self) -> _PositionParser:
-        if self._parser is None:
-            self._parser = _PositionParser(self._decoded())
-            with contextlib.suppress(JsonSyntaxError):  # keep the positions recorded so far
-                self._parser.parse()
-        return self._parser
+    def prepare(self, paths: Iterable[Path]) -> None:
+        """Find where ``paths`` are, all in one pass over the text.
+
+        Only these paths (and their prefixes) are recorded, and every other
+        value is skipped in C: locating a few problems in a file of millions
+        of values costs the memory of a few positions.
+        """
+        new = {path[:n] for path in paths for n in range(len(path) + 1)} - self._wanted
+        if not new:
+            return
+        self._wanted |= new
+        parser = _PositionParser(self._decoded(), frozenset(self._wanted))
+        # Keep the positions recorded so far (the text is valid JSON, but be safe).
+        with contextlib.suppress(JsonSyntaxError, ValueError, StopIteration, RecursionError):
+            parser.parse()
+        self._positions = parser.positions
 
     def locate(self, element_id: str) -> Location | None:
         """Where an element's id stands.
@@ -283,7 +405,8 @@ class JsonLocator(Locator):
         return Location(self.file, *self._lines.position(offset))
 
     def _find(self, path: Path, key: bool) -> tuple[int, int]:
-        positions = self._ensure().positions
+        self.prepare((path,))
+        positions = self._positions
         n = len(path)
         while n > 0 and path[:n] not in positions:
             n -= 1
@@ -293,7 +416,8 @@ class JsonLocator(Locator):
         return self._lines.position(offset)
 
     def _has(self, path: Path) -> bool:
-        return path in self._ensure().positions
+        self.prepare((path,))
+        return path in self._positions
 
 
 #: A JSON escape of half a surrogate pair: the text may hold a lone one.
@@ -303,10 +427,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _lone_surrogates(tree: Tree) -> list[tuple[Path, bool, str]]:
     """Each text (value or key) holding a lone surrogate: its path, whether
-    it is a key, and the first surrogate."""
+    it is a key, and the first surrogate; one more than are listed at most."""
     found: list[tuple[Path, bool, str]] = []
     stack: list[tuple[Path, Tree]] = [((), tree)]
-    while stack:
+    while stack and len(found) <= MAX_PROBLEMS:
         path, value = stack.pop()
         if isinstance(value, str):
             if (m := _SURROGATE.search(value)) is not None:
@@ -328,18 +452,26 @@ def surrogate_message(char: str) -> str:
     )
 
 
-def _checked(tree: Tree, locator: JsonLocator, text: str, problems: list[Problem]) -> list[Problem]:
+def _checked(tree: Tree, locator: JsonLocator, text: str, problems: ProblemList) -> ProblemList:
     """``problems`` and one for each text holding a lone surrogate (from an
     escape such as ``\\ud800``), which nothing after loading could write out."""
     if _SURROGATE_ESCAPE.search(text) is None:
         return problems
-    for path, key, char in _lone_surrogates(tree):
-        problems.append(Problem(surrogate_message(char), locator.at(path, key=key)))
+    found = _lone_surrogates(tree)
+    locator.prepare(path for path, _key, _char in found)
+    for path, key, char in found:
+        problems.add(Problem(surrogate_message(char), locator.at(path, key=key)))
     return problems
 
 
-def read_json(text: str, file: str) -> tuple[Tree, JsonLocator | None, list[Problem]]:
-    """Parse ``text``; return the tree, a locator and the problems found."""
+def read_json(
+    text: str, file: str, max_values: int = MAX_VALUES
+) -> tuple[Tree, JsonLocator | None, list[Problem]]:
+    """Parse ``text``; return the tree, a locator and the problems found.
+
+    The caller has refused a valid JSON text of more than ``max_values``
+    values (:func:`value_problem`); the careful parser counts them in any
+    other text."""
     locator = JsonLocator(file, text)
     if not text.strip():
         return (
@@ -359,9 +491,9 @@ def read_json(text: str, file: str) -> tuple[Tree, JsonLocator | None, list[Prob
     else:
         if tree is None:
             return None, None, [_null_problem(text, file)]
-        return tree, locator, _checked(tree, locator, text, [])
-    # Something is wrong: parse again, keeping positions, to say where.
-    parser = _PositionParser(text)
+        return tree, locator, _checked(tree, locator, text, ProblemList())
+    # Something is wrong: parse again, in Python, to say what and where.
+    parser = _PositionParser(text, None, max_values)
     lines = LineIndex(text)
     try:
         tree = parser.parse()
@@ -369,10 +501,11 @@ def read_json(text: str, file: str) -> tuple[Tree, JsonLocator | None, list[Prob
         return None, None, [exc.problem(file, lines)]
     if tree is None:
         return None, None, [_null_problem(text, file)]
-    problems = [
+    problems = ProblemList(
         Problem(f"duplicate key {key!r}", Location(file, *lines.position(at)))
         for key, at in parser.duplicates
-    ]
+    )
+    problems.more = parser.more_duplicates
     # No duplicates: the fast path was only unsure (a text value holds '":').
     return tree, locator, _checked(tree, locator, text, problems)
 

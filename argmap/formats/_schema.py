@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from argmap.errors import ArgmapError, Problem
+from argmap.errors import MAX_PROBLEMS, ArgmapError, Problem
 from argmap.formats import _bulk
 from argmap.formats._fields import (
     ATTACK_FIELDS,
@@ -55,6 +55,8 @@ class _Builder:
     def __init__(self, locator: Locator | None) -> None:
         self.locator = locator
         self.pending: list[tuple[Path, bool, str]] = []
+        #: Problems found past the first MAX_PROBLEMS: counted, not kept.
+        self.more = 0
         #: Sections built by the bulk path, which has checked their references.
         self.bulk_built: set[str] = set()
         #: "Did you mean" for missing ids: bounded, so a map full of bad
@@ -63,10 +65,15 @@ class _Builder:
 
     # -- reporting -------------------------------------------------------
     def fail(self, path: Path, message: str, key: bool = False) -> None:
-        self.pending.append((path, key, message))
+        if len(self.pending) < MAX_PROBLEMS:
+            self.pending.append((path, key, message))
+        else:
+            self.more += 1
 
     def problems(self) -> list[Problem]:
         out = []
+        if self.locator is not None:
+            self.locator.prepare(path for path, _key, _message in self.pending)
         for path, key, message in self.pending:
             loc = self.locator.at(path, key) if self.locator is not None else None
             out.append(Problem(message, loc))
@@ -286,6 +293,8 @@ class _Builder:
                 self.fail(
                     path, f"{what} {ref!r} is a{'n' if seen[ref][0] in 'aei' else ''} {seen[ref]}, not {want}"
                 )
+            elif len(self.pending) >= MAX_PROBLEMS:  # not listed: no need to suggest
+                self.more += 1
             else:
                 claims_only = want == "a claim"
                 known = candidates.get(claims_only)
@@ -351,5 +360,6 @@ def build_map(tree: Tree, locator: Locator | None, earlier: list[Problem]) -> Ar
         key=lambda p: (p.location.line, p.location.column) if p.location else (0, 0),
     )
     if problems or amap is None:
-        raise ArgmapError(problems or [Problem("the map could not be read")])
+        more = builder.more + getattr(earlier, "more", 0)
+        raise ArgmapError(problems or [Problem("the map could not be read")], more)
     return amap

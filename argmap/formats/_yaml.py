@@ -13,8 +13,18 @@ from typing import Any
 
 import yaml
 
-from argmap.errors import Location, Problem
-from argmap.formats._tree import SECTIONS, ElementLocator, LineIndex, Locator, Path, Tree
+from argmap.errors import Location, Problem, ProblemList
+from argmap.formats._tree import (
+    MAX_VALUES,
+    SECTIONS,
+    YAML_BREAKS,
+    ElementLocator,
+    LineIndex,
+    Locator,
+    Path,
+    Tree,
+    too_many_values,
+)
 
 try:
     _Loader: Any = yaml.CBaseLoader
@@ -37,6 +47,10 @@ _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 #: The format is never deeper than root/claims/E1/source/url; allow slack.
 MAX_DEPTH = 12
 _EMPTY = "the file is empty: expected a mapping with argmap:, title: and claims:"
+
+
+def _null_message(value: str) -> str:
+    return f"the file holds only {value!r}, which YAML reads as null: a map is a mapping with argmap:, title: and claims:"
 
 
 class YamlLocator(Locator):
@@ -108,12 +122,9 @@ def _mark_location(file: str, mark: Any) -> Location:
 
 
 def _char_at(text: str, mark: Any) -> str:
-    lines = text.split("\n", mark.line + 1)
-    line: int = mark.line
-    column: int = mark.column
-    if line < len(lines) and column < len(lines[line]):
-        return lines[line][column]
-    return ""
+    """The character at a mark (libyaml counts its index in characters)."""
+    index: int = mark.index
+    return text[index] if 0 <= index < len(text) else ""
 
 
 def _may_hold_tag(text: str) -> bool:
@@ -156,7 +167,7 @@ def _reader_problem(file: str, exc: yaml.reader.ReaderError, text: str) -> Probl
     return Problem(
         f"the character U+{code:04X} ({name}) cannot stand in a YAML file: "
         f'if a text needs it, write it as "{_escape(code)}" inside double quotes',
-        Location(file, *LineIndex(text).position(offset)),
+        Location(file, *LineIndex(text, YAML_BREAKS).position(offset)),
     )
 
 
@@ -185,28 +196,28 @@ def _anchor_problems(file: str, text: str) -> list[Problem]:
     """Refuse anchors, aliases, tags and ``%TAG`` directives, located; only
     run when the text may hold one (& or *, or ! or % where a tag or a
     directive could start)."""
-    problems = []
+    problems = ProblemList()
     for event in yaml.parse(text, Loader=_Loader):
         if (tag := getattr(event, "tag", None)) is not None:
-            problems.append(Problem(_tag_message(tag), _mark_location(file, event.start_mark)))
+            problems.add(Problem(_tag_message(tag), _mark_location(file, event.start_mark)))
         if isinstance(event, yaml.DocumentStartEvent) and event.tags:
             m = _TAG_DIRECTIVE.search(text)
-            where = Location(file, *LineIndex(text).position(m.start())) if m else None
-            problems.append(
+            where = Location(file, *LineIndex(text, YAML_BREAKS).position(m.start())) if m else None
+            problems.add(
                 Problem(
                     "YAML %TAG directive is not allowed: no field of the format uses tags",
                     where or _mark_location(file, event.start_mark),
                 )
             )
         if isinstance(event, yaml.AliasEvent):
-            problems.append(
+            problems.add(
                 Problem(
                     f"YAML alias *{event.anchor} is not allowed: write the value out",
                     _mark_location(file, event.start_mark),
                 )
             )
         elif (anchor := getattr(event, "anchor", None)) is not None:
-            problems.append(
+            problems.add(
                 Problem(
                     f"YAML anchor &{anchor} is not allowed: write each value out",
                     _mark_location(file, event.start_mark),
@@ -218,10 +229,10 @@ def _anchor_problems(file: str, text: str) -> list[Problem]:
 class _Converter:
     def __init__(self, file: str) -> None:
         self.file = file
-        self.problems: list[Problem] = []
+        self.problems = ProblemList()
 
     def problem(self, message: str, node: yaml.Node) -> None:
-        self.problems.append(Problem(message, _mark_location(self.file, node.start_mark)))
+        self.problems.add(Problem(message, _mark_location(self.file, node.start_mark)))
 
     def convert(self, node: yaml.Node, depth: int = 0) -> Tree:
         # Every tag is refused where the text is scanned for them first
@@ -251,11 +262,48 @@ class _Converter:
         return out
 
 
-def read_yaml(text: str, file: str) -> tuple[Tree, YamlLocator | None, list[Problem]]:
+def node_bound(text: str) -> int:
+    """At least as many as the nodes of the YAML ``text`` (keys included),
+    from the characters that start one: ``:`` a key and its value, ``-`` a
+    block item, ``,`` ``[`` ``{`` ``?`` a flow item, or a key and its
+    empty value. Characters inside texts and comments only add to it.
+
+    >>> node_bound("a: [1, 2]"), node_bound("{a, b}")
+    (7, 5)
+    """
+    count = text.count
+    return 2 * (count(":") + count(",") + count("[") + count("{") + count("?")) + count("-") + 1
+
+
+def _value_problem(file: str, text: str, limit: int) -> Problem | None:
+    """A problem if ``text`` holds more than ``limit`` nodes, located at the
+    first one past the limit. Cheap for every real map (the bound above is
+    under the limit); else the nodes are counted as the parser meets them,
+    before any tree is built. A syntax error is left to the composer."""
+    if node_bound(text) <= limit:
+        return None
+    nodes = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+    count = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, nodes):
+                count += 1
+                if count > limit:
+                    return Problem(too_many_values(limit), _mark_location(file, event.start_mark))
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+def read_yaml(
+    text: str, file: str, max_values: int = MAX_VALUES
+) -> tuple[Tree, YamlLocator | None, list[Problem]]:
     """Parse ``text``; return the tree, a locator and the problems found.
 
     The tree is None when nothing usable could be read.
     """
+    if (too_many := _value_problem(file, text, max_values)) is not None:
+        return None, None, [too_many]
     if "&" in text or "*" in text or _may_hold_tag(text):
         try:
             problems = _anchor_problems(file, text)
@@ -273,6 +321,8 @@ def read_yaml(text: str, file: str) -> tuple[Tree, YamlLocator | None, list[Prob
         return None, None, [Problem(_EMPTY, Location(file, 1, 1))]
     conv = _Converter(file)
     tree = conv.convert(root)
-    if tree is None and not conv.problems:  # e.g. a lone "~" or "!"
-        return None, None, [Problem(_EMPTY, _mark_location(file, root.start_mark))]
+    if tree is None and not conv.problems:  # a lone "~" or "null"
+        value = root.value if isinstance(root, yaml.ScalarNode) else ""
+        message = _null_message(value) if value else _EMPTY  # a document of only "---"
+        return None, None, [Problem(message, _mark_location(file, root.start_mark))]
     return tree, YamlLocator(file, root), conv.problems
