@@ -84,13 +84,15 @@ def parse_date(text: str) -> _dt.date:
     ...
     ValueError: '09.05.2023' is not a date: write YYYY-MM-DD (or YYYY.MM.DD, YYYY/MM/DD)
     """
+    if not isinstance(text, str):
+        raise TypeError(f"a date must be text such as '2023-05-09', not {_type_name(text)}")
     m = _DATE_PATTERN.match(text.strip())
     if m is not None:
         try:
             return _dt.date(int(m[1]), int(m[3]), int(m[4]))
         except ValueError as exc:
-            raise ValueError(f"{text!r} is not a date: {exc}") from None
-    raise ValueError(f"{text!r} is not a date: write YYYY-MM-DD (or YYYY.MM.DD, YYYY/MM/DD)")
+            raise ValueError(f"{_brief(text)} is not a date: {exc}") from None
+    raise ValueError(f"{_brief(text)} is not a date: write YYYY-MM-DD (or YYYY.MM.DD, YYYY/MM/DD)")
 
 
 def _to_date(value: _dt.date | str | None) -> _dt.date | None:
@@ -176,15 +178,31 @@ def _netloc_problem(netloc: str) -> str | None:
         if not host:
             return "it has no host name"
         if _HOST_UNSAFE.search(host) is not None:
-            return f"the host name {host!r} holds a character that no host name has"
+            return f"the host name {_brief(host)} holds a character that no host name has"
     if _PORT.match(port) is None or (port and int(port) > 65535):
-        return f"the port {port!r} is not a number from 0 to 65535"
+        return f"the port {_brief(port)} is not a number from 0 to 65535"
     return None
 
 
 def _brief(text: str, limit: int = 60) -> str:
+    """``repr(text)``, cut to about ``limit`` characters with its length said.
+
+    >>> _brief("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (100 characters)"
+    """
     shown = repr(text)
-    return shown if len(shown) <= limit else f"{shown[: limit - 2]}…{shown[-1]}"
+    if len(shown) <= limit:
+        return shown
+    return f"{shown[: limit - 2]}…{shown[-1]} ({len(text):,} characters)"
+
+
+def _shown_number(value: float) -> str:
+    """A number as a message shows it: a huge int by its size (Python will not
+    write out more than 4,300 digits, and nobody needs to read them)."""
+    if isinstance(value, int) and value.bit_length() > 128:
+        digits = math.ceil(value.bit_length() * math.log10(2))
+        return f"a whole number of about {digits:,} digits"
+    return repr(value)
 
 
 def _url_validator(_inst: object, _attr: attrs.Attribute[Any], value: str | None) -> None:
@@ -248,7 +266,7 @@ def _strength_validator(_inst: object, _attr: attrs.Attribute[Any], value: float
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"strength must be a number from 0 to 1, not {_type_name(value)}")
     if not (0.0 <= value <= 1.0) or math.isnan(value):
-        raise ValueError(f"strength must be a number from 0 to 1, not {value!r}")
+        raise ValueError(f"strength must be a number from 0 to 1, not {_shown_number(value)}")
 
 
 def _bool_validator(_inst: object, attr: attrs.Attribute[Any], value: bool) -> None:
@@ -491,11 +509,13 @@ def _type_problems(amap: ArgumentMap) -> None:
     for name, table, cls in tables:
         for key, el in table.items():
             if not isinstance(el, cls):
-                raise TypeError(f"{name} must hold {cls.__name__} objects, not {_type_name(el)} (at {key!r})")
+                raise TypeError(
+                    f"{name} must hold {cls.__name__} objects, not {_type_name(el)} (at {_brief(key)})"
+                )
     for key, rules in amap.ignore.items():
         check_text(key, "an ignore key")
         for rule in rules:
-            check_text(rule, f"a rule name in ignore[{key!r}]")
+            check_text(rule, f"a rule name in ignore[{_brief(key)}]")
 
 
 _MAPPING: Any = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
@@ -578,26 +598,26 @@ def structure_problems(amap: ArgumentMap) -> list[str]:
     for what, table in (("claim", amap.claims), ("inference", amap.inferences), ("attack", amap.attacks)):
         for key, el in table.items():
             if key != el.id:
-                out.append(f"{what} stored under {key!r} has id {el.id!r}")
+                out.append(f"{what} stored under {_brief(key)} has id {_brief(el.id)}")
             if key in seen:
-                out.append(f"id {key!r} is used twice ({seen[key]} and {what})")
+                out.append(f"id {_brief(key)} is used twice ({seen[key]} and {what})")
             else:
                 seen[key] = what
     claims = amap.claims
     for inf in amap.inferences.values():
         for p in inf.premises:
             if p not in claims:
-                out.append(f"inference {inf.id!r}: premise {p!r} is not a claim")
+                out.append(f"inference {_brief(inf.id)}: premise {_brief(p)} is not a claim")
         if inf.conclusion not in claims:
-            out.append(f"inference {inf.id!r}: conclusion {inf.conclusion!r} is not a claim")
+            out.append(f"inference {_brief(inf.id)}: conclusion {_brief(inf.conclusion)} is not a claim")
     for att in amap.attacks.values():
         if att.source not in claims:
-            out.append(f"attack {att.id!r}: source {att.source!r} is not a claim")
+            out.append(f"attack {_brief(att.id)}: source {_brief(att.source)} is not a claim")
         if att.target not in claims and att.target not in amap.inferences:
-            out.append(f"attack {att.id!r}: target {att.target!r} is not a claim or an inference")
+            out.append(f"attack {_brief(att.id)}: target {_brief(att.target)} is not a claim or an inference")
     for key in amap.ignore:
         if key not in seen:
-            out.append(f"ignore: {key!r} is not an element of the map")
+            out.append(f"ignore: {_brief(key)} is not an element of the map")
     return out
 
 
@@ -639,7 +659,7 @@ class MapBuilder:
         if not isinstance(element_id, str):
             raise TypeError(f"an element id must be a str, not {_type_name(element_id)}")
         if element_id in self._claims or element_id in self._inferences or element_id in self._attacks:
-            raise ArgmapError([Problem(f"id {element_id!r} is already used")])
+            raise ArgmapError([Problem(f"id {_brief(element_id)} is already used")])
 
     def add(self, element: Element) -> None:
         """Add a ready-made claim, inference or attack."""

@@ -24,6 +24,7 @@ argmap.checks.config.ConfigError: p.toml: ...: 'weak-suport' is not ... (did you
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import tomllib
 from collections.abc import Mapping
@@ -38,6 +39,59 @@ from argmap.fileio import decode_utf8, read_input
 __all__ = ["Config", "ConfigError", "find_pyproject"]
 
 
+def _type_name(value: object) -> str:
+    return "None" if value is None else type(value).__name__
+
+
+def _select(value: object) -> tuple[str, ...] | None:
+    return _names(value, "select")
+
+
+def _ignore(value: object) -> tuple[str, ...]:
+    return _names(value, "ignore") or ()
+
+
+def _thresholds_validator(_inst: object, _attr: attrs.Attribute[Any], value: object) -> None:
+    _thresholds(value)
+
+
+def _file_validator(_inst: object, _attr: attrs.Attribute[Any], value: object) -> None:
+    _file(value)
+
+
+def _names(value: object, what: str) -> tuple[str, ...] | None:
+    """``select`` or ``ignore`` as a tuple of str (one str is one name)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (bytes, bytearray, Mapping)) or not isinstance(value, (tuple, list)):
+        raise TypeError(f"{what} must be a list of rule names or codes, not {_type_name(value)}")
+    for item in value:
+        if not isinstance(item, str):
+            raise TypeError(f"{what} must hold rule names or codes (str), not {_type_name(item)}")
+    return tuple(value)
+
+
+def _thresholds(value: object) -> None:
+    if not isinstance(value, Mapping):
+        raise TypeError(f"thresholds must be a mapping of rule name to number, not {_type_name(value)}")
+    for key, figure in value.items():
+        if not isinstance(key, str):
+            raise TypeError(f"thresholds are keyed by rule name (str), not {_type_name(key)}")
+        if isinstance(figure, bool) or not isinstance(figure, int | float):
+            raise TypeError(f"the threshold of {key} must be a number from 0 to 1, not {_type_name(figure)}")
+        if not 0 <= figure <= 1:  # NaN fails too
+            raise ValueError(f"the threshold of {key} must be a number from 0 to 1")
+
+
+def _file(value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(
+            f"file must be a str (the path of the pyproject.toml) or None, not {_type_name(value)}"
+        )
+
+
 class ConfigError(ValueError):
     """A ``[tool.argmap]`` table that cannot be used."""
 
@@ -47,18 +101,24 @@ class Config:
     """Which rules to run and the thresholds of the heuristic rules.
 
     ``select`` None means every rule. ``thresholds`` maps rule names to
-    figures; rules not in it use their defaults.
+    figures; rules not in it use their defaults. Arguments of the wrong
+    type raise TypeError, a threshold out of range ValueError.
     """
 
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    thresholds: Mapping[str, float] = attrs.field(factory=dict)
-    file: str | None = None
+    select: tuple[str, ...] | None = attrs.field(default=None, converter=_select)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_ignore)
+    thresholds: Mapping[str, float] = attrs.field(factory=dict, validator=_thresholds_validator)
+    file: str | None = attrs.field(default=None, validator=_file_validator)
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any], file: str) -> Config:
-        """Read a ``[tool.argmap]`` table; ConfigError names what is wrong."""
+        """Read a ``[tool.argmap]`` table; ConfigError names what is wrong
+        in it, TypeError an argument of the wrong type."""
         from argmap.checks.registry import UnknownRuleError, all_rules, resolve
+
+        if not isinstance(table, Mapping):
+            raise TypeError(f"table must be a mapping (a TOML table), not {_type_name(table)}")
+        _file(file)
 
         def names(key: str) -> tuple[str, ...] | None:
             value = table.get(key)
@@ -83,7 +143,7 @@ class Config:
         thresholds: dict[str, float] = {}
         for key, value in raw.items():
             if key not in tunable:
-                close = difflib.get_close_matches(key, tunable, n=1)
+                close = difflib.get_close_matches(key, tunable, n=1) if isinstance(key, str) else []
                 hint = (
                     f" (did you mean {close[0]!r}?)" if close else f"; rules with one: {', '.join(tunable)}"
                 )
@@ -103,7 +163,9 @@ class Config:
         ``tool`` or ``tool.argmap`` that is not a table, a wrong value)
         raises :class:`ConfigError` naming the file.
         """
-        name = str(path)
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"path must be a str or a path, not {_type_name(path)}")
+        name = os.fsdecode(path)
         try:
             text = decode_utf8(read_input(name, "a pyproject.toml"), name)
         except ArgmapError as exc:

@@ -37,6 +37,10 @@ _STATUS = {
 
 def labelling(amap: ArgumentMap) -> Mapping[str, Status]:
     """The status of every claim and inference of ``amap``, claims first, in file order."""
+    if not isinstance(amap, ArgumentMap):
+        raise TypeError(
+            f"labelling() takes an ArgumentMap, not {'None' if amap is None else type(amap).__name__}"
+        )
     ix = graph.Index(amap)
     lab = graph.label(ix)
     n = ix.n_claims + ix.n_inferences

@@ -18,6 +18,7 @@ import contextlib
 import functools
 import gc
 from collections.abc import Iterable, Iterator, Mapping, Set
+from typing import Any
 
 from argmap.checks import graph
 from argmap.checks.config import Config
@@ -25,7 +26,7 @@ from argmap.checks.diagnostic import Diagnostic
 from argmap.checks.registry import Rule, UnknownRuleError, all_rules, find_rule, resolve
 from argmap.checks.text import quote, tokens
 from argmap.errors import Location
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, prechecked
 
 __all__ = ["Analysis", "check", "select_rules", "sort_diagnostics", "unknown_ignores"]
 
@@ -122,16 +123,44 @@ class Analysis:
         return quote(text, width)
 
 
+def _type_name(value: object) -> str:
+    return "None" if value is None else type(value).__name__
+
+
+def _selectors(value: object, what: str) -> list[str] | None:
+    """``select`` or ``ignore`` as a list of str: one str is one selector."""
+    if value is None:
+        return None
+    if isinstance(value, str):  # check(m, select="AM2") means one selector, not its letters
+        return [value]
+    if isinstance(value, (bytes, bytearray)) or not isinstance(value, Iterable):
+        raise TypeError(
+            f"{what} takes a rule name, code or prefix, or a list of them, not {_type_name(value)}"
+        )
+    items = list(value)
+    for item in items:
+        if not isinstance(item, str):
+            raise TypeError(f"{what} takes rule names, codes or prefixes (str), not {_type_name(item)}")
+    return items
+
+
+def _config(config: object) -> Config:
+    if config is None:
+        return Config()
+    if not isinstance(config, Config):
+        raise TypeError(f"config must be a Config or None, not {_type_name(config)}")
+    return config
+
+
 def select_rules(
     select: Iterable[str] | None = None, ignore: Iterable[str] | None = None, config: Config | None = None
 ) -> list[Rule]:
     """The rules to run: ``select`` (or the config's, or all) minus ``ignore``
-    and the config's ignore. Raises UnknownRuleError for unknown names."""
-    config = config or Config()
-    if isinstance(select, str):  # check(m, select="AM2") means one selector, not its letters
-        select = [select]
-    if isinstance(ignore, str):
-        ignore = [ignore]
+    and the config's ignore. Raises UnknownRuleError for unknown names and
+    TypeError for arguments of the wrong type."""
+    config = _config(config)
+    select = _selectors(select, "select")
+    ignore = _selectors(ignore, "ignore")
     chosen = select if select is not None else config.select
     rules = list(dict.fromkeys(resolve(chosen))) if chosen is not None else list(all_rules())
     dropped = {r.code for r in resolve([*(ignore or ()), *config.ignore])}
@@ -179,8 +208,13 @@ def check(
     rule (by name or code) in the map's ``ignore``. The order is by location
     (then code) for maps loaded from a file, else by the file order of the
     main element (then code).
+
+    Raises TypeError for arguments of the wrong type, UnknownRuleError (a
+    ValueError) for a rule name no rule has.
     """
-    config = config or Config()
+    if not isinstance(amap, ArgumentMap):
+        raise TypeError(f"check() takes an ArgumentMap, not {_type_name(amap)}")
+    config = _config(config)
     rules = select_rules(select, ignore, config)
     with gc_paused():
         return _run(amap, rules, config)
@@ -204,6 +238,10 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: The rules' findings are well formed: build them without the checks.
+_new_diagnostic: Any = prechecked(Diagnostic)
+
+
 def _run(amap: ArgumentMap, rules: list[Rule], config: Config) -> list[Diagnostic]:
     analysis = Analysis(amap, config)
     accepted = _accepted(amap)
@@ -223,7 +261,7 @@ def _run(amap: ArgumentMap, rules: list[Rule], config: Config) -> list[Diagnosti
                     loc = where[main]
                 else:
                     loc = where[main] = amap.location(main)
-            append(Diagnostic(code, name, severity, message, elements, path, loc))
+            append(_new_diagnostic(code, name, severity, message, elements, path, loc))
     return sort_diagnostics(amap, found)
 
 

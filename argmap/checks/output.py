@@ -114,15 +114,24 @@ JSON_SCHEMA: dict[str, Any] = {
 }
 
 
+def _diagnostic(d: object) -> Diagnostic:
+    if not isinstance(d, Diagnostic):
+        raise TypeError(f"expected a Diagnostic, not {'None' if d is None else type(d).__name__}")
+    return d
+
+
 def text_line(d: Diagnostic, path: str) -> str:
     """``path:line:col: CODE name: message`` (``path: ...`` when unlocated)."""
+    d = _diagnostic(d)
+    if not isinstance(path, str):
+        raise TypeError(f"path must be a str, not {'None' if path is None else type(path).__name__}")
     where = f"{path}:{d.location.line}:{d.location.column}" if d.location is not None else path
     return f"{where}: {d.code} {d.name}: {d.message}"
 
 
 def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
     """One finding as a JSON-ready dict."""
-    loc = d.location
+    loc = _diagnostic(d).location
     return {
         "code": d.code,
         "name": d.name,
@@ -137,8 +146,12 @@ def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
 def counts(found: Iterable[Diagnostic]) -> dict[str, int]:
     """Number of findings by severity, every severity present."""
     out = {s.value: 0 for s in Severity}
+    if not isinstance(found, Iterable):
+        raise TypeError(
+            f"expected findings (Diagnostic objects), not {'None' if found is None else type(found).__name__}"
+        )
     for d in found:
-        out[d.severity.value] += 1
+        out[_diagnostic(d).severity.value] += 1
     return out
 
 

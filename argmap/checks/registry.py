@@ -145,9 +145,23 @@ def _suggestion(word: str) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def _selector(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"a rule name, code or prefix must be a str, not {_type_name(value)}")
+    return value
+
+
+def _type_name(value: object) -> str:
+    return "None" if value is None else type(value).__name__
+
+
 def find_rule(name_or_code: str) -> Rule:
-    """The rule with this name or code (codes are case-insensitive)."""
-    key = name_or_code.strip()
+    """The rule with this name or code (codes are case-insensitive).
+
+    Raises :class:`UnknownRuleError` for a name no rule has, TypeError for
+    anything but a str.
+    """
+    key = _selector(name_or_code).strip()
     for r in all_rules():
         if key == r.name or key.upper() == r.code:
             return r
@@ -161,8 +175,12 @@ def resolve(selectors: Iterable[str]) -> Iterator[Rule]:
     >>> [r.code for r in resolve(["AM2", "unused-claim"])]
     ['AM201', 'AM202', 'AM305']
     """
+    if isinstance(selectors, (str, bytes)) or not isinstance(selectors, Iterable):
+        raise TypeError(
+            f"selectors must be a list of rule names, codes or prefixes, not {_type_name(selectors)}"
+        )
     for sel in selectors:
-        key = sel.strip()
+        key = _selector(sel).strip()
         up = key.upper()
         if re.fullmatch(r"AM\d{1,2}", up):
             matched = [r for r in all_rules() if r.code.startswith(up)]

@@ -16,6 +16,7 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 from argmap.errors import MAX_PROBLEMS, Location, Problem, ProblemList
+from argmap.formats._rules import _brief
 from argmap.formats._tree import MAX_VALUES, SECTIONS, LineIndex, Locator, Path, Tree, too_many_values
 
 MAX_DEPTH = 12
@@ -502,7 +503,7 @@ def read_json(
     if tree is None:
         return None, None, [_null_problem(text, file)]
     problems = ProblemList(
-        Problem(f"duplicate key {key!r}", Location(file, *lines.position(at)))
+        Problem(f"duplicate key {_brief(key)}", Location(file, *lines.position(at)))
         for key, at in parser.duplicates
     )
     problems.more = parser.more_duplicates

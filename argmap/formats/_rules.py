@@ -16,6 +16,7 @@ import re
 from argmap.formats._fields import FALSE_WORDS, KINDS, TRUE_WORDS
 from argmap.formats._tree import Tree
 from argmap.model import ID_PATTERN, LANG_PATTERN, Kind, check_url, parse_date
+from argmap.model import _brief as brief_text
 
 _LANG = LANG_PATTERN  # one rule for files and for maps built in code
 
@@ -72,18 +73,17 @@ def _brief(value: object, limit: int = 40) -> str:
     """``repr(value)`` cut to about ``limit`` characters, to quote in a message.
 
     >>> _brief("1" * 100)
-    "'111111111111111111111111111111111111…' (100 characters)"
+    "'1111111111111111111111111111111111111…' (100 characters)"
     """
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
         try:
             return f"a whole number of {len(str(abs(value)))} digits"
         except ValueError:  # more digits than Python writes out
             return f"a whole number of about {math.ceil(value.bit_length() * math.log10(2))} digits"
+    if isinstance(value, str):
+        return brief_text(value, limit)
     shown = repr(value)
-    if len(shown) <= limit:
-        return shown
-    size = f" ({len(value)} characters)" if isinstance(value, str) else ""
-    return f"{shown[: limit - 3]}…{shown[-1] if isinstance(value, str) else ''}{size}"
+    return shown if len(shown) <= limit else f"{shown[: limit - 1]}…"
 
 
 class _Invalid(Exception):
@@ -186,7 +186,7 @@ def url_rule(value: Tree) -> str:
 def lang_rule(value: Tree) -> str:
     lang = text_rule(value)
     if _LANG.match(lang) is None:
-        raise _Invalid(f"{lang!r} is not a BCP-47 language tag such as 'ja' or 'en-GB'")
+        raise _Invalid(f"{_brief(lang)} is not a BCP-47 language tag such as 'ja' or 'en-GB'")
     return lang
 
 

@@ -32,6 +32,7 @@ from argmap.formats._fields import (
 )
 from argmap.formats._rules import (
     Suggester,
+    _brief,
     _Invalid,
     _suggest,
     _type_name,
@@ -97,15 +98,15 @@ class _Builder:
             if k not in allowed:
                 self.fail(
                     (*path, k),
-                    f"{what}: unknown field {k!r}{_suggest(k, allowed)}; known fields: {', '.join(allowed)}",
+                    f"{what}: unknown field {_brief(k)}{_suggest(k, allowed)}; known fields: {', '.join(allowed)}",
                     key=True,
                 )
         for k in required:
             if value.get(k) is None:
                 if k in value:
-                    self.fail((*path, k), f"{what}: {k!r} needs a value")
+                    self.fail((*path, k), f"{what}: {_brief(k)} needs a value")
                 else:
-                    self.fail(path, f"{what}: missing required field {k!r}", key=True)
+                    self.fail(path, f"{what}: missing required field {_brief(k)}", key=True)
         return value
 
     def convert(self, value: Tree, path: Path, what: str, rule: Callable[[Tree], Any]) -> Any:
@@ -133,7 +134,7 @@ class _Builder:
 
     def claim(self, cid: str, value: Tree) -> Claim | None:
         path: Path = ("claims", cid)
-        what = f"claim {cid!r}"
+        what = f"claim {_brief(cid)}"
         # Fast path for the common well-formed claim; otherwise report why not.
         if (
             not isinstance(value, dict)
@@ -159,7 +160,7 @@ class _Builder:
 
     def inference(self, iid: str, value: Tree) -> Inference | None:
         path: Path = ("inferences", iid)
-        what = f"inference {iid!r}"
+        what = f"inference {_brief(iid)}"
         f = self.fields(value, path, what, INFERENCE_FIELDS, INFERENCE_REQUIRED)
         if f is None:
             return None
@@ -177,7 +178,7 @@ class _Builder:
 
     def attack(self, aid: str, value: Tree) -> Attack | None:
         path: Path = ("attacks", aid)
-        what = f"attack {aid!r}"
+        what = f"attack {_brief(aid)}"
         f = self.fields(value, path, what, ATTACK_FIELDS, ATTACK_REQUIRED)
         if f is None:
             return None
@@ -215,14 +216,14 @@ class _Builder:
             if ID_PATTERN.match(eid) is None:
                 self.fail(
                     (name, eid),
-                    f"{kind} id {eid!r} is not valid: start with a letter, then use letters, digits, '_', '.' or '-'",
+                    f"{kind} id {_brief(eid)} is not valid: start with a letter, then use letters, digits, '_', '.' or '-'",
                     key=True,
                 )
                 continue
             if eid in seen:
                 self.fail(
                     (name, eid),
-                    f"id {eid!r} is already used by a {seen[eid]}; ids must be unique across claims, inferences and attacks",
+                    f"id {_brief(eid)} is already used by a {seen[eid]}; ids must be unique across claims, inferences and attacks",  # noqa: E501
                     key=True,
                 )
                 continue
@@ -291,7 +292,8 @@ class _Builder:
         def missing(ref: str, path: Path, what: str, want: str) -> None:
             if ref in seen:
                 self.fail(
-                    path, f"{what} {ref!r} is a{'n' if seen[ref][0] in 'aei' else ''} {seen[ref]}, not {want}"
+                    path,
+                    f"{what} {_brief(ref)} is a{'n' if seen[ref][0] in 'aei' else ''} {seen[ref]}, not {want}",
                 )
             elif len(self.pending) >= MAX_PROBLEMS:  # not listed: no need to suggest
                 self.more += 1
@@ -302,7 +304,7 @@ class _Builder:
                     known = candidates[claims_only] = [
                         k for k, v in seen.items() if v == "claim" or (not claims_only and v == "inference")
                     ]
-                self.fail(path, f"{what} {ref!r} does not exist{self.suggest(ref, known)}")
+                self.fail(path, f"{what} {_brief(ref)} does not exist{self.suggest(ref, known)}")
 
         # An id in ``seen`` whose element was broken is reported where it stands;
         # references to it are not reported again.
@@ -312,17 +314,23 @@ class _Builder:
         for iid, inf in inferences.items() if "inferences" not in self.bulk_built else ():
             for i, p in enumerate(inf.premises):
                 if p not in claims and not broken(p):
-                    missing(p, ("inferences", iid, "from", i), f"inference {iid!r}: premise", "a claim")
+                    missing(p, ("inferences", iid, "from", i), f"inference {_brief(iid)}: premise", "a claim")
             if inf.conclusion not in claims and not broken(inf.conclusion):
                 missing(
-                    inf.conclusion, ("inferences", iid, "to"), f"inference {iid!r}: conclusion", "a claim"
+                    inf.conclusion,
+                    ("inferences", iid, "to"),
+                    f"inference {_brief(iid)}: conclusion",
+                    "a claim",
                 )
         for aid, att in attacks.items() if "attacks" not in self.bulk_built else ():
             if att.source not in claims and not broken(att.source):
-                missing(att.source, ("attacks", aid, "from"), f"attack {aid!r}: source", "a claim")
+                missing(att.source, ("attacks", aid, "from"), f"attack {_brief(aid)}: source", "a claim")
             if att.target not in claims and att.target not in inferences and not broken(att.target):
                 missing(
-                    att.target, ("attacks", aid, "to"), f"attack {aid!r}: target", "a claim or an inference"
+                    att.target,
+                    ("attacks", aid, "to"),
+                    f"attack {_brief(aid)}: target",
+                    "a claim or an inference",
                 )
 
     def ignore(self, value: Tree, seen: dict[str, str]) -> dict[str, tuple[str, ...]]:
@@ -340,11 +348,11 @@ class _Builder:
             if eid not in seen:
                 self.fail(
                     ("ignore", eid),
-                    f"ignore: {eid!r} is not an element of this map{self.suggest(eid, ids)}",
+                    f"ignore: {_brief(eid)} is not an element of this map{self.suggest(eid, ids)}",
                     key=True,
                 )
                 continue
-            names = self.convert(rules, ("ignore", eid), f"ignore {eid!r}", tags_rule)
+            names = self.convert(rules, ("ignore", eid), f"ignore {_brief(eid)}", tags_rule)
             if names is not None:
                 out[eid] = names
         return out

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from argmap.errors import Location, Problem, ProblemList
+from argmap.formats._rules import _brief
 from argmap.formats._tree import (
     MAX_VALUES,
     SECTIONS,
@@ -256,7 +257,7 @@ class _Converter:
                 continue
             key = key_node.value
             if key in out:
-                self.problem(f"duplicate key {key!r}", key_node)
+                self.problem(f"duplicate key {_brief(key)}", key_node)
                 continue
             out[key] = self.convert(value_node, depth + 1)
         return out
