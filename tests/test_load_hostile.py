@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import sys
 import textwrap
 from collections.abc import Callable
@@ -461,6 +462,118 @@ def test_a_character_yaml_refuses_is_located_where_it_stands(char: str, anchor: 
 def test_a_nul_after_a_line_of_other_breaks_is_located_on_its_line() -> None:
     text = "argmap: 1\r\ntitle: 「日本」\r\nclaims: {}\r\nx: \x00\r\n"
     assert one(text)[:2] == (4, 4)
+
+
+# -- line ends: CR alone, CRLF, LF, and YAML's NEL, LS and PS -------------------------
+
+_YAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_JSON_BREAK = re.compile("\r\n|[\n\r]")
+
+
+def where_in(text: str, token: str, breaks: re.Pattern[str] = _YAML_BREAK) -> tuple[int, int]:
+    """The (line, column) of ``token``, a line ending at any of ``breaks``."""
+    offset = text.index(token)
+    ends = [m.end() for m in breaks.finditer(text, 0, offset)]
+    return len(ends) + 1, offset - (ends[-1] if ends else 0) + 1
+
+
+@pytest.mark.parametrize("eol", ["\r", "\r\n", "\n", "\x85", "\u2028", "\u2029", "mixed"])
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_every_yaml_location_counts_every_line_end(eol: str, as_bytes: bool) -> None:
+    """A NUL is located from its offset; an unknown field from YAML's own
+    marks; both count a line wherever YAML ends one."""
+    ends = ["\r", "\n", "\r\n", "\r"] if eol == "mixed" else [eol] * 4
+    lines = ["argmap: 1", "title: 「日本」", "claims: {}", 'bad: "a\x00"', "x: 1"]
+    text = "".join(line + end for line, end in zip(lines, [*ends, ""], strict=True))
+    line, col, _msg = one(text.encode() if as_bytes else text)
+    assert (line, col) == where_in(text, "\x00") == (4, 8)
+    unknown = text.replace("\x00", "")
+    found = problems(unknown)
+    assert (found[0][0], found[0][1]) == where_in(unknown, "bad") == (4, 1)
+
+
+def test_the_nul_of_the_report_is_located_with_cr_line_ends() -> None:
+    assert one(b'argmap: 1\rtitle: "a\0"\rclaims: {}\r')[:2] == (2, 10)
+
+
+@pytest.mark.parametrize("eol", ["\r", "\r\n", "mixed"])
+def test_a_tab_is_recognised_on_a_line_after_a_cr(eol: str) -> None:
+    ends = ["\r", "\n"] if eol == "mixed" else [eol, eol]
+    text = f"argmap: 1{ends[0]}title: t{ends[1]}\tclaims: {{}}\n"
+    _line, _col, msg = one(text)
+    assert "a tab character: YAML does not allow tabs for indentation, use spaces" in msg
+
+
+@pytest.mark.parametrize("eol", ["\r", "\r\n"])
+def test_a_tag_directive_and_a_surrogate_are_located_after_a_cr(eol: str) -> None:
+    text = eol.join(["argmap: 1", "title: t", "%TAG ! tag:x,2000:", "---", "claims: {}"])
+    assert one(text)[:2] == where_in(text, "%TAG")
+    text = eol.join(["argmap: 1", "title: t", "claims: {P1: {kind: premise, text: a\ud800}}"])
+    assert one(text)[:2] == where_in(text, "\ud800")
+
+
+@pytest.mark.parametrize("eol", ["\r", "\r\n", "mixed"])
+def test_every_json_location_counts_every_line_end(eol: str) -> None:
+    ends = ["\r", "\n", "\r\n"] if eol == "mixed" else [eol] * 3
+    body = ['{"argmap": 1,', '"title": "t",', '"claims": {},', '"bad": 1}']
+    text = "".join(line + end for line, end in zip(body, [*ends, ""], strict=True))
+    assert problems(text, "json")[0][:2] == where_in(text, '"bad"', _JSON_BREAK) == (4, 1)  # the locator
+    dup = text.replace('"bad"', '"title"')
+    assert one(dup, "json")[:2] == (4, 1)  # the careful parser
+    broken = text.replace('"bad": 1', '"bad": x')
+    assert one(broken, "json")[:2] == (4, 8)  # a syntax error
+    lone = text.replace('"t"', '"\\ud800"')
+    assert problems(lone, "json")[0][:2] == (2, 10)  # a surrogate escape
+    raw = text.replace('"t"', '"\ud800"')
+    assert one(raw, "json")[:2] == (2, 11)  # a str holding one
+
+
+# -- messages: long values shortened, whole sentences --------------------------------------
+
+
+def test_a_long_date_is_shortened_in_its_message() -> None:
+    text = HEAD + f"date: 2023-{'1' * 5000}\nclaims: {{}}\n"
+    _line, _col, msg = one(text)
+    assert len(msg) < 200, msg
+    assert msg.startswith("date: '2023-1111") and "(5,005 characters) is not a date" in msg
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "lang: {}",
+        "claims: {{P1: {{kind: premise, text: a}}, {}: {{kind: premise, text: a}}}}",
+        "claims: {{P1: {{kind: premise, text: a, {}: 1}}}}",
+        "claims: {{P1: {{kind: premise, text: a}}}}\ninferences: {{I1: {{from: [{}], to: P1}}}}",
+        "claims: {{P1: {{kind: premise, text: a}}}}\nignore: {{{}: [x]}}",
+    ],
+)
+def test_a_long_value_is_shortened_in_every_message(field: str) -> None:
+    text = HEAD + field.format("X" * 5000) + ("\nclaims: {}\n" if field.startswith("lang") else "\n")
+    for _line, _col, msg in problems(text):
+        assert len(msg) < 400, msg
+
+
+@pytest.mark.parametrize(
+    ("string", "message", "where"),
+    [
+        (
+            '"a\x01b"',
+            "the control character U+0001 cannot stand inside a JSON string: write it as \\u0001",
+            3,
+        ),
+        ('"a\\qb"', "\\q is not a JSON escape: write a backslash inside a string as \\\\", 3),
+        ('"a\\u12zz"', "a \\u escape needs four hexadecimal digits, such as \\u00e9", 3),
+        ('"abc', "a string is not closed: it needs a double quote at its end", 1),
+    ],
+)
+def test_a_bad_json_string_is_a_whole_sentence(string: str, message: str, where: int) -> None:
+    text = '{"argmap": 1, "title": ' + string + ', "claims": {}}'
+    if string == '"abc':
+        text = '{"argmap": 1, "title": "abc'
+    line, col, msg = one(text, "json")
+    assert msg == f"JSON syntax error: {message}"
+    assert (line, col) == (1, 24 + where - 1)
 
 
 # -- numbers read strictly ---------------------------------------------------------
