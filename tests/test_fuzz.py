@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 from urllib.parse import urlsplit
 
-from hypothesis import given, settings
+import yaml
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgmapError
 from argmap.drawing.escape import html_url
+from argmap.formats._json import count_values
 from tests.strategies import maps
 
 #: More digits than Python turns into an int by default.
@@ -249,3 +251,47 @@ def test_mutated_valid_json(m: argmap.ArgumentMap, data: st.DataObject) -> None:
     inserts += ['"\\ud800"', "\\udc00", '"\\ud83d\\ude00"', '"https://[::1"', '"0_1"', "\x00"]
     insert = data.draw(st.sampled_from(inserts))
     assert_loads_or_located(text[:i] + insert + text[j:], "json")
+
+
+@settings(max_examples=200)
+@given(maps(), st.data(), st.sampled_from(["\r", "\r\n"]))
+def test_problems_are_located_alike_whatever_ends_the_lines(
+    m: argmap.ArgumentMap, data: st.DataObject, eol: str
+) -> None:
+    """A file whose lines end in CR or CRLF has its problems on the same
+    lines and columns as the same file with LF."""
+    fmt: argmap.formats.Format = data.draw(st.sampled_from(["yaml", "json"]))
+    text = argmap.dumps(m, fmt)
+    assume("\r" not in text)
+    i = data.draw(st.integers(0, len(text)))
+    insert = data.draw(st.sampled_from([v for v in [*VALUES, "x: 1", '"x": 1,', "\x00"] if "\n" not in v]))
+    text = text[:i] + insert + text[i:]
+
+    def located(data: str) -> list[tuple[int, int]]:
+        try:
+            argmap.loads(data, fmt, name="f")
+        except ArgmapError as exc:
+            return [(p.location.line, p.location.column) for p in exc.problems if p.location is not None]
+        return []
+
+    assert located(text.replace("\n", eol)) == located(text)
+
+
+@settings(max_examples=100)
+@given(maps(), st.sampled_from(["yaml", "json"]))
+def test_a_map_of_n_values_loads_under_a_cap_of_n_and_not_under_n_minus_one(
+    m: argmap.ArgumentMap, fmt: argmap.formats.Format
+) -> None:
+    text = argmap.dumps(m, fmt)
+    if fmt == "yaml":
+        kinds = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+        n = sum(isinstance(e, kinds) for e in yaml.parse(text, Loader=yaml.CBaseLoader))
+    else:
+        n = count_values(json.loads(text), 10**9)
+    assert argmap.loads(text, fmt, max_values=n) == m
+    try:
+        argmap.loads(text, fmt, max_values=n - 1)
+    except ArgmapError as exc:
+        assert exc.problems[0].message.startswith(f"the file holds more than {n - 1:,} values")  # noqa: PT017
+    else:
+        raise AssertionError("a map over the cap loaded")
