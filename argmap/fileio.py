@@ -146,6 +146,9 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 def decode_utf8(data: bytes, name: str, what: str = "file") -> str:
     """``data`` as text, with a byte-order mark dropped.
 
@@ -156,13 +159,17 @@ def decode_utf8(data: bytes, name: str, what: str = "file") -> str:
     Traceback (most recent call last):
     ...
     argmap.errors.ArgmapError: a.txt:2:2: the article is not UTF-8 text: byte 0xff cannot be decoded (save the article as UTF-8)
+    >>> decode_utf8(b"a\\rb\\r\\nc\\xff", "m.yaml")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ArgmapError: m.yaml:3:2: the file is not UTF-8 text: byte 0xff cannot be decoded (save the file as UTF-8)
     """
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         good = data[: exc.start].decode("utf-8", errors="replace")
-        line = good.count("\n") + 1
-        column = len(good) - (good.rfind("\n") + 1) + 1
+        lines = _LINE_END.split(good)  # a line ends at LF, CR or CRLF, as the parsers count
+        line, column = len(lines), len(lines[-1]) + 1
         message = (
             f"the {what} is not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded "
             f"(save the {what} as UTF-8)"

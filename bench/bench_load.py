@@ -33,6 +33,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import argmap
+from argmap.errors import MAX_PROBLEMS
 from bench._report import machine, write_section
 
 KINDS = ["evidence", "premise", "assumption", "hypothesis", "conclusion"]
@@ -107,7 +108,8 @@ def bad_references_time(n_claims: int, n_bad: int) -> tuple[float, int]:
     try:
         argmap.loads(text)
     except argmap.ArgmapError as exc:
-        return time.perf_counter() - start, len(exc.problems)
+        # The first problems are listed and the rest counted in a last line.
+        return time.perf_counter() - start, len(exc.problems) - bool(exc.more) + exc.more
     raise AssertionError("the map with missing ids loaded")
 
 
@@ -192,8 +194,8 @@ def main() -> None:
         "Both paths pause the cyclic garbage collector while they build (the map holds no cycles).",
         "",
         f"A YAML map of {n_refs_claims:,} claims with {n_bad:,} references to missing ids is refused, "
-        f'every reference reported and located, in {t_bad:.2f} s ("did you mean" is offered while it is '
-        "cheap, so the work stays linear in the size of the map).",
+        f"the first {MAX_PROBLEMS:,} references listed and located and the rest counted, in {t_bad:.2f} s "
+        '("did you mean" is offered while it is cheap, so the work stays linear in the size of the map).',
     ]
     report = "\n".join(lines)
     print(report)
