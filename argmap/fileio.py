@@ -51,7 +51,7 @@ __all__ = [
 
 #: The largest input read unless a larger limit is given (``--max-size``):
 #: 64 MiB, far above any real article or map (the 100,000-claim map of the
-#: benchmarks is about 13 MB), and small enough to refuse a runaway file.
+#: benchmarks is 21 MB of YAML), and small enough to refuse a runaway file.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 PathArg = str | os.PathLike[str]
