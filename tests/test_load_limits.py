@@ -23,9 +23,10 @@ import yaml
 import argmap
 from argmap import ArgmapError
 from argmap.errors import MAX_PROBLEMS, Location, Problem, ProblemList
+from argmap.fileio import DEFAULT_MAX_BYTES
 from argmap.formats import _json, _yaml
 from argmap.formats._json import JsonLocator, count_values, value_bound
-from argmap.formats._tree import MAX_VALUES
+from argmap.formats._tree import BYTES_PER_VALUE, MAX_VALUES
 from argmap.formats._yaml import node_bound
 
 HEAD = "argmap: 1\ntitle: t\n"
@@ -45,9 +46,10 @@ def yaml_nodes(text: str) -> int:
 # -- the number of values -----------------------------------------------------------
 
 
-def test_the_cap_leaves_room_for_maps_ten_times_the_benchmark() -> None:
-    """The benchmark's map (100,000 claims, 50,000 inferences) holds about 9
-    values an element, in YAML and in JSON; ten times it must still load."""
+def test_the_cap_leaves_room_for_a_real_map_as_large_as_the_size_limit() -> None:
+    """A map like the benchmark's holds about 9 values an element, in YAML and
+    JSON; one that fills the default size limit must still load, and raising
+    the size limit raises the cap in step."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from bench.bench_load import generate
 
@@ -57,7 +59,8 @@ def test_the_cap_leaves_room_for_maps_ten_times_the_benchmark() -> None:
         text = argmap.dumps(m, fmt)
         values = yaml_nodes(text) if fmt == "yaml" else count_values(json.loads(text), 10**9)
         assert 8 <= values / elements <= 11, (fmt, values / elements)
-        assert 10 * 150_000 * values / elements < MAX_VALUES * 0.8
+        assert DEFAULT_MAX_BYTES / len(text.encode()) * values < MAX_VALUES * 0.9
+        assert len(text.encode()) / values > BYTES_PER_VALUE
         bound = node_bound(text) if fmt == "yaml" else value_bound(text)
         assert values <= bound  # so the exact count is never needed for it
 
@@ -157,6 +160,20 @@ def test_load_takes_the_cap(tmp_path: Path) -> None:
     assert "P1" in argmap.load(path).claims
     with pytest.raises(ArgmapError, match="more than 3 values"):
         argmap.load(path, max_values=3)
+
+
+def test_raising_the_size_limit_raises_the_value_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the cap at 1,000 values: a file of 1,200 is refused under a small
+    size limit, and read when the size limit admits that many values."""
+    monkeypatch.setattr(argmap.formats, "MAX_VALUES", 1000)
+    path = tmp_path / "big.argmap.yaml"
+    path.write_text(
+        HEAD + "claims: {}\nx: {" + ",".join(f"k{i}: 0" for i in range(600)) + "}\n", encoding="utf-8"
+    )
+    with pytest.raises(ArgmapError, match="more than 1,000 values"):
+        argmap.load(path, max_bytes=999 * BYTES_PER_VALUE)  # a lower size limit keeps the cap
+    with pytest.raises(ArgmapError, match="unknown field 'x'"):  # read, and refused only for what it says
+        argmap.load(path, max_bytes=2000 * BYTES_PER_VALUE)
 
 
 @pytest.mark.parametrize(

@@ -47,7 +47,7 @@ from argmap.fileio import DEFAULT_MAX_BYTES, decode_utf8, read_input, write_outp
 from argmap.formats._fastjson import load_clean_json
 from argmap.formats._json import read_json, surrogate_message, value_problem
 from argmap.formats._schema import build_map
-from argmap.formats._tree import JSON_BREAKS, MAX_VALUES, YAML_BREAKS, LineIndex
+from argmap.formats._tree import BYTES_PER_VALUE, JSON_BREAKS, MAX_VALUES, YAML_BREAKS, LineIndex
 from argmap.formats._write import write_json, write_yaml
 from argmap.formats._yaml import read_yaml
 from argmap.model import ArgumentMap
@@ -167,19 +167,23 @@ def load(
     format: Format | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    max_values: int = MAX_VALUES,
+    max_values: int | None = None,
 ) -> ArgumentMap:
     """Read a map file; the format follows the extension unless given.
 
     Raises :class:`~argmap.errors.ArgmapError` for a bad file, and for one
     that cannot be read, is not a regular file or is larger than
     ``max_bytes`` (located at ``path:1:1``), or holds more than
-    ``max_values`` values.
+    ``max_values`` values (by default :data:`MAX_VALUES`, or one for every
+    12 bytes of ``max_bytes`` if that is more, so that raising the size
+    limit raises this one in step).
     """
     name = os.fsdecode(path)  # TypeError for anything but a path
     if format is not None:
         _check_format(format)
     data = read_input(name, "a map file", max_bytes)
+    if max_values is None:
+        max_values = max(MAX_VALUES, max_bytes // BYTES_PER_VALUE)
     return loads(data, format or format_for(name), name=name, max_values=max_values)
 
 

@@ -19,12 +19,17 @@ Tree = Any
 
 SECTIONS = ("claims", "inferences", "attacks")
 
-#: The most values (YAML nodes, JSON values; keys count too) a file may hold.
-#: A generated map of 100,000 claims and 50,000 inferences holds 1.4 million
-#: (about 9 an element), so maps ten times larger still load; a file of
-#: nothing but tiny values is refused before its tree is built, which would
-#: cost hundreds of bytes a value.
-MAX_VALUES = 20_000_000
+#: The most values (YAML nodes, JSON values; keys count too) a file may hold
+#: unless a larger size limit raises it (:data:`BYTES_PER_VALUE`). A real map
+#: holds a value for every 15 bytes or so (the benchmark's 100,000 claims and
+#: 50,000 inferences: 1.4 million values in 21 MB of YAML), so a real map as
+#: large as the default 64 MiB size limit still loads. A file of nothing but
+#: tiny values (``[[],[],…]``, 3 bytes a value) is refused before its tree is
+#: built, which costs libyaml about 440 bytes a value: under this cap, at
+#: most about 2.6 GB.
+MAX_VALUES = 6_000_000
+#: With a size limit above the default, the cap is one value per this many bytes.
+BYTES_PER_VALUE = 12
 
 
 def too_many_values(limit: int) -> str:
