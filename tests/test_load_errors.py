@@ -7,22 +7,9 @@ import textwrap
 import pytest
 
 import argmap
-from argmap import ArgmapError
+from tests.loading import problems
 
 HEAD = "argmap: 1\ntitle: t\n"
-
-
-def problems(text: str | bytes, fmt: argmap.formats.Format = "yaml") -> list[tuple[int, int, str]]:
-    if isinstance(text, str):
-        text = textwrap.dedent(text)
-    with pytest.raises(ArgmapError) as info:
-        argmap.loads(text, fmt, name="m")
-    out = []
-    for p in info.value.problems:
-        assert p.location is not None, f"unlocated problem: {p.message}"
-        assert p.location.file == "m"
-        out.append((p.location.line, p.location.column, p.message))
-    return out
 
 
 def at(text: str, line: int, token: str) -> tuple[int, int]:

@@ -8,7 +8,6 @@ import difflib
 import json
 import re
 import sys
-import textwrap
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,29 +18,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap import ArgmapError, Claim, Document, Inference, MapBuilder, Source
+from argmap import Claim, Document, Inference, MapBuilder, Source
 from argmap.drawing.escape import html_url
 from argmap.errors import MAX_PROBLEMS
 from argmap.formats import _bulk
 from argmap.formats._fastjson import load_clean_json
 from argmap.model import check_url
+from tests.loading import problems
 
 HEAD = "argmap: 1\ntitle: t\n"
 #: More digits than Python turns into an int by default (4,300).
 HUGE = "1" * 5000
-
-
-def problems(text: str | bytes, fmt: argmap.formats.Format = "yaml") -> list[tuple[int, int, str]]:
-    if isinstance(text, str):
-        text = textwrap.dedent(text)
-    with pytest.raises(ArgmapError) as info:
-        argmap.loads(text, fmt, name="m")
-    out = []
-    for p in info.value.problems:
-        assert p.location is not None, f"unlocated problem: {p.message}"
-        assert p.location.file == "m"
-        out.append((p.location.line, p.location.column, p.message))
-    return out
 
 
 def one(text: str | bytes, fmt: argmap.formats.Format = "yaml") -> tuple[int, int, str]:
