@@ -1,6 +1,6 @@
 """Dependencies point one way: model <- formats <- (checks, drawing, scaffolding) <- cli.
 
-errors and fileio are leaves every layer may use."""
+errors, support and fileio are leaves every layer may use."""
 
 from __future__ import annotations
 
@@ -12,13 +12,14 @@ PKG = Path(__file__).resolve().parent.parent / "argmap"
 # What each layer may import from argmap (errors is a leaf everyone may use).
 ALLOWED = {
     "errors": set(),
+    "support": set(),
     "fileio": {"errors"},
-    "model": {"errors"},
-    "formats": {"errors", "fileio", "model", "formats"},
-    "checks": {"errors", "fileio", "model", "formats", "checks"},
-    "drawing": {"errors", "fileio", "model", "formats", "checks", "drawing"},
-    "scaffolding": {"errors", "fileio", "model", "formats", "scaffolding"},
-    "cli": {"errors", "fileio", "model", "formats", "checks", "drawing", "scaffolding", "cli"},
+    "model": {"errors", "support"},
+    "formats": {"errors", "support", "fileio", "model", "formats"},
+    "checks": {"errors", "support", "fileio", "model", "formats", "checks"},
+    "drawing": {"errors", "support", "fileio", "model", "formats", "checks", "drawing"},
+    "scaffolding": {"errors", "support", "fileio", "model", "formats", "scaffolding"},
+    "cli": {"errors", "support", "fileio", "model", "formats", "checks", "drawing", "scaffolding", "cli"},
 }
 
 
