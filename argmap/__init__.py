@@ -35,6 +35,7 @@ __version__ = "0.1.0"
 # use, so that ``argmap --help`` does not pay for YAML, attrs or Graphviz.
 _EXPORTS = {
     "ArgmapError": "argmap.errors",
+    "ArgmapException": "argmap.errors",
     "Location": "argmap.errors",
     "Problem": "argmap.errors",
     "Diagnostic": "argmap.checks",
@@ -63,6 +64,7 @@ _EXPORTS = {
 
 __all__ = [
     "ArgmapError",
+    "ArgmapException",
     "ArgumentMap",
     "Attack",
     "Claim",
@@ -93,7 +95,7 @@ __all__ = [
 if TYPE_CHECKING:
     from argmap.checks import Diagnostic, Severity, check
     from argmap.drawing import RenderError, RenderOptions, RenderWarning, render, to_dot
-    from argmap.errors import ArgmapError, Location, Problem
+    from argmap.errors import ArgmapError, ArgmapException, Location, Problem
     from argmap.formats import dump, dumps, load, loads
     from argmap.model import (
         ArgumentMap,

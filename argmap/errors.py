@@ -1,4 +1,14 @@
-"""Located problems and the one error type argmap raises for bad input.
+"""Located problems, and the errors argmap raises for something a user can fix.
+
+Every such error is an :class:`ArgmapException`: its :meth:`~ArgmapException.lines`
+are fit to show a person, and its ``exit_code`` is the status the ``argmap``
+command exits with. The kinds:
+
+- :class:`ArgmapError` (also a ValueError): bad input, with every problem found;
+- ``argmap.checks.ConfigError`` (a ValueError): a ``[tool.argmap]`` table that cannot be used;
+- ``argmap.checks.UnknownRuleError`` (a ValueError): a rule name or code not in the catalogue;
+- ``argmap.drawing.RenderError``: drawing failed (Graphviz missing, too slow, failing);
+- ``argmap.fileio.OutputError`` (an OSError): an output refused or not written.
 
 This module is a leaf: it imports nothing else from argmap, so every other
 module (the model included) may use it.
@@ -14,8 +24,23 @@ module (the model included) may use it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 import attrs
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "MAX_PROBLEMS",
+    "ArgmapError",
+    "ArgmapException",
+    "Location",
+    "Problem",
+    "ProblemList",
+    "more_problems",
+]
+
+#: The exit status of the ``argmap`` command for bad input or usage (click uses 2 for usage errors too).
+EXIT_BAD_INPUT = 2
 
 #: The most problems listed for one input; past them one line says how many more.
 #: A hostile file can hold millions (every item of a huge list a bad
@@ -79,7 +104,27 @@ def more_problems(count: int, after: Location | None) -> Problem:
     )
 
 
-class ArgmapError(ValueError):
+class ArgmapException(Exception):
+    """The base of every error argmap raises for something the user can fix.
+
+    ``exit_code`` is the status the ``argmap`` command exits with;
+    :meth:`lines` is what it prints, each line prefixed with what failed
+    (such as ``argmap render``). Catch this to handle any of them.
+
+    >>> class Broken(ArgmapException):
+    ...     pass
+    >>> Broken("Graphviz failed").lines("argmap render"), Broken.exit_code
+    (['argmap render: Graphviz failed'], 2)
+    """
+
+    exit_code: ClassVar[int] = EXIT_BAD_INPUT
+
+    def lines(self, prefix: str) -> list[str]:
+        """The message for a person, one line each: ``prefix: message``."""
+        return [f"{prefix}: {self}"]
+
+
+class ArgmapError(ArgmapException, ValueError):
     """Raised for any bad input; carries every problem found, in file order.
 
     ``str(error)`` is one ``file:line:col: message`` line per problem. At
@@ -108,3 +153,12 @@ class ArgmapError(ValueError):
             kept.append(more_problems(more, kept[-1].location))
         self.problems = tuple(kept)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self, prefix: str) -> list[str]:
+        """One line per problem: a located one names its own file
+        (``file:line:col: message``); the others get ``prefix: ``.
+
+        >>> ArgmapError([Problem("bad", Location("m.yaml", 2, 3)), Problem("no file")]).lines("argmap x")
+        ['m.yaml:2:3: bad', 'argmap x: no file']
+        """
+        return [str(p) if p.location is not None else f"{prefix}: {p}" for p in self.problems]

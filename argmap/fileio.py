@@ -39,7 +39,7 @@ import sys
 import tempfile
 from collections.abc import Iterable
 
-from argmap.errors import ArgmapError, Location, Problem
+from argmap.errors import ArgmapError, ArgmapException, Location, Problem
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -57,7 +57,7 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 PathArg = str | os.PathLike[str]
 
 
-class OutputError(OSError):
+class OutputError(ArgmapException, OSError):
     """An output that argmap refuses to write, or could not write.
 
     ``str()`` is one line fit to show a user: the path, then what is wrong.

@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, ArgmapException
 from argmap.fileio import decode_utf8, read_input
 
 __all__ = ["Config", "ConfigError", "find_pyproject"]
@@ -92,8 +92,9 @@ def _file(value: object) -> None:
         )
 
 
-class ConfigError(ValueError):
-    """A ``[tool.argmap]`` table that cannot be used."""
+class ConfigError(ArgmapException, ValueError):
+    """A ``[tool.argmap]`` table that cannot be used; ``str()`` is one line
+    naming the file and what is wrong."""
 
 
 @attrs.frozen

@@ -179,18 +179,16 @@ def _accepted(amap: ArgumentMap) -> Mapping[str, Set[str]]:
     return out
 
 
-def unknown_ignores(amap: ArgumentMap) -> list[tuple[str, str]]:
+def unknown_ignores(amap: ArgumentMap) -> list[tuple[Location | None, str]]:
     """Rule names in the map's ``ignore`` lists that no rule has, as
-    ``(":line:col" or "", message)`` pairs, with a did-you-mean."""
-    out: list[tuple[str, str]] = []
+    ``(location of the element or None, message)`` pairs, with a did-you-mean."""
+    out: list[tuple[Location | None, str]] = []
     for eid, names in amap.ignore.items():
         for n in names:
             try:
                 find_rule(n)
             except UnknownRuleError as exc:
-                loc = amap.location(eid)
-                where = "" if loc is None else f":{loc.line}:{loc.column}"
-                out.append((where, f"ignore list of {eid}: {exc}"))
+                out.append((amap.location(eid), f"ignore list of {eid}: {exc}"))
     return out
 
 

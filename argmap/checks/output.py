@@ -18,8 +18,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from argmap.checks.diagnostic import Diagnostic, Severity
+from argmap.errors import Location, Problem
 
-__all__ = ["JSON_SCHEMA", "counts", "diagnostic_json", "summary", "text_line"]
+__all__ = ["JSON_SCHEMA", "counts", "diagnostic_json", "place", "problem_json", "summary", "text_line"]
 
 #: Version of the JSON output; bumped on any incompatible change.
 JSON_VERSION = 1
@@ -120,13 +121,26 @@ def _diagnostic(d: object) -> Diagnostic:
     return d
 
 
+def place(path: str, location: Location | None) -> str:
+    """Where something is in the file ``path``: ``path:line:col``, or ``path``
+    alone when the location is unknown.
+
+    >>> place("m.yaml", Location("m.yaml", 3, 5)), place("m.yaml", None)
+    ('m.yaml:3:5', 'm.yaml')
+    """
+    if not isinstance(path, str):
+        raise TypeError(f"path must be a str, not {'None' if path is None else type(path).__name__}")
+    return path if location is None else f"{path}:{location.line}:{location.column}"
+
+
 def text_line(d: Diagnostic, path: str) -> str:
     """``path:line:col: CODE name: message`` (``path: ...`` when unlocated)."""
     d = _diagnostic(d)
-    if not isinstance(path, str):
-        raise TypeError(f"path must be a str, not {'None' if path is None else type(path).__name__}")
-    where = f"{path}:{d.location.line}:{d.location.column}" if d.location is not None else path
-    return f"{where}: {d.code} {d.name}: {d.message}"
+    return f"{place(path, d.location)}: {d.code} {d.name}: {d.message}"
+
+
+def _location_json(loc: Location | None) -> dict[str, Any] | None:
+    return None if loc is None else {"file": loc.file, "line": loc.line, "column": loc.column}
 
 
 def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
@@ -139,8 +153,17 @@ def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
         "message": d.message,
         "elements": list(d.elements),
         "path": list(d.path),
-        "location": None if loc is None else {"file": loc.file, "line": loc.line, "column": loc.column},
+        "location": _location_json(loc),
     }
+
+
+def problem_json(problem: Problem) -> dict[str, Any]:
+    """One problem of a file that could not be loaded, as a JSON-ready dict.
+
+    >>> problem_json(Problem("bad", Location("m.yaml", 2, 1)))
+    {'message': 'bad', 'location': {'file': 'm.yaml', 'line': 2, 'column': 1}}
+    """
+    return {"message": problem.message, "location": _location_json(problem.location)}
 
 
 def counts(found: Iterable[Diagnostic]) -> dict[str, int]:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from argmap.checks.diagnostic import Severity
+from argmap.errors import ArgmapException
 
 if TYPE_CHECKING:
     from argmap.checks.engine import Analysis
@@ -135,7 +136,7 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(_RULES[code] for code in sorted(_RULES))
 
 
-class UnknownRuleError(ValueError):
+class UnknownRuleError(ArgmapException, ValueError):
     """A rule name or code that is not in the catalogue."""
 
 

@@ -3,6 +3,11 @@ imported only when it runs (or when ``--help`` lists it), so start-up stays fast
 
 Whatever the subcommand, the group makes sure that:
 
+- an error argmap raises for something the user can fix (any
+  :class:`~argmap.errors.ArgmapException`: bad input, a bad configuration,
+  an unknown rule, a failed drawing, an output that cannot be written) is
+  printed as its lines, prefixed with the command (``argmap render: ...``),
+  and the command exits with the error's ``exit_code``;
 - click's own messages (a usage error quoting what was typed) pass through
   :func:`~argmap.cli._common.safe`, so an argument cannot drive the terminal;
 - SIGTERM and SIGHUP end the command through ``SystemExit`` (status 128 +
@@ -28,7 +33,7 @@ from typing import Any, NoReturn
 
 import click
 
-from argmap.cli._common import EXIT_BAD_INPUT, safe
+from argmap.cli._common import EXIT_BAD_INPUT, safe, say
 
 #: command name -> module defining ``command`` (a click.Command)
 COMMANDS = {
@@ -97,6 +102,20 @@ class _LazyGroup(click.Group):
             return None
         command: click.Command = importlib.import_module(module).command
         return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            # Imported here: argmap.errors needs attrs, which --help does not load.
+            from argmap.errors import ArgmapException
+
+            if not isinstance(exc, ArgmapException):
+                raise
+            prefix = " ".join(filter(None, ("argmap", ctx.invoked_subcommand)))
+            for line in exc.lines(prefix):
+                say(line, err=True)
+            raise SystemExit(exc.exit_code) from None
 
     def main(
         self,

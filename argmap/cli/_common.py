@@ -29,9 +29,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
+    from argmap.errors import ArgmapError
     from argmap.model import ArgumentMap
 
-#: Exit code for bad input or usage (click uses 2 for usage errors too).
+#: Exit code for bad input or usage: argmap.errors.EXIT_BAD_INPUT, kept here
+#: as a number so that --help needs no import of the library.
 EXIT_BAD_INPUT = 2
 
 #: The default of --max-size, in MiB (argmap.fileio.DEFAULT_MAX_BYTES, kept
@@ -100,15 +102,18 @@ def max_bytes(max_size: float) -> int:
     return int(max_size * 1024 * 1024)
 
 
-def load_or_report(path: str, max_size: float = DEFAULT_MAX_MIB) -> ArgumentMap | None:
-    """Load ``path``; on failure print ``path:line:col: message`` lines to
-    stderr and return None."""
+def load_or_report(
+    path: str, max_size: float = DEFAULT_MAX_MIB, *, command: str
+) -> ArgumentMap | ArgmapError:
+    """Load ``path``, for commands that go on to the next file when one is
+    bad: on failure print the error's lines (``path:line:col: message``) to
+    stderr and return the error, whose ``problems`` say what is wrong."""
     from argmap.errors import ArgmapError
     from argmap.formats import load
 
     try:
         return load(path, max_bytes=max_bytes(max_size))
     except ArgmapError as exc:
-        for problem in exc.problems:
-            say(str(problem), err=True)
-    return None
+        for line in exc.lines(f"argmap {command}"):
+            say(line, err=True)
+        return exc

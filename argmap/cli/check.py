@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from argmap.cli._common import EXIT_BAD_INPUT, load_or_report, max_bytes, max_size_option, safe, say
+from argmap.cli._common import EXIT_BAD_INPUT, load_or_report, max_size_option, safe, say
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -62,15 +62,12 @@ def command(  # noqa: PLR0917 (click passes the options by name)
     Exits 0 when there is no error-level finding (nor warning, with
     --strict), 1 when there is, 2 on bad input or usage.
     """
-    from argmap.checks import Config, ConfigError, UnknownRuleError, check, select_rules
+    from argmap.checks import Config, UnknownRuleError, check, select_rules
     from argmap.checks.engine import unknown_ignores
-    from argmap.checks.output import JSON_VERSION, counts, diagnostic_json, summary, text_line
+    from argmap.checks.output import JSON_VERSION, counts, diagnostic_json, place, problem_json, summary
+    from argmap.errors import ArgmapError
 
-    try:
-        config = Config.discover()
-    except ConfigError as exc:
-        say(f"argmap check: {exc}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+    config = Config.discover()
     sel, ign = _split(select), _split(ignore)
     try:
         select_rules(sel, None, config)
@@ -85,8 +82,8 @@ def command(  # noqa: PLR0917 (click passes the options by name)
     bad = failed = False
     report: list[dict[str, object]] = []
     for path in files:
-        amap = load_or_report(path, max_size)
-        if amap is None:
+        amap = load_or_report(path, max_size, command="check")
+        if isinstance(amap, ArgmapError):
             bad = True
             report.append(
                 {
@@ -94,12 +91,12 @@ def command(  # noqa: PLR0917 (click passes the options by name)
                     "loaded": False,
                     "findings": [],
                     "summary": counts([]),
-                    "problems": _problems(path, max_size) if fmt == "json" else [],
+                    "problems": [problem_json(p) for p in amap.problems],
                 }
             )
             continue
-        for where, message in unknown_ignores(amap):
-            say(f"{path}{where}: warning: {message}", err=True)
+        for location, message in unknown_ignores(amap):
+            say(f"{place(path, location)}: warning: {message}", err=True)
         found = check(amap, select=sel, ignore=ign, config=config)
         if any(d.severity.value in failing for d in found):
             failed = True
@@ -115,7 +112,7 @@ def command(  # noqa: PLR0917 (click passes the options by name)
             )
             continue
         for d in found:
-            where = safe(text_line(d, path).partition(f": {d.code} {d.name}: ")[0])
+            where = safe(place(path, d.location))
             rule = click.style(f"{d.code} {d.name}", fg=_COLOURS[d.severity.value], bold=True)
             click.echo(f"{click.style(where, bold=True)}: {rule}: {safe(d.message)}")
         click.echo(click.style(safe(f"{path}: {summary(found)}"), dim=True))
@@ -126,25 +123,3 @@ def command(  # noqa: PLR0917 (click passes the options by name)
         sys.exit(EXIT_BAD_INPUT)
     if failed:
         sys.exit(1)
-
-
-def _problems(path: str, max_size: float) -> list[dict[str, object]]:
-    """The load problems of a bad file again, for the JSON report."""
-    from argmap.errors import ArgmapError
-    from argmap.formats import load
-
-    try:
-        load(path, max_bytes=max_bytes(max_size))
-    except ArgmapError as exc:
-        return [
-            {
-                "message": p.message,
-                "location": None
-                if p.location is None
-                else {"file": p.location.file, "line": p.location.line, "column": p.location.column},
-            }
-            for p in exc.problems
-        ]
-    except OSError as exc:
-        return [{"message": f"cannot read: {exc.strerror or exc}", "location": None}]
-    return []

@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.cli._common import EXIT_BAD_INPUT, MAX_TIMEOUT, FiniteRange, load_or_report, max_size_option, say
+from argmap.cli._common import MAX_TIMEOUT, FiniteRange, max_bytes, max_size_option, say
 
 if TYPE_CHECKING:
     from argmap.checks.diagnostic import Diagnostic
-    from argmap.model import ArgumentMap
 
 _FORMATS = ("svg", "png", "pdf", "dot")
 _RANKDIRS = ("BT", "TB", "LR", "RL")
@@ -104,49 +103,39 @@ def command(  # noqa: PLR0917 (click passes the options by name)
     a problem (such as a PNG scaled down to fit cairo's size limit).
     Stopping argmap (Ctrl-C, SIGTERM) stops Graphviz too.
     """
+    from argmap.checks import Config, check
     from argmap.checks.config import find_pyproject
-    from argmap.drawing import RenderError, RenderOptions, RenderWarning, format_for, render
-    from argmap.errors import ArgmapError
-    from argmap.fileio import OutputError
+    from argmap.drawing import RenderError, RenderOptions, RenderWarning, output_format, render
+    from argmap.formats import load
 
-    amap = load_or_report(file, max_size)
-    if amap is None:
-        sys.exit(EXIT_BAD_INPUT)
-    try:
-        if fmt is None:
-            fmt = format_for(out) if out not in (None, "-") else "svg"
-        # The name as typed: Path() would drop a trailing slash ("out.svg/").
-        target = out if out is not None else str(Path(file).with_suffix("." + fmt))
-        if out == "-" and fmt in ("png", "pdf") and sys.stdout.isatty():
-            say(
-                f"argmap render: standard output is a terminal, where a {fmt.upper()} would print as "
-                f"garbage: name a file (-o map.{fmt}) or send it into a pipe",
-                err=True,
-            )
-            sys.exit(EXIT_BAD_INPUT)
-        findings = [] if no_findings else _findings(amap)
-        options = RenderOptions(rankdir=rankdir.upper(), legend=legend, width=width, max_lines=max_lines)
-        config = find_pyproject()
-        inputs: list[str | Path] = [file] if config is None else [file, config]
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", RenderWarning)
-            written = render(
-                amap,
-                target,
-                fmt,
-                findings=findings,
-                options=options,
-                engine=engine,
-                timeout=timeout,
-                inputs=inputs,
-            )
-    except (RenderError, OutputError) as exc:
-        say(f"argmap render: {exc}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-    except ArgmapError as exc:
-        for problem in exc.problems:
-            say(f"argmap render: {problem}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+    # Errors (a bad map or configuration, a failed drawing, an output that
+    # cannot be written) are reported by the command group, as for every command.
+    amap = load(file, max_bytes=max_bytes(max_size))
+    if fmt is None:
+        fmt = output_format(out) if out not in (None, "-") else "svg"
+    # The name as typed: Path() would drop a trailing slash ("out.svg/").
+    target = out if out is not None else str(Path(file).with_suffix("." + fmt))
+    if out == "-" and fmt in ("png", "pdf") and sys.stdout.isatty():
+        raise RenderError(
+            f"standard output is a terminal, where a {fmt.upper()} would print as "
+            f"garbage: name a file (-o map.{fmt}) or send it into a pipe"
+        )
+    findings = [] if no_findings else check(amap, config=Config.discover())
+    options = RenderOptions(rankdir=rankdir.upper(), legend=legend, width=width, max_lines=max_lines)
+    config = find_pyproject()
+    inputs: list[str | Path] = [file] if config is None else [file, config]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RenderWarning)
+        written = render(
+            amap,
+            target,
+            fmt,
+            findings=findings,
+            options=options,
+            engine=engine,
+            timeout=timeout,
+            inputs=inputs,
+        )
     for w in caught:
         if isinstance(w.message, RenderWarning):
             say(f"argmap render: warning: {w.message}", err=True)
@@ -156,18 +145,6 @@ def command(  # noqa: PLR0917 (click passes the options by name)
         say(str(written))
     if not quiet and not no_findings:
         _summary(file, findings)
-
-
-def _findings(amap: ArgumentMap) -> list[Diagnostic]:
-    """The checks' findings, with the project's configuration (as ``argmap check``)."""
-    from argmap.checks import Config, ConfigError, check
-
-    try:
-        config = Config.discover()
-    except ConfigError as exc:
-        say(f"argmap render: {exc}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-    return check(amap, config=config)
 
 
 def _summary(file: str, findings: list[Diagnostic]) -> None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-import sys
 
 import click
 
-from argmap.cli._common import EXIT_BAD_INPUT, max_bytes, max_size_option, say
+from argmap.cli._common import max_bytes, max_size_option, say
 
 
 @click.command()
@@ -35,19 +34,15 @@ def command(article: str, output: str | None, lang: str, max_size: float) -> Non
     came from; sentences with no marker are listed in a comment at the end.
     See docs/scaffold.md. Exits 0, or 2 for an unreadable article.
     """
-    from argmap.errors import ArgmapError
-    from argmap.fileio import OutputError, write_output
+    from argmap.fileio import write_output
     from argmap.model import Document
     from argmap.scaffolding import draft, read_article
 
     if output == "-":
         output = None
-    try:
-        text = read_article(article, max_bytes(max_size))
-    except ArgmapError as exc:
-        for problem in exc.problems:
-            say(str(problem), err=True)
-        sys.exit(EXIT_BAD_INPUT)
+    # An unreadable article or an output that cannot be written is reported by
+    # the command group, as for every command.
+    text = read_article(article, max_bytes(max_size))
     base = os.path.dirname(os.path.abspath(output)) if output else os.getcwd()
     relative = os.path.relpath(os.path.abspath(article), base)
     document = None
@@ -61,12 +56,8 @@ def command(article: str, output: str | None, lang: str, max_size: float) -> Non
         )
     result = draft(text, None if lang == "auto" else lang, document=document)
     data = result.to_yaml()
-    try:
-        # Standard output too: `argmap scaffold a.txt >> a.txt` must not append to the article.
-        write_output(output or "-", data.encode("utf-8"), inputs=[article])
-    except OutputError as exc:
-        say(f"argmap scaffold: {exc}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+    # Standard output too: `argmap scaffold a.txt >> a.txt` must not append to the article.
+    write_output(output or "-", data.encode("utf-8"), inputs=[article])
     if output is not None:
         m = result.map
         say(

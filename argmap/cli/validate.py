@@ -18,10 +18,12 @@ def command(files: tuple[str, ...], quiet: bool, max_size: float) -> None:
 
     Exits 0 when all files are good, 2 when any is not.
     """
+    from argmap.errors import ArgmapError
+
     bad = 0
     for path in files:
-        amap = load_or_report(path, max_size)
-        if amap is None:
+        amap = load_or_report(path, max_size, command="validate")
+        if isinstance(amap, ArgmapError):
             bad += 1
         elif not quiet:
             counts = ", ".join(

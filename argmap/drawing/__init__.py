@@ -14,16 +14,16 @@ from __future__ import annotations
 
 from argmap.drawing.dot import RenderOptions, legend_graph, to_dot
 from argmap.drawing.limits import RenderWarning
-from argmap.drawing.output import FORMATS, RenderError, format_for, mimebundle, render, run_graphviz
+from argmap.drawing.output import FORMATS, RenderError, mimebundle, output_format, render, run_graphviz
 
 __all__ = [
     "FORMATS",
     "RenderError",
     "RenderOptions",
     "RenderWarning",
-    "format_for",
     "legend_graph",
     "mimebundle",
+    "output_format",
     "render",
     "run_graphviz",
     "to_dot",

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from argmap.drawing.dot import Drawing, RenderOptions, build, to_dot
 from argmap.drawing.limits import MAX_HREF_BYTES, MAX_LABEL_LINES, RenderWarning, warn
-from argmap.errors import ArgmapError, Problem
+from argmap.errors import ArgmapError, ArgmapException, Problem
 from argmap.fileio import write_output
 
 if TYPE_CHECKING:
@@ -39,8 +39,8 @@ __all__ = [
     "MIMEBUNDLE_MAX_ELEMENTS",
     "RenderError",
     "RenderWarning",
-    "format_for",
     "mimebundle",
+    "output_format",
     "render",
     "run_graphviz",
 ]
@@ -63,17 +63,19 @@ INSTALL_HINT = (
 )
 
 
-class RenderError(Exception):
+class RenderError(ArgmapException):
     """Drawing failed: Graphviz missing, too slow, or it reported an error.
     ``str()`` is one line fit to show a user."""
 
 
-def format_for(path: str | os.PathLike[str]) -> str:
-    """The output format a file name asks for.
+def output_format(path: str | os.PathLike[str]) -> str:
+    """The drawing format (svg, png, pdf or dot) an output file's extension asks for.
 
-    >>> format_for("map.argmap.png")
+    Not to be confused with :func:`argmap.formats.format_for`, the format of a map file.
+
+    >>> output_format("map.argmap.png")
     'png'
-    >>> format_for("map.txt")
+    >>> output_format("map.txt")
     Traceback (most recent call last):
     ...
     argmap.drawing.output.RenderError: cannot tell the format of 'map.txt': name it .svg, .png, .pdf or .dot, or give the format
@@ -336,7 +338,7 @@ def _locate(message: str, source: str, amap: ArgumentMap) -> str:
 def _format(path: str | os.PathLike[str], format: str | None) -> str:
     """The format to write: ``format``, which must agree with a known extension of ``path``."""
     if format is None:
-        return format_for(path)
+        return output_format(path)
     fmt = _check_choice("format", "dot" if format == "gv" else format, FORMATS)
     name = os.fspath(path)
     implied = _EXTENSIONS.get(Path(name).suffix.lower()) if name != "-" else None
