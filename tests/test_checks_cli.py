@@ -210,3 +210,47 @@ def test_explain_unknown_rule(run) -> None:  # type: ignore[no-untyped-def]
     r = run("explain", "weak-suport")
     assert r.exit_code == 2
     assert "did you mean 'weak-support'?" in r.output
+
+
+def test_a_bad_file_is_loaded_once_and_its_problems_reported_as_data(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import argmap.formats
+
+    bad = tmp_path / "bad.argmap.yaml"
+    bad.write_text(
+        "argmap: 1\ntitle: t\nclaims:\n  C1: {kind: conclusio, text: x}\n  C2: {kind: x}\n", encoding="utf-8"
+    )
+    with pytest.raises(argmap.ArgmapError) as raised:
+        argmap.load(bad)
+    real_load = argmap.formats.load
+    calls: list[object] = []
+
+    def counting_load(*args: object, **kwargs: object) -> object:
+        calls.append(args[0])
+        return real_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("argmap.formats.load", counting_load)
+    r = run("check", "--format", "json", str(bad))
+    assert r.exit_code == 2
+    assert calls == [str(bad)]
+    problems = json.loads(r.stdout)["files"][0]["problems"]
+    assert [p["message"] for p in problems] == [p.message for p in raised.value.problems]
+    assert [(p["location"]["line"], p["location"]["column"]) for p in problems] == [
+        (p.location.line, p.location.column) for p in raised.value.problems if p.location is not None
+    ]
+
+
+def test_the_location_printed_is_the_finding_s_own_even_when_the_path_looks_like_a_finding(
+    run, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    odd = tmp_path / "x: AM201 circular-support: y"
+    odd.mkdir()
+    circle = write(odd, "c.argmap.yaml", CIRCLE)
+    r = run("check", "--format", "json", circle)
+    expected = [
+        f"{circle}:{f['location']['line']}:{f['location']['column']}: {f['code']} {f['name']}: {f['message']}"
+        for f in json.loads(r.stdout)["files"][0]["findings"]
+    ]
+    text = run("check", circle).stdout.splitlines()
+    assert text[:-1] == expected
