@@ -541,12 +541,44 @@ class ArgumentMap:
     origin: Locator | None = attrs.field(default=None, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        if attrs.validators.get_disabled():
-            return  # the loader has checked everything already, with locations
         _type_problems(self)
         problems = [Problem(msg) for msg in structure_problems(self)]
         if problems:
             raise ArgmapError(problems)
+
+    @classmethod
+    def _trusted(
+        cls,
+        *,
+        title: str,
+        lang: str,
+        date: _dt.date | None,
+        document: Document | None,
+        claims: dict[str, Claim],
+        inferences: dict[str, Inference],
+        attacks: dict[str, Attack],
+        ignore: dict[str, tuple[str, ...]],
+        origin: Locator | None,
+    ) -> ArgumentMap:
+        """A map from parts already checked, as they are: for the loader only.
+
+        The loader checks every value and reference itself, locating each
+        problem in the file, so checking them again here would only cost
+        time. The tables must be fresh dicts that nothing else holds (they
+        are wrapped, not copied). Code that builds maps uses the constructor
+        or :class:`MapBuilder`, which always check.
+        """
+        return _new_trusted_map(
+            title,
+            lang,
+            date,
+            document,
+            types.MappingProxyType(claims),
+            types.MappingProxyType(inferences),
+            types.MappingProxyType(attacks),
+            types.MappingProxyType(ignore),
+            origin,
+        )
 
     @functools.cached_property
     def graph(self) -> Graph:
@@ -588,6 +620,9 @@ class ArgumentMap:
         b._attacks.update(self.attacks)
         b._ignore.update({k: list(v) for k, v in self.ignore.items()})
         return b
+
+
+_new_trusted_map = prechecked(ArgumentMap)
 
 
 def structure_problems(amap: ArgumentMap) -> list[str]:

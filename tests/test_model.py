@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 
 import argmap
-from argmap import ArgmapError, ArgumentMap, Claim, Kind, MapBuilder, Source
+from argmap import ArgmapError, ArgumentMap, Claim, Inference, Kind, MapBuilder, Source
 from tests.strategies import maps
 
 
@@ -123,3 +123,28 @@ def test_graph_view_agrees_with_a_brute_force_reading(m: ArgumentMap) -> None:
 @given(maps())
 def test_maps_from_the_strategy_are_sound_and_equal_to_their_rebuild(m: ArgumentMap) -> None:
     assert m.edit().build() == m
+
+
+def test_public_constructors_check_even_with_attrs_validators_switched_off() -> None:
+    """The checks of a map never depend on a process-wide switch."""
+    b = MapBuilder("t")
+    b.conclusion("C1", "c")
+    b.inference("I1", ["E9"], "C1")
+    with attrs.validators.disabled(), pytest.raises(ArgmapError, match="'E9' is not a claim"):
+        b.build()
+    claims = {"C1": Claim("C1", "conclusion", "c")}
+    inferences = {"I1": Inference("I1", ["E9"], "C1")}
+    with attrs.validators.disabled(), pytest.raises(ArgmapError, match="'E9' is not a claim"):
+        ArgumentMap("t", claims=claims, inferences=inferences)
+
+
+def test_only_the_loader_uses_the_trusted_constructor() -> None:
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "argmap"
+    users = {
+        str(p.relative_to(package))
+        for p in package.rglob("*.py")
+        if "._trusted(" in p.read_text(encoding="utf-8")
+    }
+    assert users and all(u.startswith("formats/") for u in users), users

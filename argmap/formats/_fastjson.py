@@ -23,10 +23,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import chain
 from operator import attrgetter
-from types import MappingProxyType
 from typing import Annotated, Any
 
-import attrs
 import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType, field
 
@@ -233,19 +231,17 @@ def _build(tree: _Map, text: str | bytes, name: str) -> ArgumentMap:
     rules = dict(zip(ignore, _names(list(ignore.values())), strict=True))
     if keys.count != keys_in_text(text):
         raise _Unusual  # a key was written twice (or a text value holds '":')
-    with attrs.validators.disabled():  # all checked above
-        return ArgumentMap(
-            tree.title,
-            _checked(lang_rule, lang) or "en",
-            _checked(date_rule, date),
-            document,
-            # Fresh dicts that nothing else holds: read-only views need no copy.
-            MappingProxyType(claims),
-            MappingProxyType(inferences),
-            MappingProxyType(attacks),
-            {k: v for k, v in rules.items() if ignore[k] is not None},
-            JsonLocator(name, text),
-        )
+    return ArgumentMap._trusted(  # all checked above
+        title=tree.title,
+        lang=_checked(lang_rule, lang) or "en",
+        date=_checked(date_rule, date),
+        document=document,
+        claims=claims,
+        inferences=inferences,
+        attacks=attacks,
+        ignore={k: v for k, v in rules.items() if ignore[k] is not None},
+        origin=JsonLocator(name, text),
+    )
 
 
 def load_clean_json(text: str | bytes, name: str) -> ArgumentMap | None:

@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import attrs
-
 from argmap.errors import MAX_PROBLEMS, ArgmapError, Problem
 from argmap.formats import _bulk
 from argmap.formats._fields import (
@@ -49,7 +47,14 @@ from argmap.formats._rules import (
     url_rule,
 )
 from argmap.formats._tree import Locator, Path, Tree
-from argmap.model import ID_PATTERN, ArgumentMap, Attack, Claim, Document, Inference, Source
+from argmap.model import ID_PATTERN, ArgumentMap, Attack, Claim, Document, Inference, Source, prechecked
+
+#: Constructors for values the rules have checked.
+_new_source = prechecked(Source)
+_new_document = prechecked(Document)
+_new_claim = prechecked(Claim)
+_new_inference = prechecked(Inference)
+_new_attack = prechecked(Attack)
 
 
 class _Builder:
@@ -124,7 +129,7 @@ class _Builder:
         f = self.fields(value, path, f"{what} source", SOURCE_FIELDS)
         if f is None:
             return None
-        return Source(
+        return _new_source(
             url=self.convert(f.get("url"), (*path, "url"), f"{what} source url", url_rule),
             title=self.convert(f.get("title"), (*path, "title"), f"{what} source title", text_rule),
             speaker=self.convert(f.get("speaker"), (*path, "speaker"), f"{what} source speaker", text_rule),
@@ -156,7 +161,7 @@ class _Builder:
         tags = self.convert(get("tags"), (*path, "tags"), what + " tags", tags_rule)
         if kind is None or text is None:
             return None
-        return Claim(cid, kind, text, bool(conditional), source, note, tags or ())
+        return _new_claim(cid, kind, text, bool(conditional), source, note, tags or ())
 
     def inference(self, iid: str, value: Tree) -> Inference | None:
         path: Path = ("inferences", iid)
@@ -174,7 +179,7 @@ class _Builder:
         tags = self.convert(get("tags"), (*path, "tags"), what + " tags", tags_rule)
         if premises is None or conclusion is None:
             return None
-        return Inference(iid, premises, conclusion, marker, scheme, strength, note, tags or ())
+        return _new_inference(iid, premises, conclusion, marker, scheme, strength, note, tags or ())
 
     def attack(self, aid: str, value: Tree) -> Attack | None:
         path: Path = ("attacks", aid)
@@ -189,7 +194,7 @@ class _Builder:
         tags = self.convert(get("tags"), (*path, "tags"), what + " tags", tags_rule)
         if source is None or target is None:
             return None
-        return Attack(aid, source, target, note, tags or ())
+        return _new_attack(aid, source, target, note, tags or ())
 
     def section(
         self,
@@ -257,7 +262,7 @@ class _Builder:
         if tree.get("document") is not None:
             f = self.fields(tree["document"], ("document",), "document", DOCUMENT_FIELDS)
             if f is not None:
-                document = Document(
+                document = _new_document(
                     title=self.convert(f.get("title"), ("document", "title"), "document title", text_rule),
                     url=self.convert(f.get("url"), ("document", "url"), "document url", url_rule),
                     author=self.convert(
@@ -278,7 +283,17 @@ class _Builder:
         if self.pending or title is None:
             return None
         origin = self.locator.for_elements() if self.locator is not None else None
-        return ArgumentMap(title, lang, date, document, claims, inferences, attacks, ignore, origin)
+        return ArgumentMap._trusted(
+            title=title,
+            lang=lang,
+            date=date,
+            document=document,
+            claims=claims,
+            inferences=inferences,
+            attacks=attacks,
+            ignore=ignore,
+            origin=origin,
+        )
 
     def references(
         self,
@@ -361,8 +376,7 @@ class _Builder:
 def build_map(tree: Tree, locator: Locator | None, earlier: list[Problem]) -> ArgumentMap:
     """The map described by ``tree``; raises :class:`ArgmapError` listing every problem."""
     builder = _Builder(locator)
-    with attrs.validators.disabled():
-        amap = builder.build(tree) if tree is not None else None
+    amap = builder.build(tree) if tree is not None else None
     problems = sorted(
         earlier + builder.problems(),
         key=lambda p: (p.location.line, p.location.column) if p.location else (0, 0),
