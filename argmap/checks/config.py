@@ -23,10 +23,10 @@ argmap.checks.config.ConfigError: p.toml: ...: 'weak-suport' is not ... (did you
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
+import types
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ import attrs
 
 from argmap.errors import ArgmapError, ArgmapException
 from argmap.fileio import decode_utf8, read_input
+from argmap.support import did_you_mean
 
 __all__ = ["Config", "ConfigError", "find_pyproject"]
 
@@ -144,9 +145,8 @@ class Config:
         thresholds: dict[str, float] = {}
         for key, value in raw.items():
             if key not in tunable:
-                close = difflib.get_close_matches(key, tunable, n=1) if isinstance(key, str) else []
-                hint = (
-                    f" (did you mean {close[0]!r}?)" if close else f"; rules with one: {', '.join(tunable)}"
+                hint = (did_you_mean(key, tunable) if isinstance(key, str) else "") or (
+                    f"; rules with one: {', '.join(tunable)}"
                 )
                 raise ConfigError(
                     f"{file}: [tool.argmap.thresholds]: {key!r} is not a rule with a threshold{hint}"
@@ -206,16 +206,18 @@ def _toml_error(name: str, text: str, exc: tomllib.TOMLDecodeError) -> str:
     return f"{name}:{line}:{column}: not valid TOML: {message[: m.start()]}"
 
 
+#: What a TOML value that is not a table is, in a user's words (bool before int:
+#: true is an int to Python); any other value is a date or a time.
+_TOML_KINDS: tuple[tuple[type | types.UnionType, str], ...] = (
+    (bool, "true/false"),
+    (int | float, "a number"),
+    (str, "text"),
+    (list, "a list"),
+)
+
+
 def _toml_type(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    return "a date or time"
+    return next((name for kind, name in _TOML_KINDS if isinstance(value, kind)), "a date or time")
 
 
 def find_pyproject(start: str | Path = ".") -> Path | None:

@@ -14,10 +14,8 @@ AM305 unused-claim ('C2',) C2 "Cats purr" is not a premise, not a conclusion and
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
-from collections.abc import Iterable, Iterator, Mapping, Set
+from collections.abc import Iterable, Mapping, Set
 from typing import Any
 
 from argmap.checks import graph
@@ -27,6 +25,7 @@ from argmap.checks.registry import Rule, UnknownRuleError, all_rules, find_rule,
 from argmap.checks.text import quote, tokens
 from argmap.errors import Location
 from argmap.model import ArgumentMap, prechecked
+from argmap.support import paused_gc as gc_paused
 
 __all__ = ["Analysis", "check", "select_rules", "sort_diagnostics", "unknown_ignores"]
 
@@ -216,24 +215,6 @@ def check(
     rules = select_rules(select, ignore, config)
     with gc_paused():
         return _run(amap, rules, config)
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector.
-
-    The checks allocate a few lists per element and free them all at the
-    end; none of them forms a reference cycle. With the collector running,
-    its full passes over a large map's objects make the run several times
-    slower, and superlinear in the size of the map.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 #: The rules' findings are well formed: build them without the checks.

@@ -17,7 +17,6 @@ argmap.checks.registry.UnknownRuleError: unknown rule 'circular-suport' (did you
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -27,6 +26,7 @@ import attrs
 
 from argmap.checks.diagnostic import Severity
 from argmap.errors import ArgmapException
+from argmap.support import did_you_mean
 
 if TYPE_CHECKING:
     from argmap.checks.engine import Analysis
@@ -141,9 +141,7 @@ class UnknownRuleError(ArgmapException, ValueError):
 
 
 def _suggestion(word: str) -> str:
-    choices = [r.name for r in all_rules()] + [r.code for r in all_rules()]
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return did_you_mean(word, [r.name for r in all_rules()] + [r.code for r in all_rules()])
 
 
 def _selector(value: object) -> str:

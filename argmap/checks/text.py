@@ -27,10 +27,11 @@ The similarity of two texts is the Dice coefficient of their token sets,
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Set
+
+from argmap.support import char_width, display_width
 
 __all__ = ["display_width", "quote", "shorten", "similarity", "token_similarity", "tokens"]
 
@@ -74,24 +75,6 @@ def similarity(a: str, b: str) -> float:
     return token_similarity(tokens(a), tokens(b))
 
 
-@functools.lru_cache(maxsize=8192)
-def _char_width(ch: str) -> int:
-    if unicodedata.combining(ch):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: wide and full-width characters take 2.
-
-    >>> display_width("abc"), display_width("日本"), display_width("ｱ")
-    (3, 4, 1)
-    """
-    if text.isascii():
-        return len(text)
-    return sum(map(_char_width, text))
-
-
 def shorten(text: str, width: int = 40) -> str:
     """``text`` on one line, cut to at most ``width`` columns with "…".
 
@@ -113,7 +96,7 @@ def shorten(text: str, width: int = 40) -> str:
     used = 0
     cut = -1
     for i, ch in enumerate(text):  # stops after about ``width`` characters
-        used += _char_width(ch)
+        used += char_width(ch)
         if cut < 0 and used > width - 1:
             cut = i
         if used > width:

@@ -28,7 +28,7 @@ from argmap.checks.diagnostic import Diagnostic, Severity
 from argmap.drawing import style
 from argmap.drawing.escape import html_text, html_url, printable, tooltip
 from argmap.drawing.limits import MAX_HREF_BYTES, MAX_LABEL_LINES, MAX_LINE_BYTES, split_long_strings
-from argmap.drawing.wrap import ELLIPSIS, display_width
+from argmap.drawing.wrap import ELLIPSIS, char_width, display_width
 from argmap.drawing.wrap import wrap as _wrap_raw
 from argmap.errors import ArgmapError, Problem
 from argmap.model import ArgumentMap, Claim, Inference, Kind, Source
@@ -190,7 +190,7 @@ def _fit(line: str, width: int) -> str:
     """The longest start of ``line`` at most ``width`` columns wide."""
     used = 0
     for i, ch in enumerate(line):
-        used += display_width(ch)
+        used += char_width(ch)
         if used > width:
             return line[:i]
     return line

@@ -3,7 +3,8 @@
 Graphviz never wraps a label, so argmap inserts the line breaks itself.
 Widths are counted in *columns*: East Asian wide and fullwidth characters
 (``unicodedata.east_asian_width`` W or F, which includes 「」、。) take two,
-combining marks none, everything else one.
+combining marks and format characters (a zero-width joiner) none, everything
+else one (:func:`argmap.support.display_width`, the one measure argmap uses).
 
 >>> display_width("NATO")
 4
@@ -32,13 +33,14 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from typing import TYPE_CHECKING
+
+from argmap.support import char_width, display_width
 
 if TYPE_CHECKING:
     from budoux import Parser
 
-__all__ = ["display_width", "phrases", "wrap"]
+__all__ = ["char_width", "display_width", "phrases", "wrap"]
 
 ELLIPSIS = "…"
 
@@ -54,29 +56,6 @@ NO_LINE_START = set(
     "、。，．・：；？！ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ」』）〕］｝〉》】)]},.!?:;"
 )
 _CLOSING = "".join(sorted(NO_LINE_START))
-
-
-def char_width(ch: str) -> int:
-    """Columns one character takes: 2 for wide/fullwidth, 0 for combining marks, else 1."""
-    w = _WIDTHS.get(ch)
-    if w is None:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            w = 0
-        else:
-            w = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-        if len(_WIDTHS) < 100_000:
-            _WIDTHS[ch] = w
-    return w
-
-
-_WIDTHS: dict[str, int] = {chr(c): 1 for c in range(0x300)}
-
-
-def display_width(text: str) -> int:
-    """Width of ``text`` in columns (see :func:`char_width`)."""
-    if text.isascii():
-        return len(text)
-    return sum(map(char_width, text))
 
 
 @functools.cache

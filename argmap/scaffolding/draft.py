@@ -18,11 +18,9 @@ against the lexicon of its language (:mod:`argmap.scaffolding.lexicon`).
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -34,6 +32,7 @@ from argmap.scaffolding.dates import DateMatch, find_dates, leading_date
 from argmap.scaffolding.detect import detect
 from argmap.scaffolding.lexicon import LANGS, Lexicon, lexicon
 from argmap.scaffolding.split import URL_RE, split
+from argmap.support import paused_gc
 
 __all__ = ["Draft", "Origin", "Unmatched", "draft", "scaffold"]
 
@@ -80,26 +79,8 @@ class Draft:
 
     def to_yaml(self) -> str:
         """The map as YAML followed by :meth:`comment`."""
-        with _gc_paused():
+        with paused_gc():
             return dumps(self.map) + self.comment()
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a draft is made or written.
-
-    A large article makes hundreds of thousands of small objects and no
-    reference cycles; the collector's full passes over all of them would make
-    the work grow faster than the article. Reference counting still frees
-    everything as usual.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 # ---------------------------------------------------------------- lines
@@ -610,7 +591,7 @@ def draft(text: str, lang: str | None = None, *, document: Document | None = Non
     (('E1',), '以上から、…と判断されます')
     """
     chosen = _check_arguments("draft", text, lang, document)
-    with _gc_paused():
+    with paused_gc():
         return _draft(text, chosen, document)
 
 
