@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -596,177 +596,294 @@ def draft(text: str, lang: str | None = None, *, document: Document | None = Non
 
 
 def _draft(text: str, chosen: str | None, document: Document | None) -> Draft:
-    # CR LF and a lone CR end a line as LF does. Characters YAML cannot hold,
-    # and other line breaks, become spaces (one for one, so lines and columns
-    # stay as in the article).
+    text = _normalise(text)
+    lang = chosen or detect(text)
+    drafter = _Drafter(text, lang)
+    drafter.read()
+    title = drafter.notes.get("title", "{first}").format(first=_first_words(drafter.first_text or "", lang))
+    amap, origins = _build_map(
+        MapBuilder(title, lang=lang, document=document), drafter.claims, drafter.inferences, drafter.notes
+    )
+    return Draft(amap, origins, tuple(sorted(drafter.unmatched, key=lambda u: u.line)))
+
+
+# ------------------------------------------------------------ the parts
+
+
+def _normalise(text: str) -> str:
+    """CR LF and a lone CR end a line as LF does. Characters YAML cannot hold,
+    and other line breaks, become spaces (one for one, so lines and columns
+    stay as in the article)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _UNPRINTABLE.sub(" ", text)
-    lang = chosen or detect(text)
-    lex = lexicon(lang)
-    read = _read_ja if lang == "ja" else _read_en
-    lines = text.split("\n")
-    kinds = _classify(lines, lex)
-    offsets = [0]
-    for ln in lines:
-        offsets.append(offsets[-1] + len(ln) + 1)
+    return _UNPRINTABLE.sub(" ", text)
 
-    claims: list[_Claim] = []
-    inferences: list[tuple[str, list[str], str, str, str, Origin]] = []
-    unmatched: list[Unmatched] = []
-    counters = {"E": 0, "C": 0, "H": 0, "I": 0}
 
-    def new_id(prefix: str) -> str:
-        counters[prefix] += 1
-        return f"{prefix}{counters[prefix]}"
+@attrs.define
+class _Inference:
+    """An inference drafted from a judgment: ``rule`` says how its premises were chosen."""
 
-    pending: list[_Claim] = []  # evidence waiting for its source block
-    since_summary: list[str] = []
-    last_claim: _Claim | None = None
-    first_text: str | None = None
-    notes = lex.notes
-    line_dates: dict[int, DateMatch | None] = {}  # the first date on a line, found once
+    id: str
+    premises: list[str]
+    conclusion: str
+    marker: str
+    rule: str
+    origin: Origin
 
-    def date_before(line: int, column: int) -> DateMatch | None:
-        """The first date on ``line`` when it ends before ``column``."""
-        if line not in line_dates:
-            found = find_dates(lines[line - 1])
-            line_dates[line] = found[0] if found else None
-        first = line_dates[line]
+
+class _Ids:
+    """The next id of each kind: E1, E2, …; C1, …; H1, …; I1, …"""
+
+    def __init__(self) -> None:
+        self._counts: dict[str, int] = {}
+
+    def new(self, prefix: str) -> str:
+        n = self._counts.get(prefix, 0) + 1
+        self._counts[prefix] = n
+        return f"{prefix}{n}"
+
+
+@attrs.frozen
+class _SourceBlock:
+    """A URL line, the page title on the next line when there is one, then an
+    optional date line. Indexes are 0-based lines; ``end`` is the first line
+    after the block."""
+
+    start: int
+    url: str
+    title: str | None
+    date_line: int | None
+    page_date: DateMatch | None
+    end: int
+
+
+def _source_block(lines: list[str], kinds: list[str], i: int) -> _SourceBlock:
+    """The source block opened by the URL on line ``i``."""
+    url = lines[i].strip()
+    title = lines[i + 1].strip() if i + 1 < len(lines) and kinds[i + 1] == "title" else None
+    k = i + 2 if title else i + 1
+    if k < len(lines) and kinds[k] == "pagedate":
+        return _SourceBlock(i, url, title, k, leading_date(lines[k]), k + 1)
+    return _SourceBlock(i, url, title, None, None, k)
+
+
+def _attach_source(block: _SourceBlock, pending: list[_Claim], lines: list[str]) -> list[Unmatched]:
+    """Give the evidence waiting for its source (``pending``) the block's URL
+    and title, and the page's date when it has none; return what of the
+    block the map does not hold."""
+    date_used = False
+    for ev in pending:
+        ev.url, ev.title = block.url, block.title
+        if ev.date is None and block.page_date is not None:
+            ev.date = block.page_date.date
+            date_used = True
+    k = block.date_line
+    if not pending:
+        date_text = lines[k].strip() if k is not None else None
+        body = " ".join(x for x in (block.url, block.title, date_text) if x)
+        return [Unmatched(block.start + 1, block.end, body, "source with no statement before it")]
+    page_date = block.page_date
+    if k is not None and (not date_used or page_date is None or page_date.end < len(lines[k].rstrip())):
+        # the date line says more than the date the map took from it
+        why = "hashtags" if date_used else "date of a source, not used"
+        return [Unmatched(k + 1, k + 1, lines[k].strip(), why)]
+    return []
+
+
+class _LineDates:
+    """The first date on each line of the article, found once per line."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._first: dict[int, DateMatch | None] = {}
+
+    def before(self, line: int, column: int) -> DateMatch | None:
+        """The first date on ``line`` (1-based) when it ends before ``column``."""
+        if line not in self._first:
+            found = find_dates(self._lines[line - 1])
+            self._first[line] = found[0] if found else None
+        first = self._first[line]
         return first if first is not None and first.end <= column - 1 else None
 
-    def ignore(i: int, j: int, why: str) -> None:
-        body = " ".join(ln.strip() for ln in lines[i:j] if ln.strip())
-        unmatched.append(Unmatched(i + 1, j, body, why))
 
-    i = 0
-    while i < len(lines):
-        kind = kinds[i]
-        j = i + 1
-        while j < len(lines) and kinds[j] == kind and kind not in ("url", "title"):
-            j += 1
-        if kind == "url":
-            url = lines[i].strip()
-            title = lines[i + 1].strip() if i + 1 < len(lines) and kinds[i + 1] == "title" else None
-            page_date = None
-            k = i + 2 if title else i + 1
-            date_line = k < len(lines) and kinds[k] == "pagedate"
-            if date_line:
-                page_date = leading_date(lines[k])
-            date_used = False
-            for ev in pending:
-                ev.url, ev.title = url, title
-                if ev.date is None and page_date is not None:
-                    ev.date = page_date.date
-                    date_used = True
-            if not pending:
-                block = " ".join(x for x in (url, title, lines[k].strip() if date_line else None) if x)
-                last = k + 1 if date_line else (i + 2 if title else i + 1)
-                unmatched.append(Unmatched(i + 1, last, block, "source with no statement before it"))
-            elif date_line and (not date_used or page_date is None or page_date.end < len(lines[k].rstrip())):
-                # the date line says more than the date the map took from it
-                why = "hashtags" if date_used else "date of a source, not used"
-                unmatched.append(Unmatched(k + 1, k + 1, lines[k].strip(), why))
-            pending = []
-            j = k + 1 if date_line else k  # the title and date lines belong to the block
-        elif kind == "text":
-            start, end = offsets[i], offsets[j] - 1
-            paragraph: list[str] = []
-            for s in split(text[start:end], lang):
-                if not s.text:
-                    continue
-                line = i + s.line
-                last_line = line + s.text.count("\n")
-                if first_text is None:
-                    first_text = s.text
-                flat = _flat(s.text, lang)
-                reading = read(flat, lex)
-                if reading is None:
-                    unmatched.append(Unmatched(line, last_line, s.text, "no marker"))
-                    continue
-                origin = Origin(line, s.column, reading.marker, s.text)
-                if reading.kind == "evidence":
-                    date = reading.date.date if reading.date else None
-                    if date is None:
-                        found = find_dates(flat)
-                        before = found[0] if found else date_before(line, s.column)
-                        date = before.date if before else None
-                    inline = URL_RE.search(flat)
-                    ev = _Claim(new_id("E"), "evidence", reading.text, origin, reading.speaker, date)
-                    if inline:
-                        ev.url = inline.group()
-                    else:
-                        pending.append(ev)
-                    claims.append(ev)
-                    since_summary.append(ev.id)
-                    paragraph.append(ev.id)
-                    last_claim = ev
-                    continue
-                hyp: _Claim | None = None
-                if reading.hypothesis:
-                    hyp_origin = Origin(line, s.column, reading.hypothesis_marker or "", s.text)
-                    hyp = _Claim(new_id("H"), "hypothesis", reading.hypothesis, hyp_origin)
-                    claims.append(hyp)
-                con = _Claim(new_id("C"), "conclusion", reading.text, origin, conditional=hyp is not None)
-                claims.append(con)
-                premises: list[str] = [hyp.id] if hyp else []
-                rules = [notes.get("rule_hypothesis", "")] if hyp else []
-                if reading.link == "summary":
-                    premises += since_summary
-                    rules.append(notes.get("rule_summary", ""))
-                    since_summary = []
-                elif reading.link == "sequel" and last_claim is not None:
-                    premises.append(last_claim.id)
-                    rules.append(notes.get("rule_sequel", ""))
-                elif (
-                    reading.link == "continuation"
-                    and last_claim is not None
-                    and last_claim.kind == "conclusion"
-                ):
-                    premises.append(last_claim.id)
-                    rules.append(notes.get("rule_continuation", ""))
-                elif not hyp and paragraph:
-                    premises += paragraph[-PARAGRAPH_PREMISES:]
-                    rules.append(notes.get("rule_paragraph", ""))
-                if reading.link != "summary":
-                    since_summary.append(con.id)
-                paragraph.append(con.id)
-                del paragraph[:-PARAGRAPH_PREMISES]
-                rule = " + ".join(r for r in rules if r) or notes.get("rule_none", "")
-                inferences.append(
-                    (new_id("I"), list(dict.fromkeys(premises)), con.id, reading.marker, rule, origin)
-                )
-                last_claim = con
-        elif kind in ("excerpt", "hashtag", "nav", "signoff"):
-            why = {
-                "excerpt": "quoted from a source",
-                "hashtag": "hashtags",
-                "nav": "navigation",
-                "signoff": "sign-off",
-            }[kind]
-            ignore(i, j, why)
-        i = j
+def _evidence_date(reading: _Reading, flat: str, earlier: Callable[[], DateMatch | None]) -> Any:
+    """The date of a statement: the one its marker came with, else the first
+    date in the sentence, else what ``earlier`` finds (a date before it on its line)."""
+    date = reading.date.date if reading.date else None
+    if date is None:
+        found = find_dates(flat)
+        before = found[0] if found else earlier()
+        date = before.date if before else None
+    return date
 
-    title = notes.get("title", "{first}").format(first=_first_words(first_text or "", lang))
-    b = MapBuilder(title, lang=lang, document=document)
+
+class _Linker:
+    """Which earlier claims a new conclusion draws on, by how its marker links
+    it: a summary (「以上から」, "in sum") takes everything since the last
+    summary; a sequel (「また」) the claim just before; a continuation the
+    conclusion just before; otherwise the claims of its paragraph so far
+    (at most :data:`PARAGRAPH_PREMISES`). A supposition comes first."""
+
+    def __init__(self, notes: Mapping[str, str]) -> None:
+        self.notes = notes
+        self.since_summary: list[str] = []
+        self.paragraph: list[str] = []
+        self.last: _Claim | None = None
+
+    def new_paragraph(self) -> None:
+        self.paragraph = []
+
+    def evidence(self, ev: _Claim) -> None:
+        self.since_summary.append(ev.id)
+        self.paragraph.append(ev.id)
+        self.last = ev
+
+    def conclusion(self, con: _Claim, link: str, hypothesis: _Claim | None) -> tuple[list[str], str]:
+        """The premises of the inference concluding ``con`` (no id twice) and the rule that chose them."""
+        notes = self.notes
+        premises: list[str] = [hypothesis.id] if hypothesis else []
+        rules = [notes.get("rule_hypothesis", "")] if hypothesis else []
+        last = self.last
+        if link == "summary":
+            premises += self.since_summary
+            rules.append(notes.get("rule_summary", ""))
+            self.since_summary = []
+        elif link == "sequel" and last is not None:
+            premises.append(last.id)
+            rules.append(notes.get("rule_sequel", ""))
+        elif link == "continuation" and last is not None and last.kind == "conclusion":
+            premises.append(last.id)
+            rules.append(notes.get("rule_continuation", ""))
+        elif not hypothesis and self.paragraph:
+            premises += self.paragraph[-PARAGRAPH_PREMISES:]
+            rules.append(notes.get("rule_paragraph", ""))
+        if link != "summary":
+            self.since_summary.append(con.id)
+        self.paragraph.append(con.id)
+        del self.paragraph[:-PARAGRAPH_PREMISES]
+        self.last = con
+        rule = " + ".join(r for r in rules if r) or notes.get("rule_none", "")
+        return list(dict.fromkeys(premises)), rule
+
+
+#: Why lines of each set-aside kind are left out of the map.
+_SET_ASIDE = {
+    "excerpt": "quoted from a source",
+    "hashtag": "hashtags",
+    "nav": "navigation",
+    "signoff": "sign-off",
+}
+
+
+class _Drafter:
+    """Reads an article block by block into claims, inferences and the passages left out."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+        self.lex = lexicon(lang)
+        self.notes = self.lex.notes
+        self.read_sentence = _read_ja if lang == "ja" else _read_en
+        self.lines = text.split("\n")
+        self.kinds = _classify(self.lines, self.lex)
+        self.offsets = [0]
+        for ln in self.lines:
+            self.offsets.append(self.offsets[-1] + len(ln) + 1)
+        self.ids = _Ids()
+        self.dates = _LineDates(self.lines)
+        self.linker = _Linker(self.notes)
+        self.claims: list[_Claim] = []
+        self.inferences: list[_Inference] = []
+        self.unmatched: list[Unmatched] = []
+        self.pending: list[_Claim] = []  # evidence waiting for its source block
+        self.first_text: str | None = None
+
+    def read(self) -> None:
+        lines, kinds = self.lines, self.kinds
+        i = 0
+        while i < len(lines):
+            kind = kinds[i]
+            j = i + 1
+            while j < len(lines) and kinds[j] == kind and kind not in ("url", "title"):
+                j += 1
+            if kind == "url":
+                block = _source_block(lines, kinds, i)
+                self.unmatched += _attach_source(block, self.pending, lines)
+                self.pending = []
+                j = block.end  # the title and date lines belong to the block
+            elif kind == "text":
+                self.linker.new_paragraph()
+                for s in split(self.text[self.offsets[i] : self.offsets[j] - 1], self.lang):
+                    if s.text:
+                        self.sentence(s.text, i + s.line, s.column)
+            elif kind in _SET_ASIDE:
+                body = " ".join(ln.strip() for ln in lines[i:j] if ln.strip())
+                self.unmatched.append(Unmatched(i + 1, j, body, _SET_ASIDE[kind]))
+            i = j
+
+    def sentence(self, sentence: str, line: int, column: int) -> None:
+        """Read one sentence of the prose, at ``line`` and ``column`` (1-based)."""
+        if self.first_text is None:
+            self.first_text = sentence
+        flat = _flat(sentence, self.lang)
+        reading = self.read_sentence(flat, self.lex)
+        if reading is None:
+            self.unmatched.append(Unmatched(line, line + sentence.count("\n"), sentence, "no marker"))
+            return
+        origin = Origin(line, column, reading.marker, sentence)
+        if reading.kind == "evidence":
+            date = _evidence_date(reading, flat, lambda: self.dates.before(line, column))
+            ev = _Claim(self.ids.new("E"), "evidence", reading.text, origin, reading.speaker, date)
+            inline = URL_RE.search(flat)
+            if inline:
+                ev.url = inline.group()
+            else:
+                self.pending.append(ev)
+            self.claims.append(ev)
+            self.linker.evidence(ev)
+            return
+        hyp: _Claim | None = None
+        if reading.hypothesis:
+            hyp_origin = Origin(line, column, reading.hypothesis_marker or "", sentence)
+            hyp = _Claim(self.ids.new("H"), "hypothesis", reading.hypothesis, hyp_origin)
+            self.claims.append(hyp)
+        con = _Claim(self.ids.new("C"), "conclusion", reading.text, origin, conditional=hyp is not None)
+        self.claims.append(con)
+        premises, rule = self.linker.conclusion(con, reading.link, hyp)
+        self.inferences.append(_Inference(self.ids.new("I"), premises, con.id, reading.marker, rule, origin))
+
+
+def _claim_note(claim: _Claim, notes: Mapping[str, str]) -> str:
+    """The note of a drafted claim: the marker, the article line, the sentence (on one line)."""
+    o = claim.origin
+    sentence = " ".join(o.sentence.split())
+    return notes.get(claim.kind, "{marker} {line}").format(marker=o.marker, line=o.line, sentence=sentence)
+
+
+def _inference_note(inference: _Inference, notes: Mapping[str, str]) -> str:
+    """The note of a drafted inference: the marker, the article line and how its premises were chosen."""
+    return notes.get("inference", "{marker} {line} {rule}").format(
+        marker=inference.marker, line=inference.origin.line, rule=inference.rule
+    )
+
+
+def _build_map(
+    b: MapBuilder, claims: list[_Claim], inferences: list[_Inference], notes: Mapping[str, str]
+) -> tuple[ArgumentMap, dict[str, Origin]]:
+    """The map of the drafted elements, with their notes, and where each came from."""
     origins: dict[str, Origin] = {}
     for c in claims:
-        o = c.origin
-        sentence = " ".join(o.sentence.split())
-        note = notes.get(c.kind, "{marker} {line}").format(marker=o.marker, line=o.line, sentence=sentence)
-        fields: dict[str, Any] = {"note": note}
+        fields: dict[str, Any] = {"note": _claim_note(c, notes)}
         if c.kind == "evidence":
             fields["source"] = Source(url=c.url, title=c.title, speaker=c.speaker, date=c.date)
         if c.conditional:
             fields["conditional"] = True
-        b.claim(c.id, c.kind, c.text or o.sentence, **fields)
-        origins[c.id] = o
-    for iid, premises, conclusion, marker, rule, o in inferences:
-        note = notes.get("inference", "{marker} {line} {rule}").format(marker=marker, line=o.line, rule=rule)
-        b.inference(iid, premises, conclusion, marker=marker, note=note)
-        origins[iid] = o
-    unmatched.sort(key=lambda u: u.line)
-    return Draft(b.build(), origins, tuple(unmatched))
+        b.claim(c.id, c.kind, c.text or c.origin.sentence, **fields)
+        origins[c.id] = c.origin
+    for inf in inferences:
+        b.inference(inf.id, inf.premises, inf.conclusion, marker=inf.marker, note=_inference_note(inf, notes))
+        origins[inf.id] = inf.origin
+    return b.build(), origins
 
 
 def scaffold(text: str, lang: str | None = None) -> ArgumentMap:

@@ -1,0 +1,194 @@
+"""The parts the scaffold's draft is made of, each tested on its own: making
+the text regular, ids, source blocks, dates, linking a conclusion to what it
+draws on, reading one sentence, and building the map with its notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from argmap.model import MapBuilder
+from argmap.scaffolding.draft import (
+    PARAGRAPH_PREMISES,
+    Origin,
+    _attach_source,
+    _build_map,
+    _Claim,
+    _Drafter,
+    _Ids,
+    _Inference,
+    _LineDates,
+    _Linker,
+    _normalise,
+    _source_block,
+)
+from argmap.scaffolding.lexicon import lexicon
+
+NOTES = lexicon("en").notes
+
+
+def claim(cid: str, kind: str = "evidence", line: int = 1) -> _Claim:
+    return _Claim(cid, kind, f"text of {cid}", Origin(line, 1, "said", f"sentence of {cid}"))
+
+
+# ------------------------------------------------------------------ text
+
+
+def test_normalise_ends_lines_with_lf_and_keeps_every_column() -> None:
+    text = "a\r\nb\rc\x00d\u2028e"
+    out = _normalise(text)
+    assert out.split("\n") == ["a", "b", "c d e"]
+    assert "\r" not in out
+
+
+def test_ids_count_each_kind_on_its_own() -> None:
+    ids = _Ids()
+    assert [ids.new("E"), ids.new("C"), ids.new("E"), ids.new("I")] == ["E1", "C1", "E2", "I1"]
+
+
+# -------------------------------------------------------------- sources
+
+BLOCK = ["https://example.org/a", "The page", "2023-05-09"]
+KINDS = ["url", "title", "pagedate"]
+
+
+def test_a_source_block_holds_its_url_title_and_date_line() -> None:
+    block = _source_block(BLOCK, KINDS, 0)
+    assert (block.url, block.title, block.date_line, block.end) == (BLOCK[0], BLOCK[1], 2, 3)
+    assert block.page_date is not None and block.page_date.date == dt.date(2023, 5, 9)
+
+
+def test_a_url_alone_is_a_block_of_one_line() -> None:
+    block = _source_block([BLOCK[0], ""], ["url", "blank"], 0)
+    assert (block.title, block.date_line, block.end) == (None, None, 1)
+
+
+def test_the_waiting_evidence_takes_the_source_and_the_page_date() -> None:
+    waiting, dated = claim("E1"), claim("E2")
+    dated.date = dt.date(2020, 1, 1)
+    left = _attach_source(_source_block(BLOCK, KINDS, 0), [waiting, dated], BLOCK)
+    assert left == []
+    assert (waiting.url, waiting.title, waiting.date) == (BLOCK[0], BLOCK[1], dt.date(2023, 5, 9))
+    assert (dated.url, dated.date) == (BLOCK[0], dt.date(2020, 1, 1))
+
+
+def test_a_date_no_evidence_takes_is_left_out_and_said_so() -> None:
+    dated = claim("E1")
+    dated.date = dt.date(2020, 1, 1)
+    left = _attach_source(_source_block(BLOCK, KINDS, 0), [dated], BLOCK)
+    assert [(u.line, u.text) for u in left] == [(3, BLOCK[2])]
+
+
+def test_a_source_with_no_statement_before_it_is_left_out_whole() -> None:
+    left = _attach_source(_source_block(BLOCK, KINDS, 0), [], BLOCK)
+    assert len(left) == 1
+    assert (left[0].line, left[0].last_line) == (1, 3)
+    assert all(part in left[0].text for part in BLOCK)
+
+
+def test_a_date_before_a_column_is_found_only_when_it_ends_before_it() -> None:
+    line = "2023.05.09 The minister said that rates would rise."
+    dates = _LineDates([line])
+    assert dates.before(1, line.index("The") + 1) is not None
+    assert dates.before(1, 3) is None
+
+
+# -------------------------------------------------------------- linking
+
+
+def test_a_summary_takes_everything_since_the_last_summary() -> None:
+    linker = _Linker(NOTES)
+    for cid in ("E1", "E2"):
+        linker.evidence(claim(cid))
+    first, rule = linker.conclusion(claim("C1", "conclusion"), "summary", None)
+    assert first == ["E1", "E2"] and rule == NOTES["rule_summary"]
+    linker.evidence(claim("E3"))
+    second, _ = linker.conclusion(claim("C2", "conclusion"), "summary", None)
+    assert second == ["E3"]
+
+
+def test_a_sequel_takes_the_claim_just_before() -> None:
+    linker = _Linker(NOTES)
+    linker.evidence(claim("E1"))
+    linker.evidence(claim("E2"))
+    assert linker.conclusion(claim("C1", "conclusion"), "sequel", None)[0] == ["E2"]
+
+
+def test_a_continuation_follows_only_a_conclusion() -> None:
+    linker = _Linker(NOTES)
+    linker.evidence(claim("E1"))
+    premises, rule = linker.conclusion(claim("C1", "conclusion"), "continuation", None)
+    assert rule != NOTES["rule_continuation"]  # after evidence it falls back to the paragraph
+    assert premises == ["E1"]
+    assert linker.conclusion(claim("C2", "conclusion"), "continuation", None) == (
+        ["C1"],
+        NOTES["rule_continuation"],
+    )
+
+
+def test_a_plain_judgment_takes_at_most_the_last_claims_of_its_paragraph() -> None:
+    linker = _Linker(NOTES)
+    ids = [f"E{n}" for n in range(1, PARAGRAPH_PREMISES + 4)]
+    for cid in ids:
+        linker.evidence(claim(cid))
+    premises, _ = linker.conclusion(claim("C1", "conclusion"), "plain", None)
+    assert premises == ids[-PARAGRAPH_PREMISES:]
+    linker.new_paragraph()
+    assert linker.conclusion(claim("C2", "conclusion"), "plain", None) == ([], NOTES["rule_none"])
+
+
+def test_a_supposition_comes_first_and_replaces_the_paragraph() -> None:
+    linker = _Linker(NOTES)
+    linker.evidence(claim("E1"))
+    premises, rule = linker.conclusion(claim("C1", "conclusion"), "plain", claim("H1", "hypothesis"))
+    assert premises == ["H1"]
+    assert rule == NOTES["rule_hypothesis"]
+    premises, _ = linker.conclusion(claim("C2", "conclusion"), "sequel", claim("H2", "hypothesis"))
+    assert premises == ["H2", "C1"]
+
+
+# ------------------------------------------------------------ sentences
+
+
+def test_a_sentence_with_no_marker_is_left_out() -> None:
+    drafter = _Drafter("The sky is blue.", "en")
+    drafter.sentence("The sky is blue.", 1, 1)
+    assert drafter.claims == []
+    assert [(u.line, u.why) for u in drafter.unmatched] == [(1, "no marker")]
+    assert drafter.first_text == "The sky is blue."
+
+
+def test_a_statement_becomes_evidence_waiting_for_its_source() -> None:
+    sentence = "The minister said that rates would rise."
+    drafter = _Drafter("\n\n\n  " + sentence, "en")
+    drafter.sentence(sentence, 4, 3)
+    (ev,) = drafter.claims
+    assert (ev.id, ev.kind, ev.speaker) == ("E1", "evidence", "The minister")
+    assert (ev.origin.line, ev.origin.column) == (4, 3)
+    assert drafter.pending == [ev]
+
+
+def test_a_judgment_with_a_supposition_becomes_a_conditional_conclusion() -> None:
+    drafter = _Drafter("", "en")
+    drafter.sentence("If it rains, we will probably stay.", 1, 1)
+    hyp, con = drafter.claims
+    assert (hyp.kind, con.kind, con.conditional) == ("hypothesis", "conclusion", True)
+    (inf,) = drafter.inferences
+    assert (inf.premises, inf.conclusion) == ([hyp.id], con.id)
+
+
+# ---------------------------------------------------------------- notes
+
+
+def test_the_map_holds_every_part_with_a_note_naming_its_line_and_marker() -> None:
+    ev = claim("E1", line=3)
+    con = _Claim("C1", "conclusion", "c", Origin(5, 1, "therefore", "Therefore, c."))
+    inf = _Inference("I1", ["E1"], "C1", "therefore", NOTES["rule_paragraph"], con.origin)
+    amap, origins = _build_map(MapBuilder("t", lang="en"), [ev, con], [inf], NOTES)
+    assert list(amap.claims) == ["E1", "C1"]
+    assert amap.inferences["I1"].premises == ("E1",)
+    assert origins == {"E1": ev.origin, "C1": con.origin, "I1": con.origin}
+    for eid, origin in origins.items():
+        element = amap.claims[eid] if eid in amap.claims else amap.inferences[eid]
+        assert element.note is not None
+        assert str(origin.line) in element.note and origin.marker in element.note
+    assert amap.claims["E1"].source is not None
