@@ -24,7 +24,7 @@ __all__ = ["char_width", "closest", "did_you_mean", "display_width", "paused_gc"
 # ------------------------------------------------------------------ width
 
 #: Widths already worked out; ASCII and Latin letters are one column.
-_WIDTHS: dict[str, int] = {chr(c): 1 for c in range(0x20, 0x300)}
+_WIDTHS: dict[str, int] = {chr(c): 1 for c in range(0x20, 0x300) if c != 0xAD}  # not the soft hyphen (Cf)
 #: The most characters kept in the cache (a hostile text cannot grow it for ever).
 _CACHE_LIMIT = 100_000
 
