@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgmapError
-from argmap.formats import _fields
-from argmap.formats._fastjson import load_clean_json
+from argmap.formats import spec
+from argmap.formats._fastjson import ids_ok, load_clean_json
 from argmap.formats._json import _PositionParser, element_offsets
 from tests.strategies import maps
 
@@ -169,14 +169,7 @@ def _own_places(tree: dict[str, Any]) -> dict[str, dict[str, Any]]:
     }
 
 
-PLACE_FIELDS = {
-    "map": _fields.TOP_FIELDS,
-    "document": _fields.DOCUMENT_FIELDS,
-    "claim": _fields.CLAIM_FIELDS,
-    "source": _fields.SOURCE_FIELDS,
-    "inference": _fields.INFERENCE_FIELDS,
-    "attack": _fields.ATTACK_FIELDS,
-}
+PLACE_FIELDS = {el.name: el.keys for el in spec.elements()}
 
 
 @pytest.mark.parametrize("place", list(_own_places(FLAGSHIP)))
@@ -221,3 +214,11 @@ def test_element_offsets_agree_with_the_position_parser(
         if len(path) == 2 and path[0] in ("claims", "inferences", "attacks") and key_at is not None
     }
     assert element_offsets(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("ids", "ok"),
+    [(["E1", "e.2", "x_-"], True), (["1E"], False), (["E 1"], False), (["E1\nE2"], False), (["E1\n"], False)],
+)
+def test_ids_ok(ids: list[str], ok: bool) -> None:
+    assert ids_ok(ids) is ok

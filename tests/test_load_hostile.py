@@ -21,7 +21,6 @@ import argmap
 from argmap import Claim, Document, Inference, MapBuilder, Source
 from argmap.drawing.escape import html_url
 from argmap.errors import MAX_PROBLEMS
-from argmap.formats import _bulk
 from argmap.formats._fastjson import load_clean_json
 from argmap.model import check_url
 from tests.loading import problems
@@ -118,10 +117,13 @@ def test_a_json_float_of_thousands_of_digits_reads_correctly() -> None:
     assert argmap.loads(text, "json").inferences["I1"].strength == pytest.approx(5 / 9)
 
 
-def test_the_bulk_path_steps_aside_from_a_huge_strength() -> None:
-    claims = {"P1": Claim("P1", "premise", "a")}
-    section = {"I1": {"from": ["P1"], "to": "P1", "strength": HUGE}}
-    assert _bulk.inferences(section, claims) is None
+def test_the_quick_json_path_steps_aside_from_a_huge_strength() -> None:
+    tree = json_map()
+    tree["inferences"]["I1"]["strength"] = 0.5
+    text = json.dumps(tree).replace("0.5", HUGE)  # a whole number of 5,000 digits
+    assert load_clean_json(text, "m.json") is None
+    with pytest.raises(argmap.ArgmapError):
+        argmap.loads(text, "json")
 
 
 # -- a JSON file that holds no object -----------------------------------------

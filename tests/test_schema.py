@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import msgspec
 import pytest
 
 import argmap
-from argmap.formats import _fastjson, _fields, json_schema
+from argmap.formats import json_schema, spec
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(ROOT.glob("examples/**/*.argmap.yaml"))
@@ -30,38 +31,42 @@ def test_there_are_examples() -> None:
     assert EXAMPLES
 
 
-def test_schema_and_loader_know_the_same_fields() -> None:
+def test_the_shipped_schema_is_generated_from_the_tables() -> None:
+    assert spec.SCHEMA_PATH.read_text(encoding="utf-8") == spec.schema_text(), (
+        "argmap/formats/argmap.schema.json is stale: run `python -m argmap.formats.spec --write`"
+    )
+
+
+def test_schema_names_the_fields_of_each_table() -> None:
     schema = json_schema()
     defs = schema["$defs"]
     assert isinstance(defs, dict)
-    pairs = [
-        (schema, _fields.TOP_FIELDS, _fields.TOP_REQUIRED),
-        (schema["properties"]["document"], _fields.DOCUMENT_FIELDS, ()),  # type: ignore[index]
-        (defs["source"], _fields.SOURCE_FIELDS, ()),
-        (defs["claim"], _fields.CLAIM_FIELDS, _fields.CLAIM_REQUIRED),
-        (defs["inference"], _fields.INFERENCE_FIELDS, _fields.INFERENCE_REQUIRED),
-        (defs["attack"], _fields.ATTACK_FIELDS, _fields.ATTACK_REQUIRED),
-    ]
-    for node, fields, required in pairs:
-        assert list(node["properties"]) == list(fields)
-        assert tuple(node.get("required", ())) == tuple(required)
+    nodes = {"map": schema, **{el.name: defs[el.name] for el in spec.elements()[1:]}}
+    for el in spec.elements():
+        node = nodes[el.name]
+        assert list(node["properties"]) == list(el.keys), el.name
+        assert tuple(node.get("required", ())) == el.required, el.name
     assert defs["claim"]["properties"]["kind"]["enum"] == [k.value for k in argmap.Kind]
 
 
 def test_quick_json_structures_know_the_same_fields() -> None:
-    tables = {
-        "map": (_fields.TOP_FIELDS, _fields.TOP_REQUIRED),
-        "document": (_fields.DOCUMENT_FIELDS, ()),
-        "source": (_fields.SOURCE_FIELDS, ()),
-        "claim": (_fields.CLAIM_FIELDS, _fields.CLAIM_REQUIRED),
-        "inference": (_fields.INFERENCE_FIELDS, _fields.INFERENCE_REQUIRED),
-        "attack": (_fields.ATTACK_FIELDS, _fields.ATTACK_REQUIRED),
-    }
-    assert tables.keys() == _fastjson.STRUCTURES.keys()
-    for name, (fields, required) in tables.items():
-        info = msgspec.structs.fields(_fastjson.STRUCTURES[name])
-        assert [f.encode_name for f in info] == list(fields), name
-        assert [f.encode_name for f in info if f.required] == list(required), name
+    for el in spec.elements():
+        info = msgspec.structs.fields(spec.structure(spec.MAP) if el is spec.MAP else _struct_of(el))
+        assert [f.encode_name for f in info] == list(el.keys), el.name
+        assert tuple(f.encode_name for f in info if f.required) == el.required, el.name
+
+
+def _struct_of(el: spec.Element) -> Any:
+    return spec._structures(spec.MAP)[el]
+
+
+def test_every_attribute_of_the_model_has_a_field() -> None:
+    for el in spec.elements()[1:]:
+        attributes = {"id"} if el.has_id else set()
+        attributes |= {f.attr for f in el.fields if f.attr is not None}
+        assert set(el.attrs_order) == attributes, el.name
+    top = {f.attr for f in spec.MAP.fields if f.attr is not None} | {"origin"}
+    assert set(spec.MAP.attrs_order) == top
 
 
 def test_schema_rejects_what_the_loader_rejects() -> None:
@@ -74,13 +79,6 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
 
 def test_format_doc_names_every_field() -> None:
     doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
-    for fields in (
-        _fields.TOP_FIELDS,
-        _fields.SOURCE_FIELDS,
-        _fields.CLAIM_FIELDS,
-        _fields.INFERENCE_FIELDS,
-        _fields.ATTACK_FIELDS,
-        _fields.DOCUMENT_FIELDS,
-    ):
-        for name in fields:
+    for el in spec.elements():
+        for name in el.keys:
             assert f"`{name}`" in doc, name

@@ -34,12 +34,8 @@ rain.argmap.yaml:4:24 claim 'E1': unknown field 'txt' (did you mean 'text'?)
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Literal
 
 from argmap.errors import ArgmapError, Location, Problem
@@ -50,7 +46,9 @@ from argmap.formats._schema import build_map
 from argmap.formats._tree import BYTES_PER_VALUE, JSON_BREAKS, MAX_VALUES, YAML_BREAKS, LineIndex
 from argmap.formats._write import write_json, write_yaml
 from argmap.formats._yaml import read_yaml
+from argmap.formats.spec import SCHEMA_PATH
 from argmap.model import ArgumentMap
+from argmap.support import paused_gc
 
 __all__ = [
     "MAX_VALUES",
@@ -65,8 +63,6 @@ __all__ = [
 
 Format = Literal["yaml", "json"]
 _FORMATS = ("yaml", "json")
-
-SCHEMA_PATH = Path(__file__).with_name("argmap.schema.json")
 
 
 def format_for(path: str | os.PathLike[str]) -> Format:
@@ -107,7 +103,7 @@ def loads(
         raise TypeError(f"max_values must be a whole number (int), not {type(max_values).__name__}")
     if max_values < 1:
         raise ValueError(f"max_values must be at least 1, not {max_values}")
-    with _no_cycle_collection():
+    with paused_gc():
         if format == "json":
             if (too_many := value_problem(text, name, max_values)) is not None:
                 raise ArgmapError([too_many])
@@ -142,24 +138,6 @@ def _refuse_surrogates(text: str, name: str, format: Format) -> None:
         breaks = YAML_BREAKS if format == "yaml" else JSON_BREAKS
         where = Location(name, *LineIndex(text, breaks).position(m.start()))
         raise ArgmapError([Problem(surrogate_message(m.group()), where)])
-
-
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a map is read.
-
-    Reading a large map creates hundreds of thousands of objects and no
-    reference cycles, yet the collector would walk all of them again every
-    few thousand allocations: a third of the time of loading a large JSON
-    map. Reference counting still frees everything as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def load(

@@ -1,12 +1,11 @@
 """Read a JSON map that has nothing wrong with it, quickly; else step aside.
 
 For a large JSON map, checking every field in Python took longer than
-parsing. Here msgspec decodes the text straight into the typed structures
-below, checking types, kinds, unknown fields and the range of ``strength`` in
-C as it parses. What is left in Python is what the structures cannot say:
-ids, references, dates, URLs and language tags. The structures describe the
-same format as the field tables in ``_fields``; ``tests/test_schema.py``
-keeps them in step.
+parsing. Here msgspec decodes the text straight into typed structures built
+from the format's tables (:func:`argmap.formats.spec.structure`), checking
+types, kinds, unknown fields and the range of ``strength`` in C as it parses.
+What is left in Python is what the structures cannot say: ids, references,
+dates, URLs and language tags, each checked down a whole column of values.
 
 msgspec, like ``json.loads``, keeps the last of two equal keys without a
 word, so the keys are counted: each structure knows which fields it was
@@ -20,239 +19,218 @@ accept a text, they build the same map (``tests/test_fastjson.py``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import re
+from collections.abc import Callable, Iterable
 from itertools import chain
 from operator import attrgetter
-from typing import Annotated, Any
+from typing import Any
 
 import msgspec
-from msgspec import UNSET, Meta, Struct, UnsetType, field
+from msgspec import UNSET
 
-from argmap.formats._bulk import (
-    ids_ok,
-    known,
-    names,
-    new_attack,
-    new_claim,
-    new_inference,
-    sources_at,
-)
-from argmap.formats._fields import FORMAT_VERSION, SOURCE_FIELDS
+from argmap.formats import spec
 from argmap.formats._json import JsonLocator, keys_in_text
-from argmap.formats._rules import _Invalid, date_rule, lang_rule, url_rule
-from argmap.model import ArgumentMap, Attack, Claim, Document, Inference, Kind, Source
+from argmap.formats._rules import FORMAT_VERSION, _Invalid
+from argmap.model import ID_PATTERN, ArgumentMap
 
-Text = str | None | UnsetType
-Names = str | list[str] | None | UnsetType
-Strength = Annotated[float, Meta(ge=0.0, le=1.0)] | None | UnsetType
-
-
-class _Source(Struct, forbid_unknown_fields=True):
-    url: Text = UNSET
-    title: Text = UNSET
-    speaker: Text = UNSET
-    date: Text = UNSET
-    quote: Text = UNSET
-
-
-class _Document(Struct, forbid_unknown_fields=True):
-    title: Text = UNSET
-    url: Text = UNSET
-    author: Text = UNSET
-    file: Text = UNSET
-
-
-class _Claim(Struct, forbid_unknown_fields=True, kw_only=True):
-    kind: Kind
-    text: str
-    conditional: bool | UnsetType | None = UNSET
-    source: _Source | UnsetType | None = UNSET
-    note: Text = UNSET
-    tags: Names = UNSET
-
-
-class _Inference(Struct, forbid_unknown_fields=True, kw_only=True):
-    premises: str | list[str] = field(name="from")
-    conclusion: str = field(name="to")
-    marker: Text = UNSET
-    scheme: Text = UNSET
-    strength: Strength = UNSET
-    note: Text = UNSET
-    tags: Names = UNSET
-
-
-class _Attack(Struct, forbid_unknown_fields=True, kw_only=True):
-    source: str = field(name="from")
-    target: str = field(name="to")
-    note: Text = UNSET
-    tags: Names = UNSET
-
-
-class _Map(Struct, forbid_unknown_fields=True, kw_only=True):
-    argmap: int
-    title: str
-    lang: Text = UNSET
-    date: Text = UNSET
-    document: _Document | UnsetType | None = UNSET
-    claims: dict[str, _Claim]
-    inferences: dict[str, _Inference] | UnsetType | None = UNSET
-    attacks: dict[str, _Attack] | UnsetType | None = UNSET
-    ignore: dict[str, str | list[str] | None] | UnsetType | None = UNSET
-
-
-#: The structures and the file's names of their fields, for the test that
-#: keeps them in step with the field tables.
-STRUCTURES = {"map": _Map, "document": _Document, "source": _Source}
-STRUCTURES.update({"claim": _Claim, "inference": _Inference, "attack": _Attack})
-
-_DECODER = msgspec.json.Decoder(_Map)
+_ID = ID_PATTERN.pattern.removesuffix(r"\Z")
+_IDS = re.compile(f"{_ID}(?:\n{_ID})*")
 
 
 class _Unusual(Exception):
     """Something the careful path must look at."""
 
 
-class _Keys:
-    """Counts the keys the decoded structures were given."""
+def ids_ok(ids: Iterable[Any]) -> bool:
+    """Whether every item is text that is a valid element id.
 
-    def __init__(self) -> None:
-        self.count = 0
-
-    def column(self, items: Sequence[Any], name: str, required: bool = False) -> list[Any]:
-        """The field ``name`` of every item, with absent values as None."""
-        values = list(map(attrgetter(name), items))
-        absent = 0 if required else values.count(UNSET)
-        self.count += len(values) - absent
-        if absent:
-            values = [None if v is UNSET else v for v in values]
-        return values
-
-
-def _checked(rule: Any, value: Any) -> Any:
-    if value is None or value is UNSET:
-        return None
-    try:
-        return rule(value)
-    except _Invalid:
-        raise _Unusual from None
+    >>> ids_ok(["E1", "C.2"]), ids_ok(["E1", "2"]), ids_ok(["a\\nb"]), ids_ok([])
+    (True, False, False, True)
+    """
+    ids = list(ids)
+    if not ids:
+        return True
+    if any(type(i) is not str for i in ids):
+        return False
+    joined = "\n".join(ids)
+    # One line per id: an id holding a line break would pass as two.
+    return joined.count("\n") == len(ids) - 1 and _IDS.fullmatch(joined) is not None
 
 
 def _names(column: list[Any]) -> list[tuple[str, ...]]:
-    out = names(column)
-    if out is None:  # not after msgspec's checks; kept for the type
+    """A column of names (absent, one name, or a list) as tuples."""
+    return [() if v is None else (v,) if type(v) is str else tuple(v) for v in column]
+
+
+def _each_checked(rule: Callable[[Any], Any]) -> Callable[[list[Any]], list[Any]]:
+    """A column check that applies ``rule`` once to each distinct value (and keeps the column)."""
+
+    def check(column: list[Any]) -> list[Any]:
+        try:
+            for value in set(column) - {None}:
+                rule(value)
+        except _Invalid:
+            raise _Unusual from None
+        return column
+
+    return check
+
+
+def _dates(column: list[Any]) -> list[Any]:
+    try:
+        parsed = {d: spec.DATE.convert(d) for d in set(column) - {None}}  # dates repeat: parse each once
+    except _Invalid:
+        raise _Unusual from None
+    return list(map(parsed.get, column))
+
+
+def _version(column: list[Any]) -> list[Any]:
+    if any(v != FORMAT_VERSION for v in column):
         raise _Unusual
-    return out
+    return column
 
 
-def _sources(column: list[Any], keys: _Keys) -> list[Source | None]:
-    places = [i for i, v in enumerate(column) if v is not None]
-    present = list(map(column.__getitem__, places))
-    out = sources_at(places, len(column), [keys.column(present, f) for f in SOURCE_FIELDS])
-    if out is None:
-        raise _Unusual
-    return out
+#: What each rule still checks once msgspec has checked the types.
+COLUMN_CHECKS: dict[spec.Rule, Callable[[list[Any]], list[Any]]] = {
+    spec.URL: _each_checked(spec.URL.convert),
+    spec.LANG: _each_checked(spec.LANG.convert),
+    spec.DATE: _dates,
+    spec.VERSION: _version,
+    spec.NAMES: _names,
+    spec.IDS: _names,
+}
 
 
-def _claims(section: dict[str, _Claim], keys: _Keys) -> dict[str, Claim]:
-    items = list(section.values())
-    kinds, texts = keys.column(items, "kind", True), keys.column(items, "text", True)
-    given = keys.column(items, "conditional")
-    conditional = [c is True for c in given] if True in given else [False] * len(items)
-    sources = _sources(keys.column(items, "source"), keys)
-    notes, tags = keys.column(items, "note"), _names(keys.column(items, "tags"))
-    built = map(new_claim, section, kinds, texts, conditional, sources, notes, tags)
-    return dict(zip(section, built, strict=True))
+class _Reader:
+    """Builds the map from the decoded structures, a column at a time, and
+    counts the keys they were given."""
+
+    def __init__(self) -> None:
+        self.keys = 0
+        #: The elements built so far, by kind: what references may name.
+        self.built: dict[str, dict[str, Any]] = {}
+
+    def column(self, items: list[Any], field: spec.Field) -> list[Any]:
+        """The field of every item, checked, with absent values as the default."""
+        values = list(map(attrgetter(field.name), items))
+        absent = 0 if field.required else values.count(UNSET)
+        self.keys += len(values) - absent
+        if absent:
+            values = [None if v is UNSET else v for v in values]
+        if field.shape == "element":
+            assert field.element is not None
+            values = self.nested(field.element, values)
+        elif field.rule is not None and (check := COLUMN_CHECKS.get(field.rule)) is not None:
+            values = check(values)
+        if field.refers:
+            self.check_references(field, values)
+        if field.default is not None and None in values:
+            values = [field.default if v is None else v for v in values]
+        return values
+
+    def check_references(self, field: spec.Field, values: list[Any]) -> None:
+        tables = [self.built.get(kind, {}) for kind in field.refers]
+        refs = chain.from_iterable(values) if field.rule is spec.IDS else values
+        if len(tables) == 1:
+            if not all(map(tables[0].__contains__, refs)):
+                raise _Unusual
+        elif not all(any(r in t for t in tables) for r in refs):
+            raise _Unusual
+
+    def columns(
+        self, el: spec.Element, items: list[Any], ids: Iterable[str] | None = None
+    ) -> list[list[Any]]:
+        """The columns of ``make``'s arguments for ``items`` (kept under ``ids``)."""
+        by_attr: dict[str, list[Any]] = {"id": list(ids)} if ids is not None else {}
+        for f in el.fields:
+            values = self.column(items, f)
+            if f.attr is not None:
+                by_attr[f.attr] = values
+        return [by_attr[name] for name in el.attrs_order]
+
+    def nested(self, el: spec.Element, column: list[Any]) -> list[Any]:
+        """Elements of ``el`` where the column holds one, None elsewhere."""
+        places = [i for i, v in enumerate(column) if v is not None]
+        if not places:
+            return column
+        present = list(map(column.__getitem__, places))
+        out: list[Any] = [None] * len(column)
+        for i, element in zip(places, map(el.make, *self.columns(el, present)), strict=True):
+            out[i] = element
+        return out
+
+    def section(self, el: spec.Element, section: dict[str, Any]) -> dict[str, Any]:
+        built = map(el.make, *self.columns(el, list(section.values()), section))
+        self.built[el.name] = out = dict(zip(section, built, strict=True))
+        return out
 
 
-def _inferences(
-    section: dict[str, _Inference], claims: dict[str, Claim], keys: _Keys
-) -> dict[str, Inference]:
-    items = list(section.values())
-    premises = _names(keys.column(items, "premises", True))
-    ends = keys.column(items, "conclusion", True)
-    if not known(claims, chain.from_iterable(premises)) or not known(claims, ends):
-        raise _Unusual
-    markers, schemes = keys.column(items, "marker"), keys.column(items, "scheme")
-    strengths, notes = keys.column(items, "strength"), keys.column(items, "note")
-    tags = _names(keys.column(items, "tags"))
-    built = map(new_inference, section, premises, ends, markers, schemes, strengths, notes, tags)
-    return dict(zip(section, built, strict=True))
-
-
-def _attacks(
-    section: dict[str, _Attack], claims: dict[str, Claim], inferences: dict[str, Inference], keys: _Keys
-) -> dict[str, Attack]:
-    items = list(section.values())
-    sources, targets = keys.column(items, "source", True), keys.column(items, "target", True)
-    if not known(claims, sources) or not all(t in claims or t in inferences for t in targets):
-        raise _Unusual
-    notes, tags = keys.column(items, "note"), _names(keys.column(items, "tags"))
-    built = map(new_attack, section, sources, targets, notes, tags)
-    return dict(zip(section, built, strict=True))
-
-
-def _section(value: Any, keys: _Keys) -> dict[str, Any]:
+def _section(value: Any, reader: _Reader) -> dict[str, Any]:
     if value is None or value is UNSET:
         return {}
     if not ids_ok(value):
         raise _Unusual
-    keys.count += len(value)
+    reader.keys += len(value)
     return value  # type: ignore[no-any-return]
 
 
-def _build(tree: _Map, text: str | bytes, name: str) -> ArgumentMap:
-    keys = _Keys()
+def _build(tree: Any, text: str | bytes, name: str, root: spec.Element) -> ArgumentMap:
+    reader = _Reader()
     top = [tree]
-    if tree.argmap != FORMAT_VERSION:
-        raise _Unusual
-    keys.count += 2  # argmap, title
-    lang, date, document = (keys.column(top, f)[0] for f in ("lang", "date", "document"))
-    if document is not None:
-        fields = [keys.column([document], f)[0] for f in ("title", "url", "author", "file")]
-        document = Document(fields[0], _checked(url_rule, fields[1]), fields[2], fields[3])
-    keys.count += 1  # claims
-    claim_part = _section(tree.claims, keys)
-    inference_part = _section(keys.column(top, "inferences")[0], keys)
-    attack_part = _section(keys.column(top, "attacks")[0], keys)
-    attack_ids = attack_part.keys()
-    if not (
-        claim_part.keys().isdisjoint(inference_part)
-        and attack_ids.isdisjoint(claim_part)
-        and attack_ids.isdisjoint(inference_part)
-    ):
-        raise _Unusual
-    claims = _claims(claim_part, keys)
-    inferences = _inferences(inference_part, claims, keys)
-    attacks = _attacks(attack_part, claims, inferences, keys)
-    ignore = keys.column(top, "ignore")[0] or {}
-    keys.count += len(ignore)
-    if not all(k in claims or k in inferences or k in attacks for k in ignore):
-        raise _Unusual
-    rules = dict(zip(ignore, _names(list(ignore.values())), strict=True))
-    if keys.count != keys_in_text(text):
+    values: dict[str, Any] = {}
+    parts: dict[str, dict[str, Any]] = {}
+    for f in root.fields:
+        if f.shape == "section":
+            reader.keys += f.required  # counted here; absent optional ones are UNSET
+            value = getattr(tree, f.name)
+            if not f.required and value is not UNSET:
+                reader.keys += 1
+            parts[f.name] = _section(value, reader)
+        elif f.shape in ("value", "element"):
+            values[f.name] = reader.column(top, f)[0]
+    seen: set[str] = set()
+    for part in parts.values():
+        if not seen.isdisjoint(part):
+            raise _Unusual  # an id used twice
+        seen.update(part)
+    for f in spec.sections(root):
+        assert f.element is not None
+        values[f.name] = reader.section(f.element, parts[f.name])
+    for f in root.fields:
+        if f.shape == "ignore":
+            ignore = getattr(tree, f.name)
+            ignore = {} if ignore is None or ignore is UNSET else ignore
+            reader.keys += f.required or getattr(tree, f.name) is not UNSET
+            reader.keys += len(ignore)
+            if not all(k in seen for k in ignore):
+                raise _Unusual
+            values[f.name] = {
+                k: v
+                for k, v in zip(ignore, _names(list(ignore.values())), strict=True)
+                if ignore[k] is not None
+            }
+    if reader.keys != keys_in_text(text):
         raise _Unusual  # a key was written twice (or a text value holds '":')
-    return ArgumentMap._trusted(  # all checked above
-        title=tree.title,
-        lang=_checked(lang_rule, lang) or "en",
-        date=_checked(date_rule, date),
-        document=document,
-        claims=claims,
-        inferences=inferences,
-        attacks=attacks,
-        ignore={k: v for k, v in rules.items() if ignore[k] is not None},
-        origin=JsonLocator(name, text),
-    )
+    values.pop("argmap", None)
+    return ArgumentMap._trusted(**values, origin=JsonLocator(name, text))  # all checked above
+
+
+@functools.lru_cache(maxsize=8)
+def _decoder(root: spec.Element) -> msgspec.json.Decoder[Any]:
+    return msgspec.json.Decoder(spec.structure(root))
 
 
 def load_clean_json(text: str | bytes, name: str) -> ArgumentMap | None:
     """The map in ``text`` if it is valid JSON of a map with no problem at all; else None."""
+    root = spec.MAP
     try:
-        tree = _DECODER.decode(text)
+        tree = _decoder(root).decode(text)
     except (msgspec.DecodeError, msgspec.ValidationError, UnicodeError):
         # UnicodeError: bytes that are not UTF-8 (the careful path says where),
         # or a str holding a lone surrogate (which it takes as it is).
         return None
     try:
-        return _build(tree, text, name)
+        return _build(tree, text, name, root)
     except _Unusual:
         return None

@@ -1,9 +1,9 @@
 """The value rules of the format: each turns a value from the tree into the
 field's value, or raises :class:`_Invalid` with a message a person can act on.
 
-The careful builder (``_schema``) applies them field by field; the bulk and
-quick paths (``_bulk``, ``_fastjson``) apply them where a column holds more
-than its types can say.
+The careful builder (``_schema``) applies them field by field; the quick JSON
+path (``_fastjson``) applies them where a column holds more than its types can
+say. Which field follows which rule is declared in :mod:`argmap.formats.spec`.
 """
 
 from __future__ import annotations
@@ -13,10 +13,18 @@ import difflib
 import math
 import re
 
-from argmap.formats._fields import FALSE_WORDS, KINDS, TRUE_WORDS
 from argmap.formats._tree import Tree
 from argmap.model import ID_PATTERN, LANG_PATTERN, Kind, check_url, parse_date
 from argmap.model import _brief as brief_text
+from argmap.support import MAX_CANDIDATES, did_you_mean
+
+#: The format version this argmap reads and writes.
+FORMAT_VERSION = 1
+#: Kind names as written in a file.
+KINDS = {k.value: k for k in Kind}
+#: The words a YAML scalar may use for true and false (YAML itself types nothing).
+TRUE_WORDS = frozenset(("true", "True", "TRUE"))
+FALSE_WORDS = frozenset(("false", "False", "FALSE"))
 
 _LANG = LANG_PATTERN  # one rule for files and for maps built in code
 
@@ -36,8 +44,7 @@ def _type_name(value: Tree) -> str:
 
 
 def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return did_you_mean(word, choices)
 
 
 class Suggester:
@@ -66,7 +73,12 @@ class Suggester:
             self.budget = 0
             return ""
         self.budget -= len(choices)
-        return _suggest(word, choices)
+        if len(choices) <= MAX_CANDIDATES:
+            return did_you_mean(word, choices)
+        # A map's ids are many more than did_you_mean compares; the budget
+        # bounds the work here instead.
+        close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+        return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _brief(value: object, limit: int = 40) -> str:
@@ -88,6 +100,15 @@ def _brief(value: object, limit: int = 40) -> str:
 
 class _Invalid(Exception):
     """A field value broke its rule; the message says how."""
+
+    #: Whether the message stands alone, without the field's name before it.
+    alone = False
+
+
+class _Unsupported(_Invalid):
+    """A format version this argmap does not read."""
+
+    alone = True
 
 
 def text_rule(value: Tree) -> str:
@@ -143,6 +164,15 @@ def int_rule(value: Tree) -> int:
     if isinstance(value, str):
         raise _not_a_number(value, "a whole number")
     raise _Invalid(f"expected a whole number, found {_brief(value)}")
+
+
+def version_rule(value: Tree) -> int:
+    version = int_rule(value)
+    if version != FORMAT_VERSION:
+        raise _Unsupported(
+            f"format version {version} is not supported: this argmap reads version {FORMAT_VERSION}"
+        )
+    return version
 
 
 def strength_rule(value: Tree) -> float:

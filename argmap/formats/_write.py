@@ -1,14 +1,15 @@
-"""Write a map as YAML or JSON: fields in the documented order, defaults left out."""
+"""Write a map as YAML or JSON: fields in the order of the format's tables (``spec``), defaults left out."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import yaml
 
-from argmap.formats._fields import FORMAT_VERSION
-from argmap.model import ArgumentMap, Attack, Claim, Inference, Source
+from argmap.formats import spec
+from argmap.model import ArgumentMap
 
 try:
     _BaseDumper: Any = yaml.CSafeDumper
@@ -29,67 +30,32 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 _Dumper.add_representer(str, _represent_str)
 
 
-def _put(out: dict[str, Any], key: str, value: Any) -> None:
-    if value is not None and value != ():
-        out[key] = list(value) if isinstance(value, tuple) else value
-
-
-def _source(s: Source) -> dict[str, Any]:
+def _element(el: spec.Element, obj: Any) -> dict[str, Any]:
+    """``obj`` as plain data: the fields of ``el`` in order, defaults left out."""
     out: dict[str, Any] = {}
-    _put(out, "url", s.url)
-    _put(out, "title", s.title)
-    _put(out, "speaker", s.speaker)
-    _put(out, "date", s.date.isoformat() if s.date else None)
-    _put(out, "quote", s.quote)
-    return out
-
-
-def _claim(c: Claim) -> dict[str, Any]:
-    out: dict[str, Any] = {"kind": c.kind.value, "text": c.text}
-    if c.conditional:
-        out["conditional"] = True
-    if c.source is not None:
-        out["source"] = _source(c.source)
-    _put(out, "note", c.note)
-    _put(out, "tags", c.tags)
-    return out
-
-
-def _inference(i: Inference) -> dict[str, Any]:
-    out: dict[str, Any] = {"from": list(i.premises), "to": i.conclusion}
-    _put(out, "marker", i.marker)
-    _put(out, "scheme", i.scheme)
-    _put(out, "strength", i.strength)
-    _put(out, "note", i.note)
-    _put(out, "tags", i.tags)
-    return out
-
-
-def _attack(a: Attack) -> dict[str, Any]:
-    out: dict[str, Any] = {"from": a.source, "to": a.target}
-    _put(out, "note", a.note)
-    _put(out, "tags", a.tags)
+    for f in el.fields:
+        value = f.default if f.attr is None else getattr(obj, f.attr)
+        if not (f.required or f.always_written) and (
+            value is None or value == f.default or (isinstance(value, (tuple, Mapping)) and not value)
+        ):
+            continue
+        if f.shape == "element":
+            assert f.element is not None
+            out[f.key] = _element(f.element, value)
+        elif f.shape == "section":
+            assert f.element is not None
+            out[f.key] = {k: _element(f.element, v) for k, v in value.items()}
+        elif f.shape == "ignore":
+            out[f.key] = {k: list(v) for k, v in value.items()}
+        else:
+            assert f.rule is not None
+            out[f.key] = f.rule.write(value)
     return out
 
 
 def to_tree(amap: ArgumentMap) -> dict[str, Any]:
     """The map as plain data, keys in the documented order."""
-    out: dict[str, Any] = {"argmap": FORMAT_VERSION, "title": amap.title, "lang": amap.lang}
-    if amap.date is not None:
-        out["date"] = amap.date.isoformat()
-    if amap.document is not None:
-        doc: dict[str, Any] = {}
-        for name in ("title", "url", "author", "file"):
-            _put(doc, name, getattr(amap.document, name))
-        out["document"] = doc
-    out["claims"] = {k: _claim(c) for k, c in amap.claims.items()}
-    if amap.inferences:
-        out["inferences"] = {k: _inference(i) for k, i in amap.inferences.items()}
-    if amap.attacks:
-        out["attacks"] = {k: _attack(a) for k, a in amap.attacks.items()}
-    if amap.ignore:
-        out["ignore"] = {k: list(v) for k, v in amap.ignore.items()}
-    return out
+    return _element(spec.MAP, amap)
 
 
 def write_yaml(amap: ArgumentMap) -> str:
