@@ -17,7 +17,7 @@ from typing import Any
 
 from argmap.errors import MAX_PROBLEMS, Location, Problem, ProblemList
 from argmap.formats._rules import _brief
-from argmap.formats._tree import MAX_VALUES, SECTIONS, LineIndex, Locator, Path, Tree, too_many_values
+from argmap.formats._tree import MAX_VALUES, SECTIONS, FileLocator, LineIndex, Path, Tree, too_many_values
 
 MAX_DEPTH = 12
 
@@ -342,7 +342,7 @@ def element_offsets(text: str) -> dict[str, int]:
     return offsets
 
 
-class JsonLocator(Locator):
+class JsonLocator(FileLocator):
     """Positions from :class:`_PositionParser`, computed on first use.
 
     ``text`` may be the file's UTF-8 bytes, already known to decode; they are

@@ -14,7 +14,7 @@ from typing import Any
 from argmap.errors import MAX_PROBLEMS, ArgmapError, Problem
 from argmap.formats import spec
 from argmap.formats._rules import Suggester, _brief, _Invalid, _suggest, _type_name
-from argmap.formats._tree import Locator, Path, Tree
+from argmap.formats._tree import FileLocator, Path, Tree
 from argmap.model import ID_PATTERN, ArgumentMap
 
 
@@ -23,7 +23,7 @@ def _article(word: str) -> str:
 
 
 class _Builder:
-    def __init__(self, locator: Locator | None, root: spec.Element | None = None) -> None:
+    def __init__(self, locator: FileLocator | None, root: spec.Element | None = None) -> None:
         self.locator = locator
         self.root = root or spec.MAP
         self.pending: list[tuple[Path, bool, str]] = []
@@ -253,7 +253,7 @@ class _Builder:
         return out
 
 
-def build_map(tree: Tree, locator: Locator | None, earlier: list[Problem]) -> ArgumentMap:
+def build_map(tree: Tree, locator: FileLocator | None, earlier: list[Problem]) -> ArgumentMap:
     """The map described by ``tree``; raises :class:`ArgmapError` listing every problem."""
     builder = _Builder(locator)
     amap = builder.build(tree) if tree is not None else None

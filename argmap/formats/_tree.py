@@ -2,7 +2,7 @@
 
 A *tree* is made of ``dict``, ``list``, ``str``, ``int``, ``float``, ``bool``
 and ``None``. A *path* names a part of it: ``("claims", "E1", "source", "url")``.
-A :class:`Locator` turns a path into a :class:`~argmap.errors.Location`, either
+A :class:`FileLocator` (an :class:`argmap.model.Locator`) turns a path into a :class:`~argmap.errors.Location`, either
 of the key that names the part (``key=True``) or of its value.
 """
 
@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from argmap.errors import Location
+from argmap.model import Locator
 
 Path = tuple[str | int, ...]
 Tree = Any
@@ -39,8 +40,9 @@ def too_many_values(limit: int) -> str:
     )
 
 
-class Locator:
-    """Base class: resolves paths to locations in one file.
+class FileLocator(Locator):
+    """Base class: resolves paths to locations in one file; as a map's
+    :class:`~argmap.model.Locator`, it locates the map's elements.
 
     Subclasses implement :meth:`_find`, which returns the (line, column) of
     the deepest part of the path it can find.
@@ -72,7 +74,7 @@ class Locator:
     def _has(self, path: Path) -> bool:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def for_elements(self) -> ElementLocator | Locator:
+    def for_elements(self) -> ElementLocator | FileLocator:
         """What a loaded map keeps to locate its elements (see ArgumentMap.origin).
 
         The default keeps this locator; a locator holding a large parse tree
@@ -81,7 +83,7 @@ class Locator:
         return self
 
 
-class ElementLocator:
+class ElementLocator(Locator):
     """The positions of element ids only: what a map keeps once it is loaded."""
 
     def __init__(self, file: str, positions: dict[str, tuple[int, int]]) -> None:

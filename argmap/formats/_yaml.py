@@ -20,8 +20,8 @@ from argmap.formats._tree import (
     SECTIONS,
     YAML_BREAKS,
     ElementLocator,
+    FileLocator,
     LineIndex,
-    Locator,
     Path,
     Tree,
     too_many_values,
@@ -54,7 +54,7 @@ def _null_message(value: str) -> str:
     return f"the file holds only {value!r}, which YAML reads as null: a map is a mapping with argmap:, title: and claims:"
 
 
-class YamlLocator(Locator):
+class YamlLocator(FileLocator):
     """Finds paths by walking the composed node tree (only when asked)."""
 
     def __init__(self, file: str, root: yaml.Node) -> None:
