@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/nato-tokyo/map.argmap.yaml
 
-.PHONY: demo test lint system-deps docs-images clean
+.PHONY: demo test lint system-deps docs-images docs-format clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ test: lint
 # Redraw the flagship's diagrams in docs/img/ (a test fails when they are stale).
 docs-images: $(VENV)/.installed system-deps
 	$(BIN)/python tools/docs_images.py
+
+# Regenerate the JSON Schema and the field tables of docs/format.md from the
+# format's one table of fields (a test fails when they are stale).
+docs-format: $(VENV)/.installed
+	$(BIN)/python tools/format_spec.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

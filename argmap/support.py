@@ -70,22 +70,30 @@ def display_width(text: str) -> int:
 MAX_CANDIDATES = 1000
 
 
-def closest(word: str, choices: Collection[str], cutoff: float = 0.6) -> str | None:
+def closest(
+    word: str, choices: Collection[str], cutoff: float = 0.6, max_candidates: int | None = MAX_CANDIDATES
+) -> str | None:
     """The choice most like ``word``, or None when none is close enough or
-    there are too many choices to compare cheaply (:data:`MAX_CANDIDATES`).
+    there are more than ``max_candidates`` choices to compare (None: no
+    limit, for a caller that bounds the work itself).
 
     >>> closest("weak-suport", ["weak-support", "weak-relevance"])
     'weak-support'
     """
-    if not choices or len(choices) > MAX_CANDIDATES or len(word) > 200:
+    if not choices or len(word) > 200:
+        return None
+    if max_candidates is not None and len(choices) > max_candidates:
         return None
     found = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return found[0] if found else None
 
 
-def did_you_mean(word: str, choices: Collection[str], cutoff: float = 0.6) -> str:
-    """`` (did you mean 'x'?)`` for the closest choice, or an empty string."""
-    best = closest(word, choices, cutoff)
+def did_you_mean(
+    word: str, choices: Collection[str], cutoff: float = 0.6, max_candidates: int | None = MAX_CANDIDATES
+) -> str:
+    """`` (did you mean 'x'?)`` for the closest choice (as :func:`closest`
+    finds it), or an empty string."""
+    best = closest(word, choices, cutoff, max_candidates)
     return "" if best is None else f" (did you mean {best!r}?)"
 
 

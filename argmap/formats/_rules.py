@@ -9,14 +9,13 @@ say. Which field follows which rule is declared in :mod:`argmap.formats.spec`.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import math
 import re
 
 from argmap.formats._tree import Tree
 from argmap.model import ID_PATTERN, LANG_PATTERN, Kind, check_url, parse_date
 from argmap.model import _brief as brief_text
-from argmap.support import MAX_CANDIDATES, did_you_mean
+from argmap.support import did_you_mean
 
 #: The format version this argmap reads and writes.
 FORMAT_VERSION = 1
@@ -73,12 +72,9 @@ class Suggester:
             self.budget = 0
             return ""
         self.budget -= len(choices)
-        if len(choices) <= MAX_CANDIDATES:
-            return did_you_mean(word, choices)
-        # A map's ids are many more than did_you_mean compares; the budget
-        # bounds the work here instead.
-        close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-        return f" (did you mean {close[0]!r}?)" if close else ""
+        # A map's ids may be many more than did_you_mean compares by default;
+        # the budget bounds the work here instead.
+        return did_you_mean(word, choices, max_candidates=None)
 
 
 def _brief(value: object, limit: int = 40) -> str:
