@@ -71,6 +71,9 @@ class OutputError(ArgmapException, OSError):
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
 
+    def __reduce__(self) -> tuple[type[OutputError], tuple[str, str]]:
+        return (type(self), (self.path, self.message))  # so it survives pickling (multiprocessing)
+
 
 def _mib(n: int) -> str:
     return f"{n / (1024 * 1024):.3g} MiB"

@@ -135,3 +135,24 @@ def test_an_output_that_cannot_be_written_is_reported_with_the_command_name(tmp_
     result = CliRunner().invoke(main, ["scaffold", str(article), "-o", str(article)])
     assert result.exit_code == OutputError.exit_code
     assert result.stderr == f"argmap scaffold: {raised.value}\n"
+
+
+def test_an_output_error_survives_pickling() -> None:
+    import pickle
+
+    from argmap.fileio import OutputError
+
+    err = pickle.loads(pickle.dumps(OutputError("o.svg", "is read-only")))
+    assert (str(err), err.path, err.message) == ("o.svg: is read-only", "o.svg", "is read-only")
+
+
+def test_the_old_name_of_output_format_still_works_with_a_warning() -> None:
+    import warnings
+
+    import argmap.drawing
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        old = argmap.drawing.format_for
+    assert old is argmap.drawing.output_format
+    assert [w.category for w in caught] == [DeprecationWarning]

@@ -92,6 +92,10 @@ def _output_failed(exc: OSError) -> int:
     return EXIT_BAD_INPUT
 
 
+#: Errors of writing standard output: a closed pipe, a full disk, an I/O error.
+_OUTPUT_ERRNOS = frozenset((errno.EPIPE, errno.ENOSPC, errno.EIO))
+
+
 class _LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -110,12 +114,15 @@ class _LazyGroup(click.Group):
             # Imported here: argmap.errors needs attrs, which --help does not load.
             from argmap.errors import ArgmapException
 
-            if not isinstance(exc, ArgmapException):
-                raise
-            prefix = " ".join(filter(None, ("argmap", ctx.invoked_subcommand)))
-            for line in exc.lines(prefix):
-                say(line, err=True)
-            raise SystemExit(exc.exit_code) from None
+            if isinstance(exc, ArgmapException):
+                prefix = " ".join(filter(None, ("argmap", ctx.invoked_subcommand)))
+                for line in exc.lines(prefix):
+                    say(line, err=True)
+                raise SystemExit(exc.exit_code) from None
+            if isinstance(exc, OSError) and exc.errno in _OUTPUT_ERRNOS:
+                # Writing standard output failed (click would exit 1, the status of findings).
+                raise SystemExit(_output_failed(exc)) from None
+            raise
 
     def main(
         self,

@@ -16,6 +16,18 @@ from argmap.drawing.dot import RenderOptions, legend_graph, to_dot
 from argmap.drawing.limits import RenderWarning
 from argmap.drawing.output import FORMATS, RenderError, mimebundle, output_format, render, run_graphviz
 
+
+def __getattr__(name: str) -> object:
+    if name == "format_for":  # the old name, before it could be confused with argmap.formats.format_for
+        import warnings
+
+        warnings.warn(
+            "argmap.drawing.format_for is now argmap.drawing.output_format", DeprecationWarning, stacklevel=2
+        )
+        return output_format
+    raise AttributeError(f"module 'argmap.drawing' has no attribute {name!r}")
+
+
 __all__ = [
     "FORMATS",
     "RenderError",
