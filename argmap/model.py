@@ -46,6 +46,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from argmap.errors import ArgmapError, Location, Problem
+from argmap.support import type_name
 
 __all__ = [
     "ID_PATTERN",
@@ -85,7 +86,7 @@ def parse_date(text: str) -> _dt.date:
     ValueError: '09.05.2023' is not a date: write YYYY-MM-DD (or YYYY.MM.DD, YYYY/MM/DD)
     """
     if not isinstance(text, str):
-        raise TypeError(f"a date must be text such as '2023-05-09', not {_type_name(text)}")
+        raise TypeError(f"a date must be text such as '2023-05-09', not {type_name(text)}")
     m = _DATE_PATTERN.match(text.strip())
     if m is not None:
         try:
@@ -104,11 +105,7 @@ def _to_date(value: _dt.date | str | None) -> _dt.date | None:
         return _dt.date(value.year, value.month, value.day)
     if isinstance(value, str):
         return parse_date(value)
-    raise TypeError(f"a date must be a datetime.date or text such as '2023-05-09', not {_type_name(value)}")
-
-
-def _type_name(value: object) -> str:
-    return "None" if value is None else type(value).__name__
+    raise TypeError(f"a date must be a datetime.date or text such as '2023-05-09', not {type_name(value)}")
 
 
 _URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://(?=[^\s/])([^\s/?#]*)[^\s]*\Z")
@@ -224,7 +221,7 @@ def check_text(value: str, what: str = "a text") -> None:
     ValueError: a text holds '\ud800', half of a UTF-16 surrogate pair without its other half: it cannot be written as UTF-8
     """
     if not isinstance(value, str):
-        raise TypeError(f"{what} must be a str, not {_type_name(value)}")
+        raise TypeError(f"{what} must be a str, not {type_name(value)}")
     if not value.isascii() and (m := _SURROGATE.search(value)) is not None:
         raise ValueError(
             f"{what} holds {m.group()!r}, half of a UTF-16 surrogate pair without its other half: "
@@ -248,7 +245,7 @@ def _texts_validator(_inst: object, attr: attrs.Attribute[Any], value: tuple[str
 
 def _id_validator(_inst: object, attr: attrs.Attribute[Any], value: str) -> None:
     if not isinstance(value, str):
-        raise TypeError(f"{attr.name} must be an id (a str), not {_type_name(value)}")
+        raise TypeError(f"{attr.name} must be an id (a str), not {type_name(value)}")
     if ID_PATTERN.match(value) is None:
         raise ValueError(
             f"{_brief(value)} is not a valid id: start with a letter, then use letters, digits, '_', '.' or '-'"
@@ -264,20 +261,20 @@ def _strength_validator(_inst: object, _attr: attrs.Attribute[Any], value: float
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError(f"strength must be a number from 0 to 1, not {_type_name(value)}")
+        raise TypeError(f"strength must be a number from 0 to 1, not {type_name(value)}")
     if not (0.0 <= value <= 1.0) or math.isnan(value):
         raise ValueError(f"strength must be a number from 0 to 1, not {_shown_number(value)}")
 
 
 def _bool_validator(_inst: object, attr: attrs.Attribute[Any], value: bool) -> None:
     if not isinstance(value, bool):
-        raise TypeError(f"{attr.name} must be True or False, not {_type_name(value)}")
+        raise TypeError(f"{attr.name} must be True or False, not {type_name(value)}")
 
 
 def _instance_validator(cls: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
     def check(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if value is not None and not isinstance(value, cls):
-            raise TypeError(f"{attr.name} must be a {cls.__name__} or None, not {_type_name(value)}")
+            raise TypeError(f"{attr.name} must be a {cls.__name__} or None, not {type_name(value)}")
 
     return check
 
@@ -294,7 +291,7 @@ def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if isinstance(value, Mapping) or not isinstance(value, Iterable):
-        raise TypeError(f"expected a list of str, not {_type_name(value)}")
+        raise TypeError(f"expected a list of str, not {type_name(value)}")
     return tuple(value)
 
 
@@ -318,7 +315,7 @@ def _to_kind(value: Kind | str) -> Kind:
         return value
     kinds = ", ".join(k.value for k in Kind)
     if not isinstance(value, str):
-        raise TypeError(f"kind must be a Kind or one of {kinds}, not {_type_name(value)}")
+        raise TypeError(f"kind must be a Kind or one of {kinds}, not {type_name(value)}")
     try:
         return Kind(value)
     except ValueError:
@@ -485,17 +482,17 @@ def _frozen_mapping(value: Mapping[str, Any] | Iterable[Any]) -> Mapping[str, An
     if isinstance(value, Mapping):
         return types.MappingProxyType(dict(value))
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise TypeError(f"expected a mapping from id to element, or elements, not {_type_name(value)}")
+        raise TypeError(f"expected a mapping from id to element, or elements, not {type_name(value)}")
     elements = list(cast("Iterable[Element]", value))
     for e in elements:
         if not isinstance(e, (Claim, Inference, Attack)):
-            raise TypeError(f"expected a Claim, an Inference or an Attack, not {_type_name(e)}")
+            raise TypeError(f"expected a Claim, an Inference or an Attack, not {type_name(e)}")
     return types.MappingProxyType({e.id: e for e in elements})
 
 
 def _frozen_ignore(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
     if not isinstance(value, Mapping):
-        raise TypeError(f"ignore must be a mapping from element id to rule names, not {_type_name(value)}")
+        raise TypeError(f"ignore must be a mapping from element id to rule names, not {type_name(value)}")
     return types.MappingProxyType({k: _str_tuple(v) for k, v in value.items()})
 
 
@@ -510,7 +507,7 @@ def _type_problems(amap: ArgumentMap) -> None:
         for key, el in table.items():
             if not isinstance(el, cls):
                 raise TypeError(
-                    f"{name} must hold {cls.__name__} objects, not {_type_name(el)} (at {_brief(key)})"
+                    f"{name} must hold {cls.__name__} objects, not {type_name(el)} (at {_brief(key)})"
                 )
     for key, rules in amap.ignore.items():
         check_text(key, "an ignore key")
@@ -680,7 +677,7 @@ class MapBuilder:
         check_text(title, "title")
         _lang_validator(None, None, lang)  # type: ignore[arg-type]
         if document is not None and not isinstance(document, Document):
-            raise TypeError(f"document must be a Document or None, not {_type_name(document)}")
+            raise TypeError(f"document must be a Document or None, not {type_name(document)}")
         self.title = title
         self.lang = lang
         self.date = _to_date(date)
@@ -692,14 +689,14 @@ class MapBuilder:
 
     def _free(self, element_id: str) -> None:
         if not isinstance(element_id, str):
-            raise TypeError(f"an element id must be a str, not {_type_name(element_id)}")
+            raise TypeError(f"an element id must be a str, not {type_name(element_id)}")
         if element_id in self._claims or element_id in self._inferences or element_id in self._attacks:
             raise ArgmapError([Problem(f"id {_brief(element_id)} is already used")])
 
     def add(self, element: Element) -> None:
         """Add a ready-made claim, inference or attack."""
         if not isinstance(element, (Claim, Inference, Attack)):
-            raise TypeError(f"add() takes a Claim, an Inference or an Attack, not {_type_name(element)}")
+            raise TypeError(f"add() takes a Claim, an Inference or an Attack, not {type_name(element)}")
         self._free(element.id)
         if isinstance(element, Claim):
             self._claims[element.id] = element

@@ -19,7 +19,19 @@ import gc
 import unicodedata
 from collections.abc import Collection, Iterator
 
-__all__ = ["char_width", "closest", "did_you_mean", "display_width", "paused_gc"]
+__all__ = ["char_width", "closest", "did_you_mean", "display_width", "paused_gc", "type_name"]
+
+# ------------------------------------------------------------- type names
+
+
+def type_name(value: object) -> str:
+    """The name of ``value``'s type, for a TypeError a person reads.
+
+    >>> type_name(None), type_name(b"x"), type_name([1])
+    ('None', 'bytes', 'list')
+    """
+    return "None" if value is None else type(value).__name__
+
 
 # ------------------------------------------------------------------ width
 

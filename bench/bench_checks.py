@@ -40,9 +40,10 @@ import argmap
 from argmap.checks import check, graph
 from argmap.checks.config import Config
 from argmap.checks.diagnostic import Diagnostic
-from argmap.checks.engine import Analysis, gc_paused, sort_diagnostics
+from argmap.checks.engine import Analysis, sort_diagnostics
 from argmap.checks.registry import FAMILIES, Finding, Rule, all_rules
 from argmap.model import ArgumentMap, Kind, MapBuilder, Source
+from argmap.support import paused_gc
 from bench._report import machine, write_section
 
 _TOPICS = [
@@ -172,7 +173,7 @@ def phases(m: ArgumentMap) -> dict[str, float]:
     (reporting only), then of building and sorting the findings."""
     out: dict[str, float] = {}
     gc.collect()
-    with gc_paused():
+    with paused_gc():
         a = Analysis(m, Config())
         for name in _PHASES:
             t = time.process_time()
@@ -207,7 +208,7 @@ def best_of(fn: Callable[[], Any], repeat: int) -> tuple[float, float, Any]:
     for _ in range(repeat):
         result = None
         gc.collect()
-        with gc_paused():
+        with paused_gc():
             w, c = time.perf_counter(), time.process_time()
             result = fn()
             wall = min(wall, time.perf_counter() - w)

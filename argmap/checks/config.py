@@ -35,13 +35,9 @@ import attrs
 
 from argmap.errors import ArgmapError, ArgmapException
 from argmap.fileio import decode_utf8, read_input
-from argmap.support import did_you_mean
+from argmap.support import did_you_mean, type_name
 
 __all__ = ["Config", "ConfigError", "find_pyproject"]
-
-
-def _type_name(value: object) -> str:
-    return "None" if value is None else type(value).__name__
 
 
 def _select(value: object) -> tuple[str, ...] | None:
@@ -67,21 +63,21 @@ def _names(value: object, what: str) -> tuple[str, ...] | None:
     if isinstance(value, str):
         return (value,)
     if isinstance(value, (bytes, bytearray, Mapping)) or not isinstance(value, (tuple, list)):
-        raise TypeError(f"{what} must be a list of rule names or codes, not {_type_name(value)}")
+        raise TypeError(f"{what} must be a list of rule names or codes, not {type_name(value)}")
     for item in value:
         if not isinstance(item, str):
-            raise TypeError(f"{what} must hold rule names or codes (str), not {_type_name(item)}")
+            raise TypeError(f"{what} must hold rule names or codes (str), not {type_name(item)}")
     return tuple(value)
 
 
 def _thresholds(value: object) -> None:
     if not isinstance(value, Mapping):
-        raise TypeError(f"thresholds must be a mapping of rule name to number, not {_type_name(value)}")
+        raise TypeError(f"thresholds must be a mapping of rule name to number, not {type_name(value)}")
     for key, figure in value.items():
         if not isinstance(key, str):
-            raise TypeError(f"thresholds are keyed by rule name (str), not {_type_name(key)}")
+            raise TypeError(f"thresholds are keyed by rule name (str), not {type_name(key)}")
         if isinstance(figure, bool) or not isinstance(figure, int | float):
-            raise TypeError(f"the threshold of {key} must be a number from 0 to 1, not {_type_name(figure)}")
+            raise TypeError(f"the threshold of {key} must be a number from 0 to 1, not {type_name(figure)}")
         if not 0 <= figure <= 1:  # NaN fails too
             raise ValueError(f"the threshold of {key} must be a number from 0 to 1")
 
@@ -89,7 +85,7 @@ def _thresholds(value: object) -> None:
 def _file(value: object) -> None:
     if value is not None and not isinstance(value, str):
         raise TypeError(
-            f"file must be a str (the path of the pyproject.toml) or None, not {_type_name(value)}"
+            f"file must be a str (the path of the pyproject.toml) or None, not {type_name(value)}"
         )
 
 
@@ -119,7 +115,7 @@ class Config:
         from argmap.checks.registry import UnknownRuleError, all_rules, resolve
 
         if not isinstance(table, Mapping):
-            raise TypeError(f"table must be a mapping (a TOML table), not {_type_name(table)}")
+            raise TypeError(f"table must be a mapping (a TOML table), not {type_name(table)}")
         _file(file)
 
         def names(key: str) -> tuple[str, ...] | None:
@@ -165,7 +161,7 @@ class Config:
         raises :class:`ConfigError` naming the file.
         """
         if not isinstance(path, (str, os.PathLike)):
-            raise TypeError(f"path must be a str or a path, not {_type_name(path)}")
+            raise TypeError(f"path must be a str or a path, not {type_name(path)}")
         name = os.fsdecode(path)
         try:
             text = decode_utf8(read_input(name, "a pyproject.toml"), name)

@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from argmap.errors import Location
+from argmap.support import type_name
 
 
 class Severity(enum.Enum):
@@ -18,21 +19,17 @@ class Severity(enum.Enum):
     INFO = "info"
 
 
-def _type_name(value: object) -> str:
-    return "None" if value is None else type(value).__name__
-
-
 def _text(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
-        raise TypeError(f"{attr.name} must be a str, not {_type_name(value)}")
+        raise TypeError(f"{attr.name} must be a str, not {type_name(value)}")
 
 
 def _ids(value: object) -> tuple[str, ...]:
     if isinstance(value, (str, bytes)) or not isinstance(value, (tuple, list)):
-        raise TypeError(f"expected a tuple of element ids (str), not {_type_name(value)}")
+        raise TypeError(f"expected a tuple of element ids (str), not {type_name(value)}")
     for item in value:
         if not isinstance(item, str):
-            raise TypeError(f"an element id must be a str, not {_type_name(item)}")
+            raise TypeError(f"an element id must be a str, not {type_name(item)}")
     return tuple(value)
 
 
@@ -40,9 +37,7 @@ def _severity(value: Severity | str) -> Severity:
     if isinstance(value, Severity):
         return value
     if not isinstance(value, str):
-        raise TypeError(
-            f"severity must be a Severity or one of error, warning, info, not {_type_name(value)}"
-        )
+        raise TypeError(f"severity must be a Severity or one of error, warning, info, not {type_name(value)}")
     try:
         return Severity(value)
     except ValueError:
@@ -51,7 +46,7 @@ def _severity(value: Severity | str) -> Severity:
 
 def _location(_inst: object, _attr: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, Location):
-        raise TypeError(f"location must be a Location or None, not {_type_name(value)}")
+        raise TypeError(f"location must be a Location or None, not {type_name(value)}")
 
 
 @attrs.frozen

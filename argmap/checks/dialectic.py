@@ -25,6 +25,7 @@ from argmap.checks.engine import Analysis
 from argmap.checks.graph import Status
 from argmap.checks.registry import Finding, rule
 from argmap.model import ArgumentMap
+from argmap.support import type_name
 
 __all__ = ["Status", "labelling"]
 
@@ -38,9 +39,7 @@ _STATUS = {
 def labelling(amap: ArgumentMap) -> Mapping[str, Status]:
     """The status of every claim and inference of ``amap``, claims first, in file order."""
     if not isinstance(amap, ArgumentMap):
-        raise TypeError(
-            f"labelling() takes an ArgumentMap, not {'None' if amap is None else type(amap).__name__}"
-        )
+        raise TypeError(f"labelling() takes an ArgumentMap, not {type_name(amap)}")
     ix = graph.Index(amap)
     lab = graph.label(ix)
     n = ix.n_claims + ix.n_inferences

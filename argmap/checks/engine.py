@@ -25,7 +25,7 @@ from argmap.checks.registry import Rule, UnknownRuleError, all_rules, find_rule,
 from argmap.checks.text import quote, tokens
 from argmap.errors import Location
 from argmap.model import ArgumentMap, prechecked
-from argmap.support import paused_gc as gc_paused
+from argmap.support import paused_gc, type_name
 
 __all__ = ["Analysis", "check", "select_rules", "sort_diagnostics", "unknown_ignores"]
 
@@ -122,10 +122,6 @@ class Analysis:
         return quote(text, width)
 
 
-def _type_name(value: object) -> str:
-    return "None" if value is None else type(value).__name__
-
-
 def _selectors(value: object, what: str) -> list[str] | None:
     """``select`` or ``ignore`` as a list of str: one str is one selector."""
     if value is None:
@@ -134,12 +130,12 @@ def _selectors(value: object, what: str) -> list[str] | None:
         return [value]
     if isinstance(value, (bytes, bytearray)) or not isinstance(value, Iterable):
         raise TypeError(
-            f"{what} takes a rule name, code or prefix, or a list of them, not {_type_name(value)}"
+            f"{what} takes a rule name, code or prefix, or a list of them, not {type_name(value)}"
         )
     items = list(value)
     for item in items:
         if not isinstance(item, str):
-            raise TypeError(f"{what} takes rule names, codes or prefixes (str), not {_type_name(item)}")
+            raise TypeError(f"{what} takes rule names, codes or prefixes (str), not {type_name(item)}")
     return items
 
 
@@ -147,7 +143,7 @@ def _config(config: object) -> Config:
     if config is None:
         return Config()
     if not isinstance(config, Config):
-        raise TypeError(f"config must be a Config or None, not {_type_name(config)}")
+        raise TypeError(f"config must be a Config or None, not {type_name(config)}")
     return config
 
 
@@ -210,10 +206,10 @@ def check(
     ValueError) for a rule name no rule has.
     """
     if not isinstance(amap, ArgumentMap):
-        raise TypeError(f"check() takes an ArgumentMap, not {_type_name(amap)}")
+        raise TypeError(f"check() takes an ArgumentMap, not {type_name(amap)}")
     config = _config(config)
     rules = select_rules(select, ignore, config)
-    with gc_paused():
+    with paused_gc():
         return _run(amap, rules, config)
 
 

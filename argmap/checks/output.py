@@ -19,6 +19,7 @@ from typing import Any
 
 from argmap.checks.diagnostic import Diagnostic, Severity
 from argmap.errors import Location, Problem
+from argmap.support import type_name
 
 __all__ = ["JSON_SCHEMA", "counts", "diagnostic_json", "place", "problem_json", "summary", "text_line"]
 
@@ -117,7 +118,7 @@ JSON_SCHEMA: dict[str, Any] = {
 
 def _diagnostic(d: object) -> Diagnostic:
     if not isinstance(d, Diagnostic):
-        raise TypeError(f"expected a Diagnostic, not {'None' if d is None else type(d).__name__}")
+        raise TypeError(f"expected a Diagnostic, not {type_name(d)}")
     return d
 
 
@@ -129,7 +130,7 @@ def place(path: str, location: Location | None) -> str:
     ('m.yaml:3:5', 'm.yaml')
     """
     if not isinstance(path, str):
-        raise TypeError(f"path must be a str, not {'None' if path is None else type(path).__name__}")
+        raise TypeError(f"path must be a str, not {type_name(path)}")
     return path if location is None else f"{path}:{location.line}:{location.column}"
 
 
@@ -170,9 +171,7 @@ def counts(found: Iterable[Diagnostic]) -> dict[str, int]:
     """Number of findings by severity, every severity present."""
     out = {s.value: 0 for s in Severity}
     if not isinstance(found, Iterable):
-        raise TypeError(
-            f"expected findings (Diagnostic objects), not {'None' if found is None else type(found).__name__}"
-        )
+        raise TypeError(f"expected findings (Diagnostic objects), not {type_name(found)}")
     for d in found:
         out[_diagnostic(d).severity.value] += 1
     return out

@@ -26,7 +26,7 @@ import attrs
 
 from argmap.checks.diagnostic import Severity
 from argmap.errors import ArgmapException
-from argmap.support import did_you_mean
+from argmap.support import did_you_mean, type_name
 
 if TYPE_CHECKING:
     from argmap.checks.engine import Analysis
@@ -146,12 +146,8 @@ def _suggestion(word: str) -> str:
 
 def _selector(value: object) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"a rule name, code or prefix must be a str, not {_type_name(value)}")
+        raise TypeError(f"a rule name, code or prefix must be a str, not {type_name(value)}")
     return value
-
-
-def _type_name(value: object) -> str:
-    return "None" if value is None else type(value).__name__
 
 
 def find_rule(name_or_code: str) -> Rule:
@@ -176,7 +172,7 @@ def resolve(selectors: Iterable[str]) -> Iterator[Rule]:
     """
     if isinstance(selectors, (str, bytes)) or not isinstance(selectors, Iterable):
         raise TypeError(
-            f"selectors must be a list of rule names, codes or prefixes, not {_type_name(selectors)}"
+            f"selectors must be a list of rule names, codes or prefixes, not {type_name(selectors)}"
         )
     for sel in selectors:
         key = _selector(sel).strip()

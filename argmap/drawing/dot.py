@@ -31,15 +31,12 @@ from argmap.drawing.limits import MAX_HREF_BYTES, MAX_LABEL_LINES, MAX_LINE_BYTE
 from argmap.drawing.wrap import ELLIPSIS, char_width, display_width
 from argmap.drawing.wrap import wrap as _wrap_raw
 from argmap.errors import ArgmapError, Problem
-from argmap.model import ArgumentMap, Claim, Inference, Kind, Source
+from argmap.model import LANG_PATTERN, ArgumentMap, Claim, Inference, Kind, Source
+from argmap.support import type_name
 
 __all__ = ["RANKDIRS", "Drawing", "RenderOptions", "build", "label_lines", "legend_graph", "to_dot"]
 
 RANKDIRS = ("BT", "TB", "LR", "RL")
-
-
-def _type_name(value: object) -> str:
-    return "None" if value is None else type(value).__name__
 
 
 def _show(value: object) -> str:
@@ -55,7 +52,7 @@ def _refuse(message: str) -> ArgmapError:
 
 def _rankdir(_inst: object, _attr: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str):
-        raise TypeError(f"rankdir must be a str, one of {', '.join(RANKDIRS)}, not {_type_name(value)}")
+        raise TypeError(f"rankdir must be a str, one of {', '.join(RANKDIRS)}, not {type_name(value)}")
     if value not in RANKDIRS:
         raise _refuse(f"rankdir must be one of {', '.join(RANKDIRS)}, not {value[:40]!r}")
 
@@ -68,7 +65,7 @@ def _whole(minimum: int, optional: bool = False) -> Callable[[object, attrs.Attr
             return
         if isinstance(value, bool) or not isinstance(value, int):
             none = " or None" if optional else ""
-            raise TypeError(f"{attr.name} must be a whole number{none}, not {_type_name(value)}")
+            raise TypeError(f"{attr.name} must be a whole number{none}, not {type_name(value)}")
         if value < minimum:
             raise _refuse(f"{attr.name} must be {minimum} or more, not {_show(value)}")
 
@@ -77,19 +74,18 @@ def _whole(minimum: int, optional: bool = False) -> Callable[[object, attrs.Attr
 
 def _flag(_inst: object, attr: attrs.Attribute[bool], value: bool) -> None:
     if not isinstance(value, bool):
-        raise TypeError(f"{attr.name} must be True or False, not {_type_name(value)}")
+        raise TypeError(f"{attr.name} must be True or False, not {type_name(value)}")
 
 
 #: Characters a font name may not hold: Graphviz copies it into SVG unescaped.
 _FONT_UNSAFE = re.compile(r'["&<>\\\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]')
-_LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 #: Font sizes argmap draws (points).
 FONTSIZES = (4.0, 200.0)
 
 
 def _fontname(_inst: object, _attr: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str):
-        raise TypeError(f"fontname must be a str, not {_type_name(value)}")
+        raise TypeError(f"fontname must be a str, not {type_name(value)}")
     bad = _FONT_UNSAFE.search(value)
     if bad is not None:
         raise _refuse(
@@ -102,7 +98,7 @@ def _fontname(_inst: object, _attr: attrs.Attribute[str], value: str) -> None:
 
 def _fontsize(_inst: object, _attr: attrs.Attribute[float], value: float) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"fontsize must be a number of points, not {_type_name(value)}")
+        raise TypeError(f"fontsize must be a number of points, not {type_name(value)}")
     low, high = FONTSIZES
     if not (low <= value <= high):  # also refuses nan
         raise _refuse(f"fontsize must be a number of points from {low:g} to {high:g}, not {_show(value)}")
@@ -112,8 +108,8 @@ def _lang(_inst: object, _attr: attrs.Attribute[str | None], value: str | None) 
     if value is None:
         return
     if not isinstance(value, str):
-        raise TypeError(f"lang must be a str (a language tag such as 'ja') or None, not {_type_name(value)}")
-    if _LANG.match(value) is None:
+        raise TypeError(f"lang must be a str (a language tag such as 'ja') or None, not {type_name(value)}")
+    if LANG_PATTERN.match(value) is None:
         raise _refuse(f"lang must be a language tag such as 'ja' or 'en-GB', not {value[:40]!r}")
 
 
@@ -613,17 +609,17 @@ def build(
 ) -> Drawing:
     """:func:`to_dot`, with what was shortened (for warnings)."""
     if not isinstance(amap, ArgumentMap):
-        raise TypeError(f"expected an ArgumentMap to draw, not {_type_name(amap)}")
+        raise TypeError(f"expected an ArgumentMap to draw, not {type_name(amap)}")
     if options is not None and not isinstance(options, RenderOptions):
-        raise TypeError(f"options must be RenderOptions or None, not {_type_name(options)}")
+        raise TypeError(f"options must be RenderOptions or None, not {type_name(options)}")
     if findings is not None and (isinstance(findings, str | bytes) or not isinstance(findings, Iterable)):
         raise TypeError(
-            f"findings must be a list of findings (argmap.check's result) or None, not {_type_name(findings)}"
+            f"findings must be a list of findings (argmap.check's result) or None, not {type_name(findings)}"
         )
     found = list(findings or ())
     for d in found:
         if not isinstance(d, Diagnostic):
-            raise TypeError(f"findings must hold findings (argmap.check's result), not {_type_name(d)}")
+            raise TypeError(f"findings must hold findings (argmap.check's result), not {type_name(d)}")
     builder = _Builder(amap, found, options or RenderOptions())
     graph = builder.build()
     return Drawing(graph, tuple(builder.shortened), tuple(builder.unlinked))
@@ -704,9 +700,9 @@ def _look_attrs(look: style.Look) -> dict[str, str]:
 def legend_graph(lang: str = "en", options: RenderOptions | None = None) -> graphviz.Digraph:
     """A drawing of the legend alone (for docs/rendering.md)."""
     if not isinstance(lang, str):
-        raise TypeError(f"lang must be a str (a language tag such as 'ja'), not {_type_name(lang)}")
+        raise TypeError(f"lang must be a str (a language tag such as 'ja'), not {type_name(lang)}")
     if options is not None and not isinstance(options, RenderOptions):
-        raise TypeError(f"options must be RenderOptions or None, not {_type_name(options)}")
+        raise TypeError(f"options must be RenderOptions or None, not {type_name(options)}")
     o = options or RenderOptions()
     g = graphviz.Digraph(name="legend")
     g.attr("graph", rankdir="TB", fontname=o.fontname, newrank="true", nodesep="0.25", ranksep="0.3")

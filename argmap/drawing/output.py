@@ -28,6 +28,7 @@ from argmap.drawing.dot import Drawing, RenderOptions, build, to_dot
 from argmap.drawing.limits import MAX_HREF_BYTES, MAX_LABEL_LINES, RenderWarning, warn
 from argmap.errors import ArgmapError, ArgmapException, Problem
 from argmap.fileio import write_output
+from argmap.support import type_name
 
 if TYPE_CHECKING:
     from argmap.checks.diagnostic import Diagnostic
@@ -81,7 +82,7 @@ def output_format(path: str | os.PathLike[str]) -> str:
     argmap.drawing.output.RenderError: cannot tell the format of 'map.txt': name it .svg, .png, .pdf or .dot, or give the format
     """
     if not isinstance(path, str | os.PathLike):
-        raise TypeError(f"path must be a file name (str or path), not {_type_name(path)}")
+        raise TypeError(f"path must be a file name (str or path), not {type_name(path)}")
     suffix = Path(path).suffix.lower()
     fmt = _EXTENSIONS.get(suffix)
     if fmt is None:
@@ -93,7 +94,7 @@ def output_format(path: str | os.PathLike[str]) -> str:
 
 def _check_timeout(timeout: object) -> float:
     if isinstance(timeout, bool) or not isinstance(timeout, int | float):
-        raise TypeError(f"timeout must be a number of seconds, not {_type_name(timeout)}")
+        raise TypeError(f"timeout must be a number of seconds, not {type_name(timeout)}")
     if not (0 < timeout <= MAX_TIMEOUT):  # also refuses nan, and numbers no clock can wait for
         shown = f"{timeout!r}" if isinstance(timeout, float) or abs(timeout) < 10**20 else "a huge number"
         raise ArgmapError(
@@ -104,14 +105,10 @@ def _check_timeout(timeout: object) -> float:
 
 def _check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, one of {', '.join(choices)}, not {_type_name(value)}")
+        raise TypeError(f"{name} must be a str, one of {', '.join(choices)}, not {type_name(value)}")
     if value not in choices:
         raise RenderError(f"unknown {name} {value[:40]!r}: use one of {', '.join(choices)}")
     return value
-
-
-def _type_name(value: object) -> str:
-    return "None" if value is None else type(value).__name__
 
 
 def _die_with_parent(budget: float) -> Callable[[], None] | None:
@@ -187,7 +184,7 @@ def run_graphviz(source: str, fmt: str, engine: str = "dot", timeout: float = DE
     :class:`RenderWarning`.
     """
     if not isinstance(source, str):
-        raise TypeError(f"source must be DOT source as a str, not {_type_name(source)}")
+        raise TypeError(f"source must be DOT source as a str, not {type_name(source)}")
     _check_choice("format", fmt, FORMATS)
     _check_choice("engine", engine, ENGINES)
     timeout = _check_timeout(timeout)
@@ -291,7 +288,7 @@ def render(
     (PNG, PDF) or Graphviz reports a problem (a PNG scaled down).
     """
     if not isinstance(path, str | os.PathLike):
-        raise TypeError(f"path must be a file name (str or path), not {_type_name(path)}")
+        raise TypeError(f"path must be a file name (str or path), not {type_name(path)}")
     budget = _check_timeout(timeout)
     deadline = time.monotonic() + budget
     _check_choice("engine", engine, ENGINES)
