@@ -240,10 +240,7 @@ def write_output(path: PathArg, data: bytes, *, inputs: Iterable[PathArg] = ()) 
     except OSError as exc:
         raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None
     if info is not None:
-        if any(_same_file(info, s) for s in input_stats):
-            raise OutputError(
-                name, "is an input of this command; it is not replaced (choose another output name)"
-            )
+        _refuse_inputs(name, info, input_stats)
         mode = info.st_mode
         if stat.S_ISDIR(mode):
             raise OutputError(name, "is a directory: name a file to write")
@@ -275,15 +272,21 @@ def _standard_stream(info: os.stat_result) -> int | None:
     return None
 
 
+def _refuse_inputs(name: str, info: os.stat_result, input_stats: list[os.stat_result]) -> None:
+    """Raise OutputError when the file ``info`` describes is one of the inputs."""
+    if any(_same_file(info, s) for s in input_stats):
+        raise OutputError(
+            name, "is an input of this command; it is not replaced (choose another output name)"
+        )
+
+
 def _write_fd(name: str, fd: int, data: bytes, input_stats: list[os.stat_result]) -> None:
     try:
         info = os.fstat(fd)
     except OSError as exc:
         raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None
-    if stat.S_ISREG(info.st_mode) and any(_same_file(info, s) for s in input_stats):
-        raise OutputError(
-            name, "is an input of this command; it is not replaced (choose another output name)"
-        )
+    if stat.S_ISREG(info.st_mode):
+        _refuse_inputs(name, info, input_stats)
     stream = {1: sys.stdout, 2: sys.stderr}.get(fd)
     buffer = getattr(stream, "buffer", None)
     if buffer is None:  # not a standard stream, or one replaced by a text-only object
