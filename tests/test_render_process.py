@@ -103,24 +103,31 @@ def small_map_file(tmp_path: Path) -> Path:
 # -- SIGTERM, timeout, interruption ----------------------------------------------
 
 
-def test_sigterm_stops_graphviz_and_everything_it_started(tmp_path: Path, slow_dot: Path) -> None:
-    path = small_map_file(tmp_path)
+def signal_render(path: Path, pids_file: Path, sig: signal.Signals) -> tuple[int, list[int]]:
+    """Run ``argmap render path`` with the slow fake dot, send it ``sig`` once
+    dot runs; its exit status and the pids of dot and its child."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "argmap", "render", str(path), "--timeout", "120"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         cwd=ROOT,
     )
     try:
-        pids = read_pids(slow_dot)
+        pids = read_pids(pids_file)
         assert all(alive(p) for p in pids)
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(sig)
         proc.wait(timeout=20)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    assert proc.returncode == 128 + signal.SIGTERM
+    return proc.returncode, pids
+
+
+def test_sigterm_stops_graphviz_and_everything_it_started(tmp_path: Path, slow_dot: Path) -> None:
+    path = small_map_file(tmp_path)
+    returncode, pids = signal_render(path, slow_dot, signal.SIGTERM)
+    assert returncode == 128 + signal.SIGTERM
     assert wait_gone(pids) == [], "Graphviz (or its child) outlived argmap"
     assert not path.with_suffix(".svg").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
@@ -132,23 +139,9 @@ def test_graphviz_dies_with_argmap_even_when_argmap_cannot_clean_up(
     tmp_path: Path, slow_dot: Path, sig: signal.Signals
 ) -> None:
     """Signals argmap does not catch kill it at once; the kernel then kills Graphviz."""
-    path = small_map_file(tmp_path)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "argmap", "render", str(path), "--timeout", "120"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        cwd=ROOT,
-    )
-    try:
-        dot_pid = read_pids(slow_dot)[0]
-        proc.send_signal(sig)
-        proc.wait(timeout=20)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    assert proc.returncode == -sig
-    assert wait_gone([dot_pid], 10) == [], "Graphviz outlived argmap"
+    returncode, pids = signal_render(small_map_file(tmp_path), slow_dot, sig)
+    assert returncode == -sig
+    assert wait_gone(pids[:1], 10) == [], "Graphviz outlived argmap"
 
 
 def test_timeout_stops_graphviz_and_everything_it_started(slow_dot: Path) -> None:
