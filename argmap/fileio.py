@@ -63,16 +63,20 @@ class OutputError(ArgmapException, OSError):
     ``str()`` is one line fit to show a user: the path, then what is wrong.
     """
 
-    def __init__(self, path: str, message: str) -> None:
+    def __init__(self, path: str, message: str, errno: int | None = None) -> None:
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+        #: the system's error number when a write failed (``errno.EPIPE`` for
+        #: a reader that left), None for a refusal
+        self.errno = errno
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
 
-    def __reduce__(self) -> tuple[type[OutputError], tuple[str, str]]:
-        return (type(self), (self.path, self.message))  # so it survives pickling (multiprocessing)
+    def __reduce__(self) -> tuple[type[OutputError], tuple[str, str, int | None]]:
+        # so it survives pickling (multiprocessing)
+        return (type(self), (self.path, self.message, self.errno))
 
 
 def _mib(n: int) -> str:
@@ -238,7 +242,7 @@ def write_output(path: PathArg, data: bytes, *, inputs: Iterable[PathArg] = ()) 
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None
+        raise OutputError(name, f"cannot write: {exc.strerror or exc}", exc.errno) from None
     if info is not None:
         _refuse_inputs(name, info, input_stats)
         mode = info.st_mode
@@ -284,7 +288,7 @@ def _write_fd(name: str, fd: int, data: bytes, input_stats: list[os.stat_result]
     try:
         info = os.fstat(fd)
     except OSError as exc:
-        raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None
+        raise OutputError(name, f"cannot write: {exc.strerror or exc}", exc.errno) from None
     if stat.S_ISREG(info.st_mode):
         _refuse_inputs(name, info, input_stats)
     stream = {1: sys.stdout, 2: sys.stderr}.get(fd)
@@ -292,11 +296,17 @@ def _write_fd(name: str, fd: int, data: bytes, input_stats: list[os.stat_result]
     if buffer is None:  # not a standard stream, or one replaced by a text-only object
         _write_all(name, fd, data)
         return
+    view = memoryview(data)
     try:
-        buffer.write(data)
+        # A buffered write may take only part of the bytes (a signal during a
+        # write to a pipe does that) and say so only by what it returns; the
+        # next write then raises the error that stopped it (a closed pipe).
+        while view:
+            n = buffer.write(view)
+            view = view[len(view) if n is None else n :]
         buffer.flush()
     except OSError as exc:
-        raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None
+        raise OutputError(name, f"cannot write: {exc.strerror or exc}", exc.errno) from None
 
 
 def _write_device(name: str, data: bytes) -> None:
@@ -320,7 +330,7 @@ def _write_all(name: str, fd: int, data: bytes) -> None:
             n = os.write(fd, view)
             view = view[n:]
     except OSError as exc:
-        raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None
+        raise OutputError(name, f"cannot write: {exc.strerror or exc}", exc.errno) from None
 
 
 def _umask() -> int:
@@ -336,7 +346,7 @@ def _write_atomic(target: str, data: bytes, name: str) -> None:
         # The name is cut so that a target name near the system's limit still leaves room.
         fd, tmp = tempfile.mkstemp(dir=directory or ".", prefix=f".{base[:64]}.", suffix=".tmp")
     except OSError as exc:
-        raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None
+        raise OutputError(name, f"cannot write: {exc.strerror or exc}", exc.errno) from None
     try:
         # mkstemp makes the file private (0600); give it the mode a plain
         # open() would: the existing file's, or 0666 less the umask.
@@ -355,5 +365,5 @@ def _write_atomic(target: str, data: bytes, name: str) -> None:
             os.close(fd)
         os.unlink(tmp)
         if isinstance(exc, OSError) and not isinstance(exc, OutputError):
-            raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None
+            raise OutputError(name, f"cannot write: {exc.strerror or exc}", exc.errno) from None
         raise

@@ -369,6 +369,47 @@ def test_dash_goes_through_sys_stdout(capsysbinary: pytest.CaptureFixture[bytes]
     assert capsysbinary.readouterr().out == b"digraph {}\n"
 
 
+class _Trickle:
+    """A standard output's buffer that takes at most ``step`` bytes a write
+    and says so only by what it returns, as a write cut short by a signal
+    does; after ``limit`` bytes the reader has gone."""
+
+    def __init__(self, step: int, limit: int | None = None) -> None:
+        self.step, self.limit, self.got = step, limit, bytearray()
+
+    def write(self, data: memoryview) -> int:
+        if self.limit is not None and len(self.got) >= self.limit:
+            raise BrokenPipeError(32, "Broken pipe")
+        part = bytes(data[: self.step])
+        self.got += part
+        return len(part)
+
+    def flush(self) -> None:
+        pass
+
+
+class _Stdout:
+    def __init__(self, buffer: _Trickle) -> None:
+        self.buffer = buffer
+
+
+@given(data=st.binary(max_size=200), step=st.integers(1, 50))
+def test_a_short_write_to_standard_output_is_finished_not_dropped(data: bytes, step: int) -> None:
+    trickle = _Trickle(step)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(sys, "stdout", _Stdout(trickle))
+        write_output("-", data)
+    assert bytes(trickle.got) == data
+
+
+def test_a_reader_that_leaves_mid_write_is_an_error_not_success() -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(sys, "stdout", _Stdout(_Trickle(10, limit=10)))
+        with pytest.raises(OutputError) as caught:
+            write_output("-", b"x" * 100)
+    assert caught.value.errno == 32  # EPIPE, so the command can stay quiet about it
+
+
 def test_write_output_refuses_text() -> None:
     with pytest.raises(TypeError, match="data must be bytes, not str"):
         write_output("/dev/null", "text")  # type: ignore[arg-type]

@@ -196,9 +196,17 @@ def test_a_full_standard_output_is_one_line_and_exit_2(args: list[str]) -> None:
     assert err.endswith(": No space left on device\n")
 
 
-def test_a_closed_pipe_is_quiet() -> None:
+def test_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
+    # The output must be far larger than a pipe's buffer (64 KiB), or argmap
+    # may finish writing before the reader closes and rightly end with 0.
+    article = tmp_path / "long.txt"
+    article.write_text(
+        "The minister said that prices would rise sharply next year.\n" * 5_000, encoding="utf-8"
+    )
     proc = subprocess.Popen(
-        [sys.executable, "-m", "argmap", "explain"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [sys.executable, "-m", "argmap", "scaffold", str(article)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.read(10)

@@ -96,6 +96,12 @@ def _output_failed(exc: OSError) -> int:
 _OUTPUT_ERRNOS = frozenset((errno.EPIPE, errno.ENOSPC, errno.EIO))
 
 
+def _reader_left(exc: Exception) -> bool:
+    """The program reading argmap's output closed the pipe (``| head``):
+    nothing is wrong that the user should be told about."""
+    return isinstance(exc, OSError) and exc.errno == errno.EPIPE
+
+
 class _LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -114,7 +120,7 @@ class _LazyGroup(click.Group):
             # Imported here: argmap.errors needs attrs, which --help does not load.
             from argmap.errors import ArgmapException
 
-            if isinstance(exc, ArgmapException):
+            if isinstance(exc, ArgmapException) and not _reader_left(exc):
                 prefix = " ".join(filter(None, ("argmap", ctx.invoked_subcommand)))
                 for line in exc.lines(prefix):
                     say(line, err=True)
