@@ -28,6 +28,8 @@ from typing import ClassVar
 
 import attrs
 
+from argmap.i18n import ngettext
+
 __all__ = [
     "EXIT_BAD_INPUT",
     "MAX_PROBLEMS",
@@ -99,7 +101,11 @@ class ProblemList(list[Problem]):
 def more_problems(count: int, after: Location | None) -> Problem:
     """The line that stands for ``count`` problems not listed."""
     return Problem(
-        f"… and {count:,} more problems, not listed (only the first {MAX_PROBLEMS:,} of a file are)",
+        ngettext(
+            "… and {count} more problem, not listed (only the first {max} of a file are)",
+            "… and {count} more problems, not listed (only the first {max} of a file are)",
+            count,
+        ).format(count=f"{count:,}", max=f"{MAX_PROBLEMS:,}"),
         after,
     )
 

@@ -1,6 +1,6 @@
 """Dependencies point one way: model <- formats <- (checks, drawing, scaffolding) <- cli.
 
-errors, support and fileio are leaves every layer may use."""
+errors, support, i18n and fileio are leaves every layer may use."""
 
 from __future__ import annotations
 
@@ -11,15 +11,27 @@ PKG = Path(__file__).resolve().parent.parent / "argmap"
 
 # What each layer may import from argmap (errors is a leaf everyone may use).
 ALLOWED = {
-    "errors": set(),
-    "support": set(),
-    "fileio": {"errors"},
-    "model": {"errors", "support"},
-    "formats": {"errors", "support", "fileio", "model", "formats"},
-    "checks": {"errors", "support", "fileio", "model", "formats", "checks"},
-    "drawing": {"errors", "support", "fileio", "model", "formats", "checks", "drawing"},
-    "scaffolding": {"errors", "support", "fileio", "model", "formats", "scaffolding"},
-    "cli": {"errors", "support", "fileio", "model", "formats", "checks", "drawing", "scaffolding", "cli"},
+    "i18n": set(),
+    "errors": {"i18n"},
+    "support": {"i18n"},
+    "fileio": {"errors", "i18n"},
+    "model": {"errors", "support", "i18n"},
+    "formats": {"errors", "support", "i18n", "fileio", "model", "formats"},
+    "checks": {"errors", "support", "i18n", "fileio", "model", "formats", "checks"},
+    "drawing": {"errors", "support", "i18n", "fileio", "model", "formats", "checks", "drawing"},
+    "scaffolding": {"errors", "support", "i18n", "fileio", "model", "formats", "scaffolding"},
+    "cli": {
+        "errors",
+        "support",
+        "i18n",
+        "fileio",
+        "model",
+        "formats",
+        "checks",
+        "drawing",
+        "scaffolding",
+        "cli",
+    },
 }
 
 

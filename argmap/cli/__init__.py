@@ -32,8 +32,17 @@ from types import FrameType
 from typing import Any, NoReturn
 
 import click
+import click.core
+import click.decorators
+import click.exceptions
+import click.formatting
+import click.parser
+import click.termui
+import click.types
+import click.utils
 
-from argmap.cli._common import EXIT_BAD_INPUT, safe, say
+from argmap.cli._common import EXIT_BAD_INPUT, Localised, safe, say
+from argmap.i18n import LANGUAGES, N_, _, ngettext, using
 
 #: command name -> module defining ``command`` (a click.Command)
 COMMANDS = {
@@ -88,7 +97,7 @@ def _output_failed(exc: OSError) -> int:
         os.close(devnull)
     if exc.errno != errno.EPIPE:
         with contextlib.suppress(Exception):
-            click.echo(f"argmap: cannot write the output: {exc.strerror or exc}", err=True)
+            click.echo(_("argmap: cannot write the output: {why}").format(why=exc.strerror or exc), err=True)
     return EXIT_BAD_INPUT
 
 
@@ -102,7 +111,50 @@ def _reader_left(exc: Exception) -> bool:
     return isinstance(exc, OSError) and exc.errno == errno.EPIPE
 
 
-class _LazyGroup(click.Group):
+def _speak_through_click() -> None:
+    """Click marks its own texts ("Usage:", "Show this message and exit.",
+    "No such option") with gettext; send them through argmap's catalogues, so
+    they are shown in the language in force like argmap's own."""
+    for module in (
+        click.core,
+        click.decorators,
+        click.exceptions,
+        click.formatting,
+        click.parser,
+        click.termui,
+        click.types,
+        click.utils,
+    ):
+        if hasattr(module, "_"):
+            module._ = _  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+_speak_through_click()
+
+
+def _lang_asked(args: Sequence[str]) -> str | None:
+    """The language a ``--lang`` among ``args`` asks for (so that --help and
+    usage errors speak it too), or None.
+
+    >>> _lang_asked(["check", "m.yaml", "--lang", "ja"]), _lang_asked(["--lang=en"])
+    ('ja', 'en')
+    >>> _lang_asked(["scaffold", "a.txt", "--lang", "auto"]) is None
+    True
+    """
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        if value in LANGUAGES:
+            return value
+    return None
+
+
+class _LazyGroup(Localised, click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
@@ -146,7 +198,8 @@ class _LazyGroup(click.Group):
         self, args: Sequence[str] | None, prog_name: str | None, complete_var: str | None, **extra: Any
     ) -> NoReturn:
         code: Any = 0
-        with _signals_stop():
+        asked = _lang_asked(sys.argv[1:] if args is None else list(args))
+        with _signals_stop(), using(asked):
             try:
                 rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
                 code = rv if isinstance(rv, int) else 0
@@ -157,7 +210,7 @@ class _LazyGroup(click.Group):
                 code = exc.exit_code
             except (click.Abort, KeyboardInterrupt):
                 with contextlib.suppress(Exception):
-                    click.echo("\nAborted.", err=True)
+                    click.echo("\n" + _("Aborted."), err=True)
                 code = EXIT_INTERRUPTED
             except SystemExit as exc:
                 code = exc.code
@@ -176,8 +229,23 @@ def _version() -> str:
     return __version__
 
 
-@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=_LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=N_(
+        "Map the reasoning of a text, check it for leaps and circles, draw it.\n\n"
+        "Maps are *.argmap.yaml (or .json) files; see docs/format.md. "
+        "Exit codes: 0 fine, 1 findings of error level (check), 2 bad input or usage, "
+        "130 interrupted (Ctrl-C)."
+    ),
+)
 @click.version_option(_version(), "--version", prog_name="argmap", message="%(prog)s %(version)s")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    expose_value=False,  # read before the command line is parsed, by _lang_asked
+    help=N_("The language of messages and help: ja or en (default: the locale)."),
+)
 def main() -> None:
     """Map the reasoning of a text, check it for leaps and circles, draw it.
 

@@ -21,12 +21,15 @@ next
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+from argmap.i18n import LANGUAGES, N_, _, choose, using
 
 if TYPE_CHECKING:
     from argmap.errors import ArgmapError
@@ -80,12 +83,19 @@ class FiniteRange(click.FloatRange):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         number = super().convert(value, param, ctx)
         if not math.isfinite(number):
-            self.fail(f"{value!r} is not a finite number.", param, ctx)
+            self.fail(_("{value} is not a finite number.").format(value=repr(value)), param, ctx)
         return number
 
 
+_MAX_SIZE_HELP = {
+    "map files": N_("Refuse map files larger than this many MiB (devices and pipes are never read)."),
+    "articles": N_("Refuse articles larger than this many MiB (devices and pipes are never read)."),
+}
+
+
 def max_size_option(what: str) -> Callable[[F], F]:
-    """The ``--max-size MIB`` option: the largest input file read."""
+    """The ``--max-size MIB`` option: the largest input file read (``what``:
+    "map files" or "articles")."""
     return click.option(
         "--max-size",
         "max_size",
@@ -93,8 +103,73 @@ def max_size_option(what: str) -> Callable[[F], F]:
         default=DEFAULT_MAX_MIB,
         show_default=True,
         metavar="MIB",
-        help=f"Refuse {what} larger than this many MiB (devices and pipes are never read).",
+        help=_MAX_SIZE_HELP[what],
     )
+
+
+#: The help of --lang on the commands about a map.
+LANG_HELP = N_("The language of messages and labels: ja or en (default: the map's lang, else the locale).")
+
+
+def lang_option(help: str = LANG_HELP) -> Callable[[F], F]:
+    """The ``--lang ja|en`` option: the language argmap speaks. The command
+    group reads it before anything else (so --help and usage errors speak it
+    too); a command about a map passes it to :func:`speaking`."""
+    return click.option("--lang", type=click.Choice(LANGUAGES), default=None, help=help)
+
+
+@contextlib.contextmanager
+def speaking(lang: str | None, map_lang: str | None = None) -> Iterator[str]:
+    """Speak ``lang`` (from --lang) when given, else the map's language, else
+    the language already in force (the locale's)."""
+    with using(choose(lang, map_lang) if (lang or map_lang) else None) as chosen:
+        yield chosen
+
+
+def _translate(text: str | None) -> str | None:
+    return _(text) if text else text
+
+
+class Localised:
+    """For a click command or group: its help texts (its ``help=`` and its
+    options' ``help=``, marked with N_) are shown in the language in force."""
+
+    help: str | None
+    short_help: str | None
+    epilog: str | None
+    params: list[click.Parameter]
+
+    @contextlib.contextmanager
+    def _localised(self) -> Iterator[None]:
+        saved = (self.help, self.short_help, self.epilog)
+        options = [(p, p.help) for p in self.params if isinstance(p, click.Option)]
+        self.help, self.short_help, self.epilog = (_translate(t) for t in saved)
+        for p, text in options:
+            p.help = _translate(text)
+        try:
+            yield
+        finally:
+            self.help, self.short_help, self.epilog = saved
+            for p, text in options:
+                p.help = text
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with self._localised():
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        with self._localised():
+            text: str = super().get_short_help_str(limit)  # type: ignore[misc]
+            return text
+
+
+class Command(Localised, click.Command):
+    """A click command whose help is shown in the language in force."""
+
+
+def command(**attrs: Any) -> Callable[[Callable[..., Any]], Command]:
+    """``click.command`` making a :class:`Command` (help shown translated)."""
+    return click.command(cls=Command, **attrs)
 
 
 def max_bytes(max_size: float) -> int:
