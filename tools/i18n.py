@@ -33,13 +33,14 @@ sys.path.insert(0, str(ROOT))
 
 from argmap.i18n import DOMAINS, LANGUAGES, LOCALE_DIR  # noqa: E402
 
-#: The source folder of each domain (``core`` is argmap's top-level modules).
+#: The source files of each domain: each part of argmap, with the command that speaks for it.
 SOURCES = {
-    "formats": PKG / "formats",
-    "checks": PKG / "checks",
-    "drawing": PKG / "drawing",
-    "scaffold": PKG / "scaffolding",
-    "cli": PKG / "cli",
+    "core": ["argmap/*.py"],
+    "formats": ["argmap/formats/**/*.py"],
+    "checks": ["argmap/checks/**/*.py", "argmap/cli/check.py", "argmap/cli/explain.py"],
+    "drawing": ["argmap/drawing/**/*.py", "argmap/cli/render.py"],
+    "scaffold": ["argmap/scaffolding/**/*.py", "argmap/cli/scaffold.py"],
+    "cli": ["argmap/cli/__init__.py", "argmap/cli/_common.py", "argmap/cli/validate.py"],
 }
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 
@@ -62,20 +63,9 @@ def extract(domain: str) -> Catalog:
                 message, locations=[(f"click/{filename}", lineno)], auto_comments=comments, context=context
             )
         return template
-    if domain == "core":
-        files = sorted(p for p in PKG.glob("*.py"))
-        for path in files:
-            for filename, lineno, message, comments, context in _extract_file(path):
-                template.add(message, locations=[(filename, lineno)], auto_comments=comments, context=context)
-        return template
-    for filename, lineno, message, comments, context in extract_from_dir(
-        str(SOURCES[domain]),
-        method_map=[("**.py", "python")],
-        keywords=DEFAULT_KEYWORDS,
-        comment_tags=("TRANSLATORS:",),
-    ):
-        rel = f"{SOURCES[domain].relative_to(ROOT)}/{filename}"
-        template.add(message, locations=[(rel, lineno)], auto_comments=comments, context=context)
+    for path in sorted({p for pattern in SOURCES[domain] for p in ROOT.glob(pattern)}):
+        for filename, lineno, message, comments, context in _extract_file(path):
+            template.add(message, locations=[(filename, lineno)], auto_comments=comments, context=context)
     return template
 
 
