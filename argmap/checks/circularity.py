@@ -19,6 +19,7 @@ def _show_path(path: list[str]) -> str:
 @rule(
     "AM201",
     "circular-support",
+    "循環論法",
     Severity.ERROR,
     "Claims that support each other in a circle.",
     """
@@ -73,6 +74,7 @@ def circular_support(a: Analysis) -> Iterator[Finding]:
 @rule(
     "AM202",
     "restated-premise",
+    "前提の言い換え",
     Severity.WARNING,
     "A conclusion that says nearly the same as one of its own premises (heuristic).",
     """

@@ -112,7 +112,7 @@ class Config:
     def from_table(cls, table: Mapping[str, Any], file: str) -> Config:
         """Read a ``[tool.argmap]`` table; ConfigError names what is wrong
         in it, TypeError an argument of the wrong type."""
-        from argmap.checks.registry import UnknownRuleError, all_rules, resolve
+        from argmap.checks.registry import UnknownRuleError, all_rules, normal_name, resolve
 
         if not isinstance(table, Mapping):
             raise TypeError(f"table must be a mapping (a TOML table), not {type_name(table)}")
@@ -137,11 +137,14 @@ class Config:
         raw = table.get("thresholds", {})
         if not isinstance(raw, Mapping):
             raise ConfigError(f"{file}: [tool.argmap.thresholds] must be a table of rule name = number")
-        tunable = [r.name for r in all_rules() if r.threshold is not None]
+        with_one = [r for r in all_rules() if r.threshold is not None]
+        tunable = [r.name for r in with_one]
+        by_name = {**{r.ja_name: r.name for r in with_one}, **{r.name: r.name for r in with_one}}
         thresholds: dict[str, float] = {}
         for key, value in raw.items():
-            if key not in tunable:
-                hint = (did_you_mean(key, tunable) if isinstance(key, str) else "") or (
+            name = by_name.get(normal_name(key)) if isinstance(key, str) else None
+            if name is None:
+                hint = (did_you_mean(key, list(by_name)) if isinstance(key, str) else "") or (
                     f"; rules with one: {', '.join(tunable)}"
                 )
                 raise ConfigError(
@@ -149,7 +152,7 @@ class Config:
                 )
             if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
                 raise ConfigError(f"{file}: [tool.argmap.thresholds] {key} must be a number from 0 to 1")
-            thresholds[key] = float(value)
+            thresholds[name] = float(value)
         return cls(select, ignore, thresholds, file)
 
     @classmethod

@@ -57,6 +57,7 @@ def _attack_phrase(a: Analysis, att: int) -> str:
 @rule(
     "AM401",
     "defeated-conclusion",
+    "反論に答えていない結論",
     Severity.WARNING,
     "A conclusion that an accepted attack defeats.",
     """
@@ -154,6 +155,7 @@ def _undecided_reason(a: Analysis, start: int, memo: dict[int, int]) -> int:
 @rule(
     "AM402",
     "contested-conclusion",
+    "決着のつかない結論",
     Severity.INFO,
     "A conclusion that the attacks leave undecided.",
     """

@@ -21,7 +21,7 @@ from typing import Any
 from argmap.checks import graph
 from argmap.checks.config import Config
 from argmap.checks.diagnostic import Diagnostic
-from argmap.checks.registry import Rule, UnknownRuleError, all_rules, find_rule, resolve
+from argmap.checks.registry import Rule, UnknownRuleError, all_rules, find_rule, normal_name, resolve
 from argmap.checks.text import quote, tokens
 from argmap.errors import Location
 from argmap.model import ArgumentMap, prechecked
@@ -39,10 +39,12 @@ class Analysis:
 
     def threshold(self, rule_name: str) -> float:
         """The configured threshold of a rule, or its default."""
-        value = self.config.thresholds.get(rule_name)
+        r = find_rule(rule_name)
+        thresholds = self.config.thresholds
+        value = thresholds.get(r.name, thresholds.get(r.ja_name))
         if value is not None:
             return value
-        t = find_rule(rule_name).threshold
+        t = r.threshold
         assert t is not None, rule_name
         return t.default
 
@@ -165,12 +167,16 @@ def select_rules(
 def _accepted(amap: ArgumentMap) -> Mapping[str, Set[str]]:
     """Element id -> names of the rules its ``ignore`` list silences (names or codes)."""
     out: dict[str, Set[str]] = {}
+    if not amap.ignore:
+        return out
     by_key = {}
     for r in all_rules():
         by_key[r.name] = r.name
         by_key[r.code] = r.name
+        by_key[r.ja_name] = r.name
     for eid, names in amap.ignore.items():
-        out[eid] = frozenset(by_key.get(n.strip(), by_key.get(n.strip().upper(), n)) for n in names)
+        keys = (normal_name(n) for n in names)
+        out[eid] = frozenset(by_key.get(k, by_key.get(k.upper(), k)) for k in keys)
     return out
 
 

@@ -22,6 +22,7 @@ def _sourced(c: Claim) -> bool:
 @rule(
     "AM301",
     "unsourced-evidence",
+    "出典のない証拠",
     Severity.WARNING,
     "Evidence with no source url and no source title.",
     """
@@ -52,6 +53,7 @@ def unsourced_evidence(a: Analysis) -> Iterator[Finding]:
 @rule(
     "AM302",
     "undated-evidence",
+    "日付のない証拠",
     Severity.INFO,
     "Evidence with a source but no date.",
     """
@@ -79,6 +81,7 @@ def undated_evidence(a: Analysis) -> Iterator[Finding]:
 @rule(
     "AM303",
     "paraphrase-drift",
+    "引用からのずれ",
     Severity.WARNING,
     "Evidence whose text shares little with the quote from its source (heuristic).",
     """
@@ -122,6 +125,7 @@ def paraphrase_drift(a: Analysis) -> Iterator[Finding]:
 @rule(
     "AM304",
     "anachronism",
+    "時期の食い違い",
     Severity.WARNING,
     "Evidence dated after the text that cites it.",
     """
@@ -158,6 +162,7 @@ def anachronism(a: Analysis) -> Iterator[Finding]:
 @rule(
     "AM305",
     "unused-claim",
+    "使われていない主張",
     Severity.INFO,
     "A claim that is no premise, no conclusion and no end of any attack.",
     """

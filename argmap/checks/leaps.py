@@ -27,6 +27,7 @@ def _listing(items: list[str], limit: int = 5, more: bool = False) -> str:
 @rule(
     "AM101",
     "unsupported-conclusion",
+    "根拠のない結論",
     Severity.ERROR,
     "A claim marked as a conclusion that no inference concludes.",
     """
@@ -61,6 +62,7 @@ def unsupported_conclusion(a: Analysis) -> Iterator[Finding]:
 @rule(
     "AM102",
     "empty-inference",
+    "前提のない推論",
     Severity.ERROR,
     "An inference with no premises.",
     """
@@ -102,6 +104,7 @@ def _needs_hypothesis(a: Analysis, c: int) -> bool:
 @rule(
     "AM103",
     "conditional-leap",
+    "仮定の上の断定",
     Severity.WARNING,
     "A conclusion stated as fact that holds only if a hypothesis holds.",
     """
@@ -151,6 +154,7 @@ def conditional_leap(a: Analysis) -> Iterator[Finding]:
 @rule(
     "AM104",
     "hidden-assumption",
+    "隠れた前提",
     Severity.INFO,
     "A conclusion that holds only with a premise the text never states.",
     """
@@ -200,6 +204,7 @@ _WHY_BLOCKED = {
 @rule(
     "AM105",
     "ungrounded-conclusion",
+    "宙に浮いた結論",
     Severity.ERROR,
     "A conclusion whose support never reaches evidence or a premise.",
     """
@@ -261,6 +266,7 @@ def ungrounded_conclusion(a: Analysis) -> Iterator[Finding]:
 @rule(
     "AM106",
     "weak-support",
+    "支えの弱い結論",
     Severity.WARNING,
     "A conclusion whose best chain of inferences multiplies to a low strength.",
     """
@@ -317,6 +323,7 @@ def weak_support(a: Analysis) -> Iterator[Finding]:
 @rule(
     "AM107",
     "weak-relevance",
+    "弱い関連",
     Severity.INFO,
     "A premise that shares almost no wording with the conclusion it supports (heuristic).",
     """

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -26,6 +27,7 @@ import attrs
 
 from argmap.checks.diagnostic import Severity
 from argmap.errors import ArgmapException
+from argmap.i18n import current
 from argmap.support import did_you_mean, type_name
 
 if TYPE_CHECKING:
@@ -85,6 +87,7 @@ class Rule:
 
     code: str
     name: str
+    ja_name: str
     severity: Severity
     summary: str
     explanation: str
@@ -97,13 +100,24 @@ class Rule:
         """The family title, e.g. ``"Leaps"``."""
         return FAMILIES[self.code[:3]]
 
+    def display_name(self, lang: str | None = None) -> str:
+        """The name to show a person: :attr:`ja_name` in Japanese (``lang``,
+        else the language in force), else :attr:`name`.
+
+        >>> r = find_rule("AM201")
+        >>> r.display_name("ja"), r.display_name("en")
+        ('循環論法', 'circular-support')
+        """
+        return self.ja_name if (lang or current()) == "ja" else self.name
+
 
 _RULES: dict[str, Rule] = {}
 
 
-def rule(
+def rule(  # noqa: PLR0917 (code, names, severity and texts read best in this order at each rule)
     code: str,
     name: str,
+    ja_name: str,
     severity: Severity,
     summary: str,
     explanation: str,
@@ -116,13 +130,15 @@ def rule(
         raise ValueError(f"bad rule code {code!r}")
     if not _NAME.match(name):
         raise ValueError(f"bad rule name {name!r}")
+    if not ja_name or ja_name != normal_name(ja_name):
+        raise ValueError(f"bad Japanese rule name {ja_name!r}")
 
     def register(check: Check) -> Check:
         for other in _RULES.values():
-            if other.code == code or other.name == name:
+            if other.code == code or other.name == name or other.ja_name == ja_name:
                 raise ValueError(f"rule {code} {name} is declared twice")
         _RULES[code] = Rule(
-            code, name, severity, summary, explanation.strip("\n"), check, heuristic, threshold
+            code, name, ja_name, severity, summary, explanation.strip("\n"), check, heuristic, threshold
         )
         return check
 
@@ -140,8 +156,15 @@ class UnknownRuleError(ArgmapException, ValueError):
     """A rule name or code that is not in the catalogue."""
 
 
+def normal_name(text: str) -> str:
+    """A rule name as typed, made comparable: spaces trimmed, full-width
+    letters and digits made half-width (NFKC)."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
 def _suggestion(word: str) -> str:
-    return did_you_mean(word, [r.name for r in all_rules()] + [r.code for r in all_rules()])
+    rules = all_rules()
+    return did_you_mean(word, [r.name for r in rules] + [r.code for r in rules] + [r.ja_name for r in rules])
 
 
 def _selector(value: object) -> str:
@@ -151,20 +174,20 @@ def _selector(value: object) -> str:
 
 
 def find_rule(name_or_code: str) -> Rule:
-    """The rule with this name or code (codes are case-insensitive).
+    """The rule with this name (English or Japanese) or code (codes are case-insensitive).
 
     Raises :class:`UnknownRuleError` for a name no rule has, TypeError for
     anything but a str.
     """
-    key = _selector(name_or_code).strip()
+    key = normal_name(_selector(name_or_code))
     for r in all_rules():
-        if key == r.name or key.upper() == r.code:
+        if key == r.name or key.upper() == r.code or key == r.ja_name:
             return r
     raise UnknownRuleError(f"unknown rule {name_or_code!r}{_suggestion(key)}")
 
 
 def resolve(selectors: Iterable[str]) -> Iterator[Rule]:
-    """The rules named by ``selectors``: names, codes, or a code prefix such
+    """The rules named by ``selectors``: names (English or Japanese), codes, or a code prefix such
     as ``AM1`` (a family) or ``AM20``. Raises :class:`UnknownRuleError`.
 
     >>> [r.code for r in resolve(["AM2", "unused-claim"])]
@@ -175,7 +198,7 @@ def resolve(selectors: Iterable[str]) -> Iterator[Rule]:
             f"selectors must be a list of rule names, codes or prefixes, not {type_name(selectors)}"
         )
     for sel in selectors:
-        key = _selector(sel).strip()
+        key = normal_name(_selector(sel))
         up = key.upper()
         if re.fullmatch(r"AM\d{1,2}", up):
             matched = [r for r in all_rules() if r.code.startswith(up)]
