@@ -12,7 +12,8 @@ import argmap
 from argmap.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "nato-tokyo" / "map.argmap.yaml"
+EXAMPLE = ROOT / "examples" / "nato-tokyo" / "map.en.argmap.yaml"
+JAPANESE_EXAMPLE = ROOT / "examples" / "nato-tokyo" / "map.argmap.yaml"
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -52,6 +53,16 @@ def test_validate_good_file() -> None:
     assert code == 0
     assert out.startswith(f"{EXAMPLE}: ok (")
     assert err == ""
+
+
+def test_validate_speaks_the_language_of_each_map() -> None:
+    code, out, err = run("validate", str(JAPANESE_EXAMPLE), str(EXAMPLE))
+    assert (code, err) == (0, "")
+    ja, en = out.splitlines()
+    assert ja.startswith(f"{JAPANESE_EXAMPLE}: ")
+    said = ja.removeprefix(f"{JAPANESE_EXAMPLE}: ")
+    assert "ok" not in said and "件" in said
+    assert en.startswith(f"{EXAMPLE}: ok (") and en.endswith(" attacks)")
 
 
 def test_validate_bad_file_prints_located_lines_and_exits_2(tmp_path: Path) -> None:

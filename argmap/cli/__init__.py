@@ -41,8 +41,8 @@ import click.termui
 import click.types
 import click.utils
 
-from argmap.cli._common import EXIT_BAD_INPUT, Localised, safe, say
-from argmap.i18n import LANGUAGES, N_, _, ngettext, using
+from argmap.cli._common import EXIT_BAD_INPUT, Localised, safe, say, wrap_text
+from argmap.i18n import LANGUAGES, N_, _, current, ngettext, using
 
 #: command name -> module defining ``command`` (a click.Command)
 COMMANDS = {
@@ -97,8 +97,20 @@ def _output_failed(exc: OSError) -> int:
         os.close(devnull)
     if exc.errno != errno.EPIPE:
         with contextlib.suppress(Exception):
-            click.echo(_("argmap: cannot write the output: {why}").format(why=exc.strerror or exc), err=True)
+            click.echo(_("argmap: cannot write the output: {why}").format(why=_why(exc)), err=True)
     return EXIT_BAD_INPUT
+
+
+#: The reasons standard output cannot be written, as the system says them in
+#: English (strerror), to be shown in the language in force.
+_OUTPUT_REASONS = (N_("No space left on device"), N_("Input/output error"), N_("Broken pipe"))
+
+
+def _why(exc: OSError) -> str:
+    """Why ``exc`` happened, in the language in force when argmap knows the
+    system's words for it, else as the system says it."""
+    why = exc.strerror or str(exc)
+    return _(why) if why in _OUTPUT_REASONS else why
 
 
 #: Errors of writing standard output: a closed pipe, a full disk, an I/O error.
@@ -129,6 +141,8 @@ def _speak_through_click() -> None:
             module._ = _  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = ngettext  # type: ignore[attr-defined]
+    # Japanese help is wrapped by the columns a terminal draws, between characters.
+    click.formatting.wrap_text = wrap_text
 
 
 _speak_through_click()
@@ -205,7 +219,7 @@ class _LazyGroup(Localised, click.Group):
                 code = rv if isinstance(rv, int) else 0
             except click.ClickException as exc:
                 shown = io.StringIO()
-                exc.show(file=shown)
+                _in_words(exc).show(file=shown)
                 click.echo(safe(shown.getvalue(), keep_newlines=True), err=True, nl=False)
                 code = exc.exit_code
             except (click.Abort, KeyboardInterrupt):
@@ -221,6 +235,38 @@ class _LazyGroup(Localised, click.Group):
             except OSError as exc:
                 code = _output_failed(exc)
         sys.exit(code)
+
+
+#: What is missing, by the kind of parameter click names (its own words,
+#: "Missing argument 'FILE'.", cannot be put in another order).
+_MISSING = {
+    "argument": N_("Missing argument {name}."),
+    "option": N_("Missing option {name}."),
+    "parameter": N_("Missing parameter {name}."),
+}
+
+
+def _in_words(exc: click.ClickException) -> click.ClickException:
+    """``exc`` as it should be shown in the language in force. Click builds
+    the message of a missing argument from pieces in English order ("Missing
+    argument" + the name + "."); in another language it is said in one
+    sentence instead. Anything else is shown as click says it."""
+    if current() == "en" or not isinstance(exc, click.MissingParameter):
+        return exc
+    hint: Sequence[str] | str | None = exc.param_hint
+    if hint is None and exc.param is not None:
+        hint = exc.param.get_error_hint(exc.ctx)
+    if hint is not None and not isinstance(hint, str):
+        hint = " / ".join(repr(h) for h in hint)
+    kind = exc.param_type or (exc.param.param_type_name if exc.param is not None else "parameter")
+    if hint is None or kind not in _MISSING:
+        return exc
+    message = _(_MISSING[kind]).format(name=hint)
+    extra = exc.message
+    if exc.param is not None:
+        choices = exc.param.type.get_missing_message(param=exc.param, ctx=exc.ctx)
+        extra = " ".join(filter(None, (extra, choices)))
+    return click.UsageError(" ".join(filter(None, (message, extra))), exc.ctx)  # exit status 2 as well
 
 
 def _version() -> str:

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+import click.formatting
 
 from argmap.i18n import LANGUAGES, N_, _, choose, using
 
@@ -107,6 +108,11 @@ def max_size_option(what: str) -> Callable[[F], F]:
     )
 
 
+#: Texts click shows through gettext without marking them (it translates a
+#: variable), so that no extractor finds them: marked here, to be in argmap's catalogue.
+CLICK_UNMARKED = (N_("required"),)
+
+
 #: The help of --lang on the commands about a map.
 LANG_HELP = N_("The language of messages and labels: ja or en (default: the map's lang, else the locale).")
 
@@ -128,6 +134,131 @@ def speaking(lang: str | None, map_lang: str | None = None) -> Iterator[str]:
 
 def _translate(text: str | None) -> str | None:
     return _(text) if text else text
+
+
+# ------------------------------------------------------- Japanese help text
+
+#: Characters a line may not start with (Japanese line-breaking rules):
+#: closing brackets, punctuation, small kana, the long vowel mark.
+_NO_LINE_START = frozenset(
+    ":;,.!?%、。，．・：；？！ー）」』】〕〉》”’)]}…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜"
+)
+#: Characters a line may not end with: opening brackets.
+_NO_LINE_END = frozenset("「『（【〔〈《“‘([{")
+#: A run of spaces, a run of other ASCII characters (a word, an option, a
+#: path), or any other single character (each Japanese character may end a line).
+_TOKEN = re.compile(r"\s+|[!-~]+|.", re.DOTALL)
+
+
+def _is_wide(text: str) -> bool:
+    from argmap.support import char_width
+
+    return not text.isascii() and any(char_width(ch) == 2 for ch in text)
+
+
+def _tokens(text: str) -> list[str]:
+    """The pieces of ``text`` a line may break between, Japanese rules kept."""
+    out: list[str] = []
+    glue = False  # the previous piece may not end a line
+    for piece in _TOKEN.findall(text):
+        if out and not piece.isspace() and (glue or piece[0] in _NO_LINE_START):
+            out[-1] += piece
+        else:
+            out.append(piece)
+        glue = not piece.isspace() and piece[-1] in _NO_LINE_END
+    return out
+
+
+def _fill(text: str, width: int, first: str, rest: str) -> list[str]:
+    """``text`` in lines of at most ``width`` columns (a piece longer than a
+    line gets a line of its own), the first line after ``first``, the others
+    after ``rest``."""
+    from argmap.support import display_width
+
+    lines: list[str] = []
+    line, used = first, display_width(first)
+    empty = True
+    for piece in _tokens(text):
+        if piece.isspace():
+            if not empty:
+                line, used = line + piece, used + len(piece)
+            continue
+        size = display_width(piece)
+        if not empty and used + size > width:
+            lines.append(line.rstrip())
+            line, used = rest, display_width(rest)
+        line, used, empty = line + piece, used + size, False
+    lines.append(line.rstrip())
+    return lines
+
+
+def wrap_text(
+    text: str,
+    width: int = 78,
+    initial_indent: str = "",
+    subsequent_indent: str = "",
+    preserve_paragraphs: bool = False,
+) -> str:
+    """click's ``wrap_text`` for text with Japanese (wide) characters: lines
+    are measured in the columns a terminal draws (two for a Japanese
+    character) and may break between two Japanese characters, never before
+    「、。」」 nor after 「「」. Text without wide characters is left to click.
+
+    >>> print(wrap_text("日本語の文はどこでも折り返せますが、句読点で行を始めません。", 20))
+    日本語の文はどこでも
+    折り返せますが、句読
+    点で行を始めません。
+    """
+    if not _is_wide(text):
+        return _CLICK_WRAP_TEXT(text, width, initial_indent, subsequent_indent, preserve_paragraphs)
+    text = text.expandtabs()
+    if not preserve_paragraphs:
+        return "\n".join(_fill(" ".join(text.split("\n")), width, initial_indent, subsequent_indent))
+    paragraphs: list[tuple[int, bool, list[str]]] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [ln for ln in block.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        raw = lines[0].strip() == "\b"
+        if raw:
+            lines = lines[1:]
+        indent = len(lines[0]) - len(lines[0].lstrip()) if lines else 0
+        paragraphs.append((indent, raw, lines))
+    out = []
+    for indent, raw, lines in paragraphs:
+        first, rest = initial_indent + " " * indent, subsequent_indent + " " * indent
+        if raw:
+            out.append("\n".join((first if i == 0 else rest) + ln for i, ln in enumerate(lines)))
+        else:
+            out.append("\n".join(_fill(" ".join(ln.strip() for ln in lines), width, first, rest)))
+    return "\n\n".join(out)
+
+
+_CLICK_WRAP_TEXT = click.formatting.wrap_text
+
+
+def short_help(text: str, limit: int) -> str:
+    """The first sentence of a help text with Japanese characters, for the
+    list of commands, shortened at a 、 (else anywhere) with … to fit ``limit`` columns.
+
+    >>> short_help("地図を読み込み、問題を示します。詳しくは…", 40)
+    '地図を読み込み、問題を示します。'
+    >>> short_help("地図を読み込み、問題を示します。", 20)
+    '地図を読み込み、…'
+    """
+    from argmap.support import display_width
+
+    first = " ".join(text.partition("\n\n")[0].split())
+    end = first.find("。")
+    if end >= 0:
+        first = first[: end + 1]
+    if display_width(first) <= limit:
+        return first
+    cut = first
+    while cut and display_width(cut) + 1 > limit:
+        comma = cut.rfind("、", 0, len(cut) - 1)
+        cut = cut[: comma + 1] if comma > 0 and display_width(cut[: comma + 1]) + 1 <= limit else cut[:-1]
+    return cut + "…"
 
 
 class Localised:
@@ -159,6 +290,8 @@ class Localised:
 
     def get_short_help_str(self, limit: int = 45) -> str:
         with self._localised():
+            if not self.short_help and self.help and _is_wide(self.help):
+                return short_help(self.help, limit)
             text: str = super().get_short_help_str(limit)  # type: ignore[misc]
             return text
 
@@ -178,17 +311,33 @@ def max_bytes(max_size: float) -> int:
 
 
 def load_or_report(
-    path: str, max_size: float = DEFAULT_MAX_MIB, *, command: str
+    path: str, max_size: float = DEFAULT_MAX_MIB, *, command: str, lang: str | None = None
 ) -> ArgumentMap | ArgmapError:
     """Load ``path``, for commands that go on to the next file when one is
     bad: on failure print the error's lines (``path:line:col: message``) to
-    stderr and return the error, whose ``problems`` say what is wrong."""
+    stderr and return the error, whose ``problems`` say what is wrong.
+
+    ``lang`` (from --lang) is the language of the error messages; None lets
+    the loader speak the map's own ``lang``, else the language in force.
+    """
     from argmap.errors import ArgmapError
     from argmap.formats import load
 
+    extra: dict[str, Any] = {"lang": lang} if lang is not None and _load_takes_lang(load) else {}
     try:
-        return load(path, max_bytes=max_bytes(max_size))
+        with using(lang):
+            return load(path, max_bytes=max_bytes(max_size), **extra)
     except ArgmapError as exc:
         for line in exc.lines(f"argmap {command}"):
             say(line, err=True)
         return exc
+
+
+def _load_takes_lang(load: Callable[..., Any]) -> bool:
+    """Whether the loader takes ``lang=`` (the language of its messages)."""
+    import inspect
+
+    try:
+        return "lang" in inspect.signature(load).parameters
+    except (TypeError, ValueError):
+        return False

@@ -6,14 +6,22 @@ import sys
 
 import click
 
-from argmap.cli._common import EXIT_BAD_INPUT, load_or_report, max_size_option, say
+from argmap.cli import _common
+from argmap.cli._common import EXIT_BAD_INPUT, lang_option, load_or_report, max_size_option, say, speaking
+from argmap.i18n import N_, _, ngettext
 
 
-@click.command()
+@_common.command(
+    help=N_(
+        "Load each map FILE and report every problem as path:line:col: message.\n\n"
+        "Exits 0 when all files are good, 2 when any is not."
+    )
+)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
-@click.option("-q", "--quiet", is_flag=True, help="Print problems only, nothing for good files.")
+@click.option("-q", "--quiet", is_flag=True, help=N_("Print problems only, nothing for good files."))
 @max_size_option("map files")
-def command(files: tuple[str, ...], quiet: bool, max_size: float) -> None:
+@lang_option()
+def command(files: tuple[str, ...], quiet: bool, max_size: float, lang: str | None) -> None:
     """Load each map FILE and report every problem as path:line:col: message.
 
     Exits 0 when all files are good, 2 when any is not.
@@ -22,22 +30,27 @@ def command(files: tuple[str, ...], quiet: bool, max_size: float) -> None:
 
     bad = 0
     for path in files:
-        amap = load_or_report(path, max_size, command="validate")
+        amap = load_or_report(path, max_size, command="validate", lang=lang)
         if isinstance(amap, ArgmapError):
             bad += 1
         elif not quiet:
-            counts = ", ".join(
-                _count(len(table), name)
-                for table, name in (
-                    (amap.claims, "claim"),
-                    (amap.inferences, "inference"),
-                    (amap.attacks, "attack"),
+            with speaking(lang, amap.lang):
+                counts = _("{claims}, {inferences}, {attacks}").format(
+                    claims=_count(len(amap.claims), "claim"),
+                    inferences=_count(len(amap.inferences), "inference"),
+                    attacks=_count(len(amap.attacks), "attack"),
                 )
-            )
-            say(f"{path}: ok ({counts})")
+                say(_("{path}: ok ({counts})").format(path=path, counts=counts))
     if bad:
         sys.exit(EXIT_BAD_INPUT)
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    """``n`` elements of a kind, in the language in force: "1 claim", "3 inferences"."""
+    if noun == "claim":
+        text = ngettext("{n} claim", "{n} claims", n)
+    elif noun == "inference":
+        text = ngettext("{n} inference", "{n} inferences", n)
+    else:
+        text = ngettext("{n} attack", "{n} attacks", n)
+    return text.format(n=n)
