@@ -114,7 +114,9 @@ if TYPE_CHECKING:
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
-        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+        from argmap.i18n import _  # here, so that importing argmap stays light
+
+        raise AttributeError(_("module 'argmap' has no attribute {name}").format(name=repr(name)))
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value

@@ -10,8 +10,8 @@ command exits with. The kinds:
 - ``argmap.drawing.RenderError``: drawing failed (Graphviz missing, too slow, failing);
 - ``argmap.fileio.OutputError`` (an OSError): an output refused or not written.
 
-This module is a leaf: it imports nothing else from argmap, so every other
-module (the model included) may use it.
+This module is a leaf: it imports nothing else from argmap but
+:mod:`argmap.i18n`, so every other module (the model included) may use it.
 
 >>> p = Problem("unknown field 'txt' (did you mean 'text'?)", Location("m.yaml", 4, 5))
 >>> str(p)
@@ -28,7 +28,7 @@ from typing import ClassVar
 
 import attrs
 
-from argmap.i18n import ngettext
+from argmap.i18n import _, ngettext
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -151,7 +151,7 @@ class ArgmapError(ArgmapException, ValueError):
     def __init__(self, problems: Iterable[Problem], more: int = 0) -> None:
         kept = list(problems)
         if not kept:
-            raise ValueError("ArgmapError needs at least one problem")
+            raise ValueError(_("ArgmapError needs at least one problem"))
         more += getattr(problems, "more", 0) + max(0, len(kept) - MAX_PROBLEMS)
         del kept[MAX_PROBLEMS:]
         self.more = more

@@ -13,8 +13,12 @@ Every file argmap reads or writes goes through this module:
   block device or a socket;
 - :func:`decode_utf8` turns bytes into text with a located error.
 
-This module imports nothing from argmap but :mod:`argmap.errors`, so every
-layer may use it.
+Messages are in the language in force (:func:`argmap.i18n.using`); the
+reason the system gives for a failure (``No space left on device``) is said
+in that language too, through :func:`os_reason`.
+
+This module imports nothing from argmap but :mod:`argmap.errors` and
+:mod:`argmap.i18n`, so every layer may use it.
 
 >>> import os, tempfile
 >>> d = tempfile.mkdtemp()
@@ -40,11 +44,13 @@ import tempfile
 from collections.abc import Iterable
 
 from argmap.errors import ArgmapError, ArgmapException, Location, Problem
+from argmap.i18n import N_, _
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "OutputError",
     "decode_utf8",
+    "os_reason",
     "read_input",
     "write_output",
 ]
@@ -79,6 +85,60 @@ class OutputError(ArgmapException, OSError):
         return (type(self), (self.path, self.message, self.errno))
 
 
+#: The system's reasons for a failed read or write, by error number, said
+#: for a person (the C library gives them in English only). In English the
+#: system's own words are kept; a number not listed is said in those words.
+OS_REASONS: dict[int, str] = {
+    code: text
+    for name, text in (
+        ("ENOSPC", N_("No space left on device")),
+        ("EDQUOT", N_("Disk quota exceeded")),
+        ("EACCES", N_("Permission denied")),
+        ("EPERM", N_("Operation not permitted")),
+        ("ENOENT", N_("No such file or directory")),
+        ("EISDIR", N_("Is a directory")),
+        ("ENOTDIR", N_("Not a directory")),
+        ("EROFS", N_("Read-only file system")),
+        ("EPIPE", N_("Broken pipe")),
+        ("EIO", N_("Input/output error")),
+        ("ENXIO", N_("No such device or address")),
+        ("ENODEV", N_("No such device")),
+        ("ELOOP", N_("Too many levels of symbolic links")),
+        ("ENAMETOOLONG", N_("File name too long")),
+        ("EEXIST", N_("File exists")),
+        ("EBUSY", N_("Device or resource busy")),
+        ("ETXTBSY", N_("Text file busy")),
+        ("EFBIG", N_("File too large")),
+        ("EMFILE", N_("Too many open files")),
+        ("ENFILE", N_("Too many open files in system")),
+        ("ENOMEM", N_("Cannot allocate memory")),
+        ("EINVAL", N_("Invalid argument")),
+        ("EAGAIN", N_("Resource temporarily unavailable")),
+        ("EINTR", N_("Interrupted system call")),
+        ("ESTALE", N_("Stale file handle")),
+        ("ETIMEDOUT", N_("Connection timed out")),
+        ("EXDEV", N_("Invalid cross-device link")),
+        ("ECONNRESET", N_("Connection reset by peer")),
+    )
+    if (code := getattr(errno, name, None)) is not None
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, for a person: the system's own words
+    (``exc.strerror``) in English, a translation in another language.
+
+    >>> os_reason(OSError(errno.ENOSPC, "No space left on device"))
+    'No space left on device'
+    """
+    own = exc.strerror or str(exc)
+    known = OS_REASONS.get(exc.errno) if exc.errno is not None else None
+    if known is None:
+        return own
+    said = _(known)
+    return own if said == known else said
+
+
 def _mib(n: int) -> str:
     return f"{n / (1024 * 1024):.3g} MiB"
 
@@ -87,10 +147,16 @@ def _input_error(name: str, message: str) -> ArgmapError:
     return ArgmapError([Problem(message, Location(name, 1, 1))])
 
 
+#: What a file read is, as callers name it (``what``): translated when said.
+_INPUT_NAMES = (N_("a file"), N_("a map file"), N_("an article"), N_("a pyproject.toml"))
+
+
 def read_input(path: PathArg, what: str = "a file", max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of the regular file at ``path``, at most ``max_bytes`` of them.
 
-    ``what`` names the file in messages ("a map file", "an article").
+    ``what`` names the file in messages ("a map file", "an article"; these
+    and "a file" and "a pyproject.toml" are translated, any other is said
+    as given).
 
     Raises :class:`~argmap.errors.ArgmapError` located at ``path:1:1`` when
     the path cannot be opened, is a directory, a device, a pipe or a socket
@@ -103,25 +169,32 @@ def read_input(path: PathArg, what: str = "a file", max_bytes: int = DEFAULT_MAX
     argmap.errors.ArgmapError: /dev/zero:1:1: is a device, not a file: argmap reads only regular files
     """
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 0:
-        raise TypeError(f"max_bytes must be a whole number of bytes, not {max_bytes!r}")
+        raise TypeError(
+            _("max_bytes must be a whole number of bytes, not {value}").format(value=repr(max_bytes))
+        )
     name = os.fspath(path)
     try:
         # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting.
         fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
     except IsADirectoryError:
-        raise _input_error(name, f"is a directory, not {what}") from None
+        raise _input_error(name, _("is a directory, not {what}").format(what=_(what))) from None
     except OSError as exc:
-        raise _input_error(name, f"cannot read: {exc.strerror or exc}") from None
+        raise _input_error(name, _("cannot read: {reason}").format(reason=os_reason(exc))) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise _input_error(name, f"is a directory, not {what}")
+            raise _input_error(name, _("is a directory, not {what}").format(what=_(what)))
         if not stat.S_ISREG(info.st_mode):
-            raise _input_error(name, f"is {_kind(info.st_mode)}, not a file: argmap reads only regular files")
+            raise _input_error(
+                name,
+                _("is {kind}, not a file: argmap reads only regular files").format(kind=_kind(info.st_mode)),
+            )
         too_big = _input_error(
             name,
-            f"is larger than the limit of {_mib(max_bytes)}: "
-            "raise the limit with --max-size (in MiB) if the file is really meant to be this large",
+            _(
+                "is larger than the limit of {limit}: "
+                "raise the limit with --max-size (in MiB) if the file is really meant to be this large"
+            ).format(limit=_mib(max_bytes)),
         )
         if info.st_size > max_bytes:
             raise too_big
@@ -138,22 +211,29 @@ def read_input(path: PathArg, what: str = "a file", max_bytes: int = DEFAULT_MAX
             raise too_big
         return b"".join(chunks)
     except OSError as exc:
-        raise _input_error(name, f"cannot read: {exc.strerror or exc}") from None
+        raise _input_error(name, _("cannot read: {reason}").format(reason=os_reason(exc))) from None
     finally:
         os.close(fd)
 
 
 def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, in the language in force."""
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISFIFO(mode):
-        return "a pipe"
+        return _("a pipe")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return _("a socket")
+    return _("not a regular file")
 
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
+
+#: The message for bytes that are not UTF-8, by what the text is (``what``).
+_NOT_UTF8 = {
+    "file": N_("the file is not UTF-8 text: byte {byte} cannot be decoded (save the file as UTF-8)"),
+    "article": N_("the article is not UTF-8 text: byte {byte} cannot be decoded (save the article as UTF-8)"),
+}
 
 
 def decode_utf8(data: bytes, name: str, what: str = "file") -> str:
@@ -177,10 +257,12 @@ def decode_utf8(data: bytes, name: str, what: str = "file") -> str:
         good = data[: exc.start].decode("utf-8", errors="replace")
         lines = _LINE_END.split(good)  # a line ends at LF, CR or CRLF, as the parsers count
         line, column = len(lines), len(lines[-1]) + 1
-        message = (
-            f"the {what} is not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded "
-            f"(save the {what} as UTF-8)"
-        )
+        template = _NOT_UTF8.get(what)
+        if template is None:  # a name no catalogue knows: said as given
+            template = (
+                "the {what} is not UTF-8 text: byte {byte} cannot be decoded (save the {what} as UTF-8)"
+            )
+        message = _(template).format(what=what, byte=f"0x{data[exc.start]:02x}")
         raise ArgmapError([Problem(message, Location(name, line, column))]) from None
     return text[1:] if text.startswith("\ufeff") else text
 
@@ -222,7 +304,7 @@ def write_output(path: PathArg, data: bytes, *, inputs: Iterable[PathArg] = ()) 
     """
     name = os.fspath(path)
     if not isinstance(data, bytes | bytearray | memoryview):
-        raise TypeError(f"data must be bytes, not {type(data).__name__}")
+        raise TypeError(_("data must be bytes, not {type}").format(type=type(data).__name__))
     input_stats = []
     for p in inputs:
         try:
@@ -230,36 +312,36 @@ def write_output(path: PathArg, data: bytes, *, inputs: Iterable[PathArg] = ()) 
         except OSError:
             continue
     if not name:
-        raise OutputError("''", "an empty name: name a file to write")
+        raise OutputError("''", _("an empty name: name a file to write"))
     if name.endswith(("/", os.sep)) or os.path.basename(name) in (".", ".."):
-        raise OutputError(name, "names a directory: name a file to write")
+        raise OutputError(name, _("names a directory: name a file to write"))
     fd = _fd_of(name)
     if fd is not None:
-        _write_fd("standard output" if name == "-" else name, fd, data, input_stats)
+        _write_fd(_("standard output") if name == "-" else name, fd, data, input_stats)
         return
     try:
         info: os.stat_result | None = os.stat(name)
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise OutputError(name, f"cannot write: {exc.strerror or exc}", exc.errno) from None
+        raise _write_error(name, exc) from None
     if info is not None:
         _refuse_inputs(name, info, input_stats)
         mode = info.st_mode
         if stat.S_ISDIR(mode):
-            raise OutputError(name, "is a directory: name a file to write")
+            raise OutputError(name, _("is a directory: name a file to write"))
         if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
             _write_device(name, data)
             return
         if not stat.S_ISREG(mode):
-            raise OutputError(name, f"is {_kind(mode)}; argmap does not write into it")
+            raise OutputError(name, _("is {kind}; argmap does not write into it").format(kind=_kind(mode)))
         std = _standard_stream(info)
         if std is not None:  # e.g. a link to /dev/stdout while the shell sends it to a file
             _write_fd(name, std, data, input_stats)
             return
         if not (mode & 0o222) or not os.access(name, os.W_OK):
             raise OutputError(
-                name, "is read-only; it is not replaced (make it writable, or choose another output name)"
+                name, _("is read-only; it is not replaced (make it writable, or choose another output name)")
             )
     _write_atomic(os.path.realpath(name), data, name)
 
@@ -280,7 +362,7 @@ def _refuse_inputs(name: str, info: os.stat_result, input_stats: list[os.stat_re
     """Raise OutputError when the file ``info`` describes is one of the inputs."""
     if any(_same_file(info, s) for s in input_stats):
         raise OutputError(
-            name, "is an input of this command; it is not replaced (choose another output name)"
+            name, _("is an input of this command; it is not replaced (choose another output name)")
         )
 
 
@@ -288,7 +370,7 @@ def _write_fd(name: str, fd: int, data: bytes, input_stats: list[os.stat_result]
     try:
         info = os.fstat(fd)
     except OSError as exc:
-        raise OutputError(name, f"cannot write: {exc.strerror or exc}", exc.errno) from None
+        raise _write_error(name, exc) from None
     if stat.S_ISREG(info.st_mode):
         _refuse_inputs(name, info, input_stats)
     stream = {1: sys.stdout, 2: sys.stderr}.get(fd)
@@ -306,7 +388,7 @@ def _write_fd(name: str, fd: int, data: bytes, input_stats: list[os.stat_result]
             view = view[len(view) if n is None else n :]
         buffer.flush()
     except OSError as exc:
-        raise OutputError(name, f"cannot write: {exc.strerror or exc}", exc.errno) from None
+        raise _write_error(name, exc) from None
 
 
 def _write_device(name: str, data: bytes) -> None:
@@ -314,13 +396,18 @@ def _write_device(name: str, data: bytes) -> None:
         # O_NONBLOCK: a FIFO with no reader fails at once (ENXIO) instead of hanging.
         fd = os.open(name, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        why = "no program is reading from this pipe" if exc.errno == errno.ENXIO else exc.strerror or str(exc)
-        raise OutputError(name, f"cannot write: {why}") from None
+        why = _("no program is reading from this pipe") if exc.errno == errno.ENXIO else os_reason(exc)
+        raise OutputError(name, _("cannot write: {reason}").format(reason=why)) from None
     try:
         os.set_blocking(fd, True)
         _write_all(name, fd, data)
     finally:
         os.close(fd)
+
+
+def _write_error(name: str, exc: OSError) -> OutputError:
+    """The error for a write to ``name`` that the system refused with ``exc``."""
+    return OutputError(name, _("cannot write: {reason}").format(reason=os_reason(exc)), exc.errno)
 
 
 def _write_all(name: str, fd: int, data: bytes) -> None:
@@ -330,7 +417,7 @@ def _write_all(name: str, fd: int, data: bytes) -> None:
             n = os.write(fd, view)
             view = view[n:]
     except OSError as exc:
-        raise OutputError(name, f"cannot write: {exc.strerror or exc}", exc.errno) from None
+        raise _write_error(name, exc) from None
 
 
 def _umask() -> int:
@@ -346,7 +433,7 @@ def _write_atomic(target: str, data: bytes, name: str) -> None:
         # The name is cut so that a target name near the system's limit still leaves room.
         fd, tmp = tempfile.mkstemp(dir=directory or ".", prefix=f".{base[:64]}.", suffix=".tmp")
     except OSError as exc:
-        raise OutputError(name, f"cannot write: {exc.strerror or exc}", exc.errno) from None
+        raise _write_error(name, exc) from None
     try:
         # mkstemp makes the file private (0600); give it the mode a plain
         # open() would: the existing file's, or 0666 less the umask.
@@ -365,5 +452,5 @@ def _write_atomic(target: str, data: bytes, name: str) -> None:
             os.close(fd)
         os.unlink(tmp)
         if isinstance(exc, OSError) and not isinstance(exc, OutputError):
-            raise OutputError(name, f"cannot write: {exc.strerror or exc}", exc.errno) from None
+            raise _write_error(name, exc) from None
         raise

@@ -27,7 +27,11 @@ Maps never change; editing gives a new map:
 >>> len(m.claims), len(m2.claims)
 (2, 3)
 
-This module imports nothing else from argmap but :mod:`argmap.errors`.
+Messages are in the language in force (:func:`argmap.i18n.using`), so
+the loader's located problems, which reuse them, speak it too.
+
+This module imports nothing else from argmap but :mod:`argmap.errors`,
+:mod:`argmap.i18n` and :mod:`argmap.support`.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from argmap.errors import ArgmapError, Location, Problem
+from argmap.i18n import N_, _
 from argmap.support import type_name
 
 __all__ = [
@@ -86,14 +91,25 @@ def parse_date(text: str) -> _dt.date:
     ValueError: '09.05.2023' is not a date: write YYYY-MM-DD (or YYYY.MM.DD, YYYY/MM/DD)
     """
     if not isinstance(text, str):
-        raise TypeError(f"a date must be text such as '2023-05-09', not {type_name(text)}")
+        raise TypeError(
+            _("a date must be text such as '2023-05-09', not {type}").format(type=type_name(text))
+        )
     m = _DATE_PATTERN.match(text.strip())
     if m is not None:
-        try:
-            return _dt.date(int(m[1]), int(m[3]), int(m[4]))
-        except ValueError as exc:
-            raise ValueError(f"{_brief(text)} is not a date: {exc}") from None
-    raise ValueError(f"{_brief(text)} is not a date: write YYYY-MM-DD (or YYYY.MM.DD, YYYY/MM/DD)")
+        year, month, day = int(m[1]), int(m[3]), int(m[4])
+        if year < _dt.MINYEAR:
+            message = _("{text} is not a date: year {year} is out of range")
+        elif not 1 <= month <= 12:
+            message = _("{text} is not a date: month must be in 1..12")
+        else:
+            try:
+                return _dt.date(year, month, day)
+            except ValueError:
+                message = _("{text} is not a date: day is out of range for month")
+        raise ValueError(message.format(text=_brief(text), year=year, month=month, day=day))
+    raise ValueError(
+        _("{text} is not a date: write YYYY-MM-DD (or YYYY.MM.DD, YYYY/MM/DD)").format(text=_brief(text))
+    )
 
 
 def _to_date(value: _dt.date | str | None) -> _dt.date | None:
@@ -105,7 +121,11 @@ def _to_date(value: _dt.date | str | None) -> _dt.date | None:
         return _dt.date(value.year, value.month, value.day)
     if isinstance(value, str):
         return parse_date(value)
-    raise TypeError(f"a date must be a datetime.date or text such as '2023-05-09', not {type_name(value)}")
+    raise TypeError(
+        _("a date must be a datetime.date or text such as '2023-05-09', not {type}").format(
+            type=type_name(value)
+        )
+    )
 
 
 _URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://(?=[^\s/])([^\s/?#]*)[^\s]*\Z")
@@ -135,27 +155,38 @@ def check_url(url: str) -> None:
     ...
     ValueError: 'https://[::1' is not a valid URL: a host in brackets must be an IPv6 address such as [2001:db8::1]
     """
-    check_text(url, "a URL")
+    check_text(url, _("a URL"))
     if _PLAIN_URL.match(url) is not None:
         return  # the common case, that no parser refuses: skip the parsing
     m = _URL.match(url)
     if m is None:
-        raise ValueError(f"{_brief(url)} is not an http or https URL")
+        raise ValueError(_("{url} is not an http or https URL").format(url=_brief(url)))
     if (bad := _URL_UNSAFE.search(url)) is not None:
-        raise ValueError(
-            f"{_brief(url)} is not a valid URL: it holds the control character U+{ord(bad.group()):04X}"
+        problem: str | None = _("it holds the control character U+{code}").format(
+            code=f"{ord(bad.group()):04X}"
         )
-    problem = _netloc_problem(m.group(1))
+    else:
+        problem = _netloc_problem(m.group(1))
     if problem is None:
         try:  # what the drawing does with it; any refusal by this Python's parser too
             parts = urlsplit(url)
             if not parts.hostname:
-                problem = "it has no host name"
+                problem = _("it has no host name")
             parts.port  # noqa: B018 - reading it checks it
         except ValueError as exc:
-            problem = str(exc)
+            problem = _parser_problem(exc, m.group(1))
     if problem is not None:
-        raise ValueError(f"{_brief(url)} is not a valid URL: {problem}")
+        raise ValueError(_("{url} is not a valid URL: {problem}").format(url=_brief(url), problem=problem))
+
+
+def _parser_problem(exc: ValueError, netloc: str) -> str:
+    """What the standard library's URL parser found wrong, in the language in force."""
+    if "NFKC" in str(exc):
+        return _("the host name {host} holds a character that changes under Unicode normalization").format(
+            host=_brief(netloc.rpartition("@")[2])
+        )
+    # Any other refusal of a future Python: its own words, after ours.
+    return _("the URL parser refuses it ({reason})").format(reason=exc)
 
 
 def _netloc_problem(netloc: str) -> str | None:
@@ -166,18 +197,18 @@ def _netloc_problem(netloc: str) -> str | None:
         try:
             ipaddress.IPv6Address(inside)
         except ValueError:
-            return "a host in brackets must be an IPv6 address such as [2001:db8::1]"
+            return _("a host in brackets must be an IPv6 address such as [2001:db8::1]")
         if not bracket or (port and not port.startswith(":")):
-            return "a host in brackets must be an IPv6 address such as [2001:db8::1]"
+            return _("a host in brackets must be an IPv6 address such as [2001:db8::1]")
         port = port[1:]
     else:
         host, _colon, port = host.partition(":")
         if not host:
-            return "it has no host name"
+            return _("it has no host name")
         if _HOST_UNSAFE.search(host) is not None:
-            return f"the host name {_brief(host)} holds a character that no host name has"
+            return _("the host name {host} holds a character that no host name has").format(host=_brief(host))
     if _PORT.match(port) is None or (port and int(port) > 65535):
-        return f"the port {_brief(port)} is not a number from 0 to 65535"
+        return _("the port {port} is not a number from 0 to 65535").format(port=_brief(port))
     return None
 
 
@@ -190,7 +221,9 @@ def _brief(text: str, limit: int = 60) -> str:
     shown = repr(text)
     if len(shown) <= limit:
         return shown
-    return f"{shown[: limit - 2]}…{shown[-1]} ({len(text):,} characters)"
+    return _("{text} ({count} characters)").format(
+        text=f"{shown[: limit - 2]}…{shown[-1]}", count=f"{len(text):,}"
+    )
 
 
 def _shown_number(value: float) -> str:
@@ -198,7 +231,7 @@ def _shown_number(value: float) -> str:
     write out more than 4,300 digits, and nobody needs to read them)."""
     if isinstance(value, int) and value.bit_length() > 128:
         digits = math.ceil(value.bit_length() * math.log10(2))
-        return f"a whole number of about {digits:,} digits"
+        return _("a whole number of about {digits} digits").format(digits=f"{digits:,}")
     return repr(value)
 
 
@@ -210,7 +243,7 @@ def _url_validator(_inst: object, _attr: attrs.Attribute[Any], value: str | None
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def check_text(value: str, what: str = "a text") -> None:
+def check_text(value: str, what: str | None = None) -> None:
     r"""Raise TypeError unless ``value`` is a str, ValueError if it holds a lone
     surrogate (half of a UTF-16 pair: no file can hold it, so no map may).
 
@@ -219,13 +252,20 @@ def check_text(value: str, what: str = "a text") -> None:
     Traceback (most recent call last):
     ...
     ValueError: a text holds '\ud800', half of a UTF-16 surrogate pair without its other half: it cannot be written as UTF-8
+
+    ``what`` names the value in the message (a field name, or a phrase in
+    the language in force; None: "a text").
     """
     if not isinstance(value, str):
-        raise TypeError(f"{what} must be a str, not {type_name(value)}")
+        raise TypeError(
+            _("{what} must be a str, not {type}").format(what=what or _("a text"), type=type_name(value))
+        )
     if not value.isascii() and (m := _SURROGATE.search(value)) is not None:
         raise ValueError(
-            f"{what} holds {m.group()!r}, half of a UTF-16 surrogate pair without its other half: "
-            "it cannot be written as UTF-8"
+            _(
+                "{what} holds {char}, half of a UTF-16 surrogate pair without its other half: "
+                "it cannot be written as UTF-8"
+            ).format(what=what or _("a text"), char=repr(m.group()))
         )
 
 
@@ -240,15 +280,19 @@ def _optional_text_validator(_inst: object, attr: attrs.Attribute[Any], value: s
 
 def _texts_validator(_inst: object, attr: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for v in value:
-        check_text(v, f"each of {attr.name}")
+        check_text(v, _("each of {field}").format(field=attr.name))
 
 
 def _id_validator(_inst: object, attr: attrs.Attribute[Any], value: str) -> None:
     if not isinstance(value, str):
-        raise TypeError(f"{attr.name} must be an id (a str), not {type_name(value)}")
+        raise TypeError(
+            _("{field} must be an id (a str), not {type}").format(field=attr.name, type=type_name(value))
+        )
     if ID_PATTERN.match(value) is None:
         raise ValueError(
-            f"{_brief(value)} is not a valid id: start with a letter, then use letters, digits, '_', '.' or '-'"
+            _(
+                "{id} is not a valid id: start with a letter, then use letters, digits, '_', '.' or '-'"
+            ).format(id=_brief(value))
         )
 
 
@@ -261,20 +305,30 @@ def _strength_validator(_inst: object, _attr: attrs.Attribute[Any], value: float
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError(f"strength must be a number from 0 to 1, not {type_name(value)}")
+        raise TypeError(
+            _("strength must be a number from 0 to 1, not {value}").format(value=type_name(value))
+        )
     if not (0.0 <= value <= 1.0) or math.isnan(value):
-        raise ValueError(f"strength must be a number from 0 to 1, not {_shown_number(value)}")
+        raise ValueError(
+            _("strength must be a number from 0 to 1, not {value}").format(value=_shown_number(value))
+        )
 
 
 def _bool_validator(_inst: object, attr: attrs.Attribute[Any], value: bool) -> None:
     if not isinstance(value, bool):
-        raise TypeError(f"{attr.name} must be True or False, not {type_name(value)}")
+        raise TypeError(
+            _("{field} must be True or False, not {type}").format(field=attr.name, type=type_name(value))
+        )
 
 
 def _instance_validator(cls: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
     def check(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         if value is not None and not isinstance(value, cls):
-            raise TypeError(f"{attr.name} must be a {cls.__name__} or None, not {type_name(value)}")
+            raise TypeError(
+                _("{field} must be a {cls} or None, not {type}").format(
+                    field=attr.name, cls=cls.__name__, type=type_name(value)
+                )
+            )
 
     return check
 
@@ -282,7 +336,9 @@ def _instance_validator(cls: type) -> Callable[[object, attrs.Attribute[Any], ob
 def _lang_validator(_inst: object, _attr: attrs.Attribute[Any], value: str) -> None:
     check_text(value, "lang")
     if LANG_PATTERN.match(value) is None:
-        raise ValueError(f"{_brief(value)} is not a BCP-47 language tag such as 'ja' or 'en-GB'")
+        raise ValueError(
+            _("{lang} is not a BCP-47 language tag such as 'ja' or 'en-GB'").format(lang=_brief(value))
+        )
 
 
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
@@ -291,7 +347,7 @@ def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if isinstance(value, Mapping) or not isinstance(value, Iterable):
-        raise TypeError(f"expected a list of str, not {type_name(value)}")
+        raise TypeError(_("expected a list of str, not {type}").format(type=type_name(value)))
     return tuple(value)
 
 
@@ -313,13 +369,17 @@ class Kind(enum.Enum):
 def _to_kind(value: Kind | str) -> Kind:
     if type(value) is Kind:
         return value
-    kinds = ", ".join(k.value for k in Kind)
+    kinds = _(", ").join(k.value for k in Kind)
     if not isinstance(value, str):
-        raise TypeError(f"kind must be a Kind or one of {kinds}, not {type_name(value)}")
+        raise TypeError(
+            _("kind must be a Kind or one of {kinds}, not {type}").format(kinds=kinds, type=type_name(value))
+        )
     try:
         return Kind(value)
     except ValueError:
-        raise ValueError(f"unknown kind {_brief(value)}: kinds are {kinds}") from None
+        raise ValueError(
+            _("unknown kind {kind}: kinds are {kinds}").format(kind=_brief(value), kinds=kinds)
+        ) from None
 
 
 @attrs.frozen
@@ -482,17 +542,25 @@ def _frozen_mapping(value: Mapping[str, Any] | Iterable[Any]) -> Mapping[str, An
     if isinstance(value, Mapping):
         return types.MappingProxyType(dict(value))
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise TypeError(f"expected a mapping from id to element, or elements, not {type_name(value)}")
+        raise TypeError(
+            _("expected a mapping from id to element, or elements, not {type}").format(type=type_name(value))
+        )
     elements = list(cast("Iterable[Element]", value))
     for e in elements:
         if not isinstance(e, (Claim, Inference, Attack)):
-            raise TypeError(f"expected a Claim, an Inference or an Attack, not {type_name(e)}")
+            raise TypeError(
+                _("expected a Claim, an Inference or an Attack, not {type}").format(type=type_name(e))
+            )
     return types.MappingProxyType({e.id: e for e in elements})
 
 
 def _frozen_ignore(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
     if not isinstance(value, Mapping):
-        raise TypeError(f"ignore must be a mapping from element id to rule names, not {type_name(value)}")
+        raise TypeError(
+            _("ignore must be a mapping from element id to rule names, not {type}").format(
+                type=type_name(value)
+            )
+        )
     return types.MappingProxyType({k: _str_tuple(v) for k, v in value.items()})
 
 
@@ -507,12 +575,14 @@ def _type_problems(amap: ArgumentMap) -> None:
         for key, el in table.items():
             if not isinstance(el, cls):
                 raise TypeError(
-                    f"{name} must hold {cls.__name__} objects, not {type_name(el)} (at {_brief(key)})"
+                    _("{table} must hold {cls} objects, not {type} (at {key})").format(
+                        table=name, cls=cls.__name__, type=type_name(el), key=_brief(key)
+                    )
                 )
     for key, rules in amap.ignore.items():
-        check_text(key, "an ignore key")
+        check_text(key, _("an ignore key"))
         for rule in rules:
-            check_text(rule, f"a rule name in ignore[{_brief(key)}]")
+            check_text(rule, _("a rule name in ignore[{key}]").format(key=_brief(key)))
 
 
 _MAPPING: Any = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
@@ -627,29 +697,58 @@ def structure_problems(amap: ArgumentMap) -> list[str]:
     references to missing elements. Empty when the map is sound."""
     out: list[str] = []
     seen: dict[str, str] = {}
-    for what, table in (("claim", amap.claims), ("inference", amap.inferences), ("attack", amap.attacks)):
+    tables: tuple[tuple[str, Mapping[str, Element]], ...] = (
+        (N_("claim"), amap.claims),
+        (N_("inference"), amap.inferences),
+        (N_("attack"), amap.attacks),
+    )
+    for what, table in tables:
         for key, el in table.items():
             if key != el.id:
-                out.append(f"{what} stored under {_brief(key)} has id {_brief(el.id)}")
+                out.append(
+                    _("{what} stored under {key} has id {id}").format(
+                        what=_(what), key=_brief(key), id=_brief(el.id)
+                    )
+                )
             if key in seen:
-                out.append(f"id {_brief(key)} is used twice ({seen[key]} and {what})")
+                out.append(
+                    _("id {id} is used twice ({first} and {second})").format(
+                        id=_brief(key), first=_(seen[key]), second=_(what)
+                    )
+                )
             else:
                 seen[key] = what
     claims = amap.claims
     for inf in amap.inferences.values():
         for p in inf.premises:
             if p not in claims:
-                out.append(f"inference {_brief(inf.id)}: premise {_brief(p)} is not a claim")
+                out.append(
+                    _("inference {id}: premise {premise} is not a claim").format(
+                        id=_brief(inf.id), premise=_brief(p)
+                    )
+                )
         if inf.conclusion not in claims:
-            out.append(f"inference {_brief(inf.id)}: conclusion {_brief(inf.conclusion)} is not a claim")
+            out.append(
+                _("inference {id}: conclusion {conclusion} is not a claim").format(
+                    id=_brief(inf.id), conclusion=_brief(inf.conclusion)
+                )
+            )
     for att in amap.attacks.values():
         if att.source not in claims:
-            out.append(f"attack {_brief(att.id)}: source {_brief(att.source)} is not a claim")
+            out.append(
+                _("attack {id}: source {source} is not a claim").format(
+                    id=_brief(att.id), source=_brief(att.source)
+                )
+            )
         if att.target not in claims and att.target not in amap.inferences:
-            out.append(f"attack {_brief(att.id)}: target {_brief(att.target)} is not a claim or an inference")
+            out.append(
+                _("attack {id}: target {target} is not a claim or an inference").format(
+                    id=_brief(att.id), target=_brief(att.target)
+                )
+            )
     for key in amap.ignore:
         if key not in seen:
-            out.append(f"ignore: {_brief(key)} is not an element of the map")
+            out.append(_("ignore: {id} is not an element of the map").format(id=_brief(key)))
     return out
 
 
@@ -674,10 +773,12 @@ class MapBuilder:
         date: _dt.date | str | None = None,
         document: Document | None = None,
     ) -> None:
-        check_text(title, "title")
+        check_text(title, "title")  # a field name: not translated
         _lang_validator(None, None, lang)  # type: ignore[arg-type]
         if document is not None and not isinstance(document, Document):
-            raise TypeError(f"document must be a Document or None, not {type_name(document)}")
+            raise TypeError(
+                _("document must be a Document or None, not {type}").format(type=type_name(document))
+            )
         self.title = title
         self.lang = lang
         self.date = _to_date(date)
@@ -689,14 +790,18 @@ class MapBuilder:
 
     def _free(self, element_id: str) -> None:
         if not isinstance(element_id, str):
-            raise TypeError(f"an element id must be a str, not {type_name(element_id)}")
+            raise TypeError(_("an element id must be a str, not {type}").format(type=type_name(element_id)))
         if element_id in self._claims or element_id in self._inferences or element_id in self._attacks:
-            raise ArgmapError([Problem(f"id {_brief(element_id)} is already used")])
+            raise ArgmapError([Problem(_("id {id} is already used").format(id=_brief(element_id)))])
 
     def add(self, element: Element) -> None:
         """Add a ready-made claim, inference or attack."""
         if not isinstance(element, (Claim, Inference, Attack)):
-            raise TypeError(f"add() takes a Claim, an Inference or an Attack, not {type_name(element)}")
+            raise TypeError(
+                _("add() takes a Claim, an Inference or an Attack, not {type}").format(
+                    type=type_name(element)
+                )
+            )
         self._free(element.id)
         if isinstance(element, Claim):
             self._claims[element.id] = element
@@ -752,9 +857,9 @@ class MapBuilder:
 
     def ignore(self, element_id: str, *rules: str) -> None:
         """Accept the findings of ``rules`` on ``element_id``."""
-        check_text(element_id, "an element id")
+        check_text(element_id, _("an element id"))
         for rule in rules:
-            check_text(rule, "a rule name")
+            check_text(rule, _("a rule name"))
         self._ignore.setdefault(element_id, []).extend(rules)
 
     def build(self) -> ArgumentMap:

@@ -1,7 +1,8 @@
 """Small helpers every layer shares: the display width of text, "did you
 mean" suggestions, and pausing the cyclic garbage collector.
 
-This module imports nothing from argmap, so every layer may use it.
+This module imports nothing from argmap but :mod:`argmap.i18n` (the
+suggestion is said in the language in force), so every layer may use it.
 
 >>> display_width("NATO"), display_width("日本は、"), display_width("e\\u0301")
 (4, 8, 1)
@@ -18,6 +19,8 @@ import difflib
 import gc
 import unicodedata
 from collections.abc import Collection, Iterator
+
+from argmap.i18n import _
 
 __all__ = ["char_width", "closest", "did_you_mean", "display_width", "paused_gc", "type_name"]
 
@@ -106,7 +109,7 @@ def did_you_mean(
     """`` (did you mean 'x'?)`` for the closest choice (as :func:`closest`
     finds it), or an empty string."""
     best = closest(word, choices, cutoff, max_candidates)
-    return "" if best is None else f" (did you mean {best!r}?)"
+    return "" if best is None else _(" (did you mean {name}?)").format(name=repr(best))
 
 
 # -------------------------------------------------------------------- gc
