@@ -87,7 +87,7 @@ def test_every_element_notes_its_marker_and_line() -> None:
     for el in elements:
         origin = d.origins[el.id]
         assert el.note is not None
-        assert f"{origin.line}行目" in el.note
+        assert f"{origin.line} 行目" in el.note
         assert origin.marker in el.note
 
 
@@ -133,7 +133,7 @@ def test_english_markers_make_the_expected_elements() -> None:
 def test_unmatched_sentences_are_listed_in_the_written_file() -> None:
     d = draft(JA, "ja")
     text = d.to_yaml()
-    assert "# 16 [no marker]: 東京は日本の首都です。" in text
+    assert "# 16 [手がかりのことばなし]: 東京は日本の首都です。" in text
     assert loads(text) == d.map  # the comment block does not disturb loading
 
 

@@ -31,14 +31,17 @@ def test_draft_written_with_o_validates(tmp_path: Path, name: str) -> None:
     code, stdout, stderr = run("scaffold", str(article), "-o", str(out))
     assert code == 0, stderr
     assert stdout == ""
-    assert "drafted" in stderr
+    english = name == "en_ports.txt"
+    # the summary, like the notes and the comment block, is in the article's language
+    assert stderr.startswith(f"{out}: ") and (("drafted" in stderr) == english)
     assert run("validate", str(out))[0] == 0
     amap = load(out)
     assert amap.claims
     assert amap.document is not None and amap.document.file is not None
     assert (out.parent / amap.document.file).resolve() == article.resolve()
     text = out.read_text(encoding="utf-8")
-    assert "# Not in the map" in text
+    assert ("# Not in the map" in text) == english
+    assert ("# 論証マップに入っていない部分" in text) == (not english)
 
 
 def test_draft_to_stdout_and_lang_option(tmp_path: Path) -> None:
@@ -86,11 +89,14 @@ def test_directory_is_a_located_error(tmp_path: Path) -> None:
     assert stderr == f"{tmp_path}:1:1: is a directory, not an article\n"
 
 
-def test_unwritable_output_leaves_no_partial_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["ja_transit.txt", "en_water.txt"])
+def test_unwritable_output_leaves_no_partial_file(tmp_path: Path, name: str) -> None:
     out = tmp_path / "no-such-dir" / "draft.argmap.yaml"
-    code, _, stderr = run("scaffold", str(DATA / "ja_transit.txt"), "-o", str(out))
+    code, _, stderr = run("scaffold", str(DATA / name), "-o", str(out))
     assert code == 2
-    assert "cannot write" in stderr and "Traceback" not in stderr
+    assert stderr.count("\n") == 1 and str(out) in stderr and "Traceback" not in stderr
+    if name.startswith("en"):
+        assert "cannot write" in stderr
     assert not out.exists()
 
 

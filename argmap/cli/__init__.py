@@ -101,16 +101,11 @@ def _output_failed(exc: OSError) -> int:
     return EXIT_BAD_INPUT
 
 
-#: The reasons standard output cannot be written, as the system says them in
-#: English (strerror), to be shown in the language in force.
-_OUTPUT_REASONS = (N_("No space left on device"), N_("Input/output error"), N_("Broken pipe"))
-
-
 def _why(exc: OSError) -> str:
-    """Why ``exc`` happened, in the language in force when argmap knows the
-    system's words for it, else as the system says it."""
-    why = exc.strerror or str(exc)
-    return _(why) if why in _OUTPUT_REASONS else why
+    """Why ``exc`` happened, for a person, in the language in force."""
+    from argmap.fileio import os_reason
+
+    return os_reason(exc)
 
 
 #: Errors of writing standard output: a closed pipe, a full disk, an I/O error.

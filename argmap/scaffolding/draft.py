@@ -27,6 +27,7 @@ import attrs
 
 from argmap.errors import ArgmapError, Problem
 from argmap.formats import dumps
+from argmap.i18n import N_, _, choose, using
 from argmap.model import ArgumentMap, Document, MapBuilder, Source
 from argmap.scaffolding.dates import DateMatch, find_dates, leading_date
 from argmap.scaffolding.detect import detect
@@ -48,9 +49,24 @@ class Origin:
     sentence: str
 
 
+#: Why a stretch of the article is not in the map (:attr:`Unmatched.why`):
+#: these words in English, said in the draft's language in its comment block.
+WHY = (
+    N_("no marker"),
+    N_("quoted from a source"),
+    N_("hashtags"),
+    N_("navigation"),
+    N_("sign-off"),
+    N_("source with no statement before it"),
+    N_("date of a source, not used"),
+)
+
+
 @attrs.frozen
 class Unmatched:
-    """A stretch of the article that is not in the map, and why."""
+    """A stretch of the article that is not in the map, and ``why``: one of
+    :data:`WHY`, in English whatever the article's language (so a program can
+    test it); :meth:`Draft.comment` says it in the draft's language."""
 
     line: int
     last_line: int
@@ -66,21 +82,24 @@ class Draft:
     origins: Mapping[str, Origin]
     unmatched: tuple[Unmatched, ...]
 
-    def comment(self) -> str:
-        """The left-out sentences and lines as a YAML comment block, each in full on one line."""
+    def comment(self, lang: str | None = None) -> str:
+        """The left-out sentences and lines as a YAML comment block, each in
+        full on one line, said in ``lang`` (by default the article's language)."""
         if not self.unmatched:
             return ""
-        out = ["", "# Not in the map (line: text). Sentences with no marker may still matter:"]
-        for u in self.unmatched:
-            where = str(u.line) if u.last_line == u.line else f"{u.line}-{u.last_line}"
-            text = " ".join(u.text.split())
-            out.append(f"# {where} [{u.why}]: {text}")
+        with using(choose(lang, self.map.lang)):
+            out = ["", "# " + _("Not in the map (line: text). Sentences with no marker may still matter:")]
+            for u in self.unmatched:
+                where = str(u.line) if u.last_line == u.line else f"{u.line}-{u.last_line}"
+                text = " ".join(u.text.split())
+                why = _(u.why) if u.why in WHY else u.why
+                out.append(f"# {where} [{why}]: {text}")
         return "\n".join(out) + "\n"
 
-    def to_yaml(self) -> str:
-        """The map as YAML followed by :meth:`comment`."""
+    def to_yaml(self, lang: str | None = None) -> str:
+        """The map as YAML followed by :meth:`comment` (in ``lang``, by default the article's language)."""
         with paused_gc():
-            return dumps(self.map) + self.comment()
+            return dumps(self.map) + self.comment(lang)
 
 
 # ---------------------------------------------------------------- lines
@@ -203,7 +222,7 @@ def _strip_inline_source(core: str) -> str:
     if not text.endswith((")", "）")):
         return text
     end = len(text) - 1
-    for _ in range(4):  # a URL may hold a bracket or two of its own: a(b)
+    for _attempt in range(4):  # a URL may hold a bracket or two of its own: a(b)
         start = max(text.rfind("(", 0, end), text.rfind("（", 0, end))
         if start < 0:
             break
@@ -432,7 +451,7 @@ def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | No
     pats = _patterns(lex.lang)
     core = _strip_inline_source(body)
     low = core.lower()
-    for (p, lead), (_, tail) in zip(pats.en_phrase_lead, pats.en_phrase_tail, strict=True):
+    for (p, lead), (_same, tail) in zip(pats.en_phrase_lead, pats.en_phrase_tail, strict=True):
         if low.startswith(p + " "):
             m = lead.match(core)
             if m:
@@ -571,7 +590,15 @@ def _check_arguments(function: str, text: object, lang: object, document: object
         return None
     if lang not in LANGS:
         choices = ", ".join([*LANGS, "auto"])
-        raise ArgmapError([Problem(f"unknown article language {lang!r}: use one of {choices}")])
+        raise ArgmapError(
+            [
+                Problem(
+                    _("unknown article language {lang}: use one of {choices}").format(
+                        lang=repr(lang), choices=choices
+                    )
+                )
+            ]
+        )
     return lang
 
 
@@ -762,7 +789,10 @@ class _Linker:
         self.paragraph.append(con.id)
         del self.paragraph[:-PARAGRAPH_PREMISES]
         self.last = con
-        rule = " + ".join(r for r in rules if r) or notes.get("rule_none", "")
+        found = [r for r in rules if r]
+        rule = found[0] if found else notes.get("rule_none", "")
+        for more in found[1:]:
+            rule = notes.get("rule_and", "{first} + {second}").format(first=rule, second=more)
         return list(dict.fromkeys(premises)), rule
 
 

@@ -17,13 +17,34 @@ from typing import Any
 import attrs
 
 from argmap.errors import ArgmapError, Problem
+from argmap.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _, using
 
-__all__ = ["LANGS", "Lexicon", "lexicon"]
+__all__ = ["LANGS", "NOTES", "Lexicon", "lexicon"]
 
 #: Languages with a lexicon file.
 LANGS = ("ja", "en")
 
 _HERE = Path(__file__).resolve().parent
+
+
+#: The notes the scaffold writes on what it drafts, in English (the words of
+#: the code); each lexicon holds them in its own language, from the catalogue,
+#: so a Japanese article's draft is annotated in Japanese.
+NOTES = {
+    "title": N_("Draft: {first}"),
+    "evidence": N_('draft: attribution marker "{marker}" (article line {line}); sentence: {sentence}'),
+    "conclusion": N_('draft: judgment marker "{marker}" (article line {line}); sentence: {sentence}'),
+    "hypothesis": N_('draft: supposition marker "{marker}" (article line {line})'),
+    "inference": N_('draft: marker "{marker}" (article line {line}); premises: {rule}'),
+    "rule_summary": N_("every statement since the previous summary"),
+    "rule_sequel": N_("the claim just before"),
+    "rule_continuation": N_("the previous judgment"),
+    "rule_paragraph": N_("the claims before it in its paragraph"),
+    "rule_none": N_("none found, add them"),
+    "rule_hypothesis": N_("the supposition"),
+    # TRANSLATORS: joins the rules that chose an inference's premises: "the supposition + the claim just before"
+    "rule_and": N_("{first} + {second}"),
+}
 
 
 def _longest_first(items: list[str]) -> tuple[str, ...]:
@@ -55,6 +76,7 @@ class Lexicon:
     speaker_max_words: int
     signoff: tuple[str, ...]
     navigation: tuple[str, ...]
+    #: The notes of :data:`NOTES` in the lexicon's language.
     notes: dict[str, str]
 
 
@@ -69,7 +91,13 @@ def lexicon(lang: str) -> Lexicon:
         raise TypeError(f"lexicon() needs the language as a str, not {type(lang).__name__}")
     if lang not in LANGS:
         raise ArgmapError(
-            [Problem(f"no marker lexicon for language {lang!r}: use one of {', '.join(LANGS)}")]
+            [
+                Problem(
+                    _("no marker lexicon for language {lang}: use one of {choices}").format(
+                        lang=repr(lang), choices=", ".join(LANGS)
+                    )
+                )
+            ]
         )
     with open(_HERE / f"markers_{lang}.toml", "rb") as f:
         data = tomllib.load(f)
@@ -95,5 +123,12 @@ def lexicon(lang: str) -> Lexicon:
         speaker_max_words=int(_get(data, "speaker", "max_words", 10)),
         signoff=tuple(_get(data, "ignore", "signoff", [])),
         navigation=tuple(_get(data, "ignore", "navigation", [])),
-        notes=dict(data.get("notes", {})),
+        notes=_notes(lang),
     )
+
+
+def _notes(lang: str) -> dict[str, str]:
+    """:data:`NOTES` in ``lang``: a draft is annotated in its article's
+    language (in English when argmap does not speak it)."""
+    with using(lang if lang in LANGUAGES else DEFAULT_LANGUAGE):
+        return {key: _(text) for key, text in NOTES.items()}

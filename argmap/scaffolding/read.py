@@ -17,6 +17,7 @@ import os
 
 from argmap.errors import ArgmapError, Location, Problem
 from argmap.fileio import DEFAULT_MAX_BYTES, decode_utf8, read_input
+from argmap.i18n import _
 
 __all__ = ["read_article"]
 
@@ -42,5 +43,5 @@ def read_article(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
     text = decode_utf8(data, name, "article")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise _fail(name, "the article is empty: there is nothing to scaffold")
+        raise _fail(name, _("the article is empty: there is nothing to scaffold"))
     return text
