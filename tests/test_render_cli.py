@@ -40,12 +40,13 @@ def fake_graphviz(tmp_path: Path, script: str) -> Path:
 
 @needs_dot
 def test_default_output_is_svg_next_to_the_input(example: Path) -> None:
-    result = run("render", str(example))
+    result = run("render", str(example), "--lang", "en")  # English messages about a Japanese map
     assert result.exit_code == 0, result.output
     out = example.with_suffix(".svg")
     assert result.stdout.strip() == str(out)
     assert out.read_bytes().lstrip().startswith(b"<?xml")
-    assert "最終結論" in out.read_text(encoding="utf-8")
+    assert "final conclusion" in out.read_text(encoding="utf-8")  # the diagram's words in English
+    assert "日本は" in out.read_text(encoding="utf-8")  # the map's texts as written
     assert "(drawn on the map)" in result.stderr  # the findings summary
     assert "conditional-leap" in result.stderr
 
@@ -76,7 +77,7 @@ def test_format_follows_the_output_extension(example: Path, tmp_path: Path) -> N
 
 
 def test_unknown_extension_is_a_clear_error(example: Path, tmp_path: Path) -> None:
-    result = run("render", str(example), "-o", str(tmp_path / "x.txt"))
+    result = run("render", str(example), "-o", str(tmp_path / "x.txt"), "--lang", "en")
     assert result.exit_code == 2
     assert "cannot tell the format" in result.stderr
     assert "Traceback" not in result.output
@@ -116,7 +117,7 @@ def test_missing_graphviz_is_one_clear_line_and_dot_format_still_works(
 
 def test_a_hanging_dot_is_stopped(example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(fake_graphviz(tmp_path, "import time; time.sleep(30)")))
-    result = run("render", str(example), "--timeout", "0.5", "-q")
+    result = run("render", str(example), "--timeout", "0.5", "-q", "--lang", "en")
     assert result.exit_code == 2
     assert "took longer than 0.5 s and was stopped" in result.stderr
     assert not example.with_suffix(".svg").exists()
@@ -129,7 +130,7 @@ def test_a_failing_dot_leaves_the_old_file_untouched(
     monkeypatch.setenv("PATH", str(fake_graphviz(tmp_path, script)))
     out = example.with_suffix(".svg")
     out.write_text("old drawing")
-    result = run("render", str(example), "-q")
+    result = run("render", str(example), "-q", "--lang", "en")
     assert result.exit_code == 2
     assert "Graphviz (dot) failed: Error: out of memory" in result.stderr
     assert out.read_text() == "old drawing"
@@ -139,7 +140,7 @@ def test_a_failing_dot_leaves_the_old_file_untouched(
 def test_unwritable_output_leaves_no_file(example: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("a file where a directory should be")
-    result = run("render", str(example), "--format", "dot", "-o", str(blocker / "out.dot"))
+    result = run("render", str(example), "--format", "dot", "-o", str(blocker / "out.dot"), "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == f"argmap render: {blocker / 'out.dot'}: cannot write: Not a directory\n"
     assert "Traceback" not in result.output

@@ -211,7 +211,7 @@ def test_the_command_draws_the_largest_sizes_and_warns_for_png(tmp_path: Path) -
     for claim in big_map().claims.values():
         assert full_text_in_node(svg, claim.id, claim.text), claim.id
     assert result.stderr == ""
-    result = runner.invoke(main, ["render", str(path), "-q", "--format", "png"])
+    result = runner.invoke(main, ["render", str(path), "-q", "--format", "png", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "argmap render: warning: P1: its text is longer than a label can hold" in result.stderr
     assert "argmap render: warning: P2: its text" in result.stderr

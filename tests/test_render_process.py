@@ -180,7 +180,7 @@ def test_timeout_is_one_budget_for_the_whole_drawing(tmp_path: Path, monkeypatch
 
     seen: list[tuple[float, float]] = []
 
-    def fake_run(source: str, fmt: str, engine: str, deadline: float, budget: float) -> bytes:
+    def fake_run(source: str, fmt: str, engine: str, deadline: float, budget: float, **_: object) -> bytes:
         seen.append((deadline - time.monotonic(), budget))
         return b"<svg/>"
 

@@ -12,7 +12,7 @@ function, whatever has been imported.
 
 from __future__ import annotations
 
-from argmap.drawing.dot import RenderOptions, legend_graph, to_dot
+from argmap.drawing.dot import PAPERS, PRESETS, RenderOptions, legend_graph, to_dot
 from argmap.drawing.limits import RenderWarning
 from argmap.drawing.output import FORMATS, RenderError, mimebundle, output_format, render, run_graphviz
 
@@ -30,6 +30,8 @@ def __getattr__(name: str) -> object:
 
 __all__ = [
     "FORMATS",
+    "PAPERS",
+    "PRESETS",
     "RenderError",
     "RenderOptions",
     "RenderWarning",

@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -25,24 +26,49 @@ import attrs
 import graphviz  # type: ignore[import-untyped]
 
 from argmap.checks.diagnostic import Diagnostic, Severity
+from argmap.checks.registry import Rule, UnknownRuleError, find_rule
 from argmap.drawing import style
 from argmap.drawing.escape import html_text, html_url, printable, tooltip
 from argmap.drawing.limits import MAX_HREF_BYTES, MAX_LABEL_LINES, MAX_LINE_BYTES, split_long_strings
 from argmap.drawing.wrap import ELLIPSIS, char_width, display_width
 from argmap.drawing.wrap import wrap as _wrap_raw
 from argmap.errors import ArgmapError, Problem
+from argmap.i18n import DEFAULT_LANGUAGE, N_, _, choose, language_of, using
 from argmap.model import LANG_PATTERN, ArgumentMap, Claim, Inference, Kind, Source
 from argmap.support import type_name
 
-__all__ = ["RANKDIRS", "Drawing", "RenderOptions", "build", "label_lines", "legend_graph", "to_dot"]
+__all__ = [
+    "PAPERS",
+    "PRESETS",
+    "RANKDIRS",
+    "Drawing",
+    "RenderOptions",
+    "build",
+    "diagram_language",
+    "label_lines",
+    "legend_graph",
+    "note_mark",
+    "to_dot",
+]
 
 RANKDIRS = ("BT", "TB", "LR", "RL")
+#: Paper sizes for PDF (width, height in inches).
+PAPERS: dict[str, tuple[float, float]] = {
+    "a4": (8.27, 11.69),
+    "a4-landscape": (11.69, 8.27),
+    "a3": (11.69, 16.54),
+    "a3-landscape": (16.54, 11.69),
+    "letter": (8.5, 11.0),
+    "letter-landscape": (11.0, 8.5),
+}
+#: The thickness of lines, as a multiple of the usual one.
+LINE_WIDTHS = (0.25, 10.0)
 
 
 def _show(value: object) -> str:
     """A value in a message (a huge integer is not written out)."""
     if isinstance(value, int) and abs(value) > 10**30:
-        return "a number too large to draw with"
+        return _("a number too large to draw with")
     return repr(value)
 
 
@@ -54,7 +80,11 @@ def _rankdir(_inst: object, _attr: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str):
         raise TypeError(f"rankdir must be a str, one of {', '.join(RANKDIRS)}, not {type_name(value)}")
     if value not in RANKDIRS:
-        raise _refuse(f"rankdir must be one of {', '.join(RANKDIRS)}, not {value[:40]!r}")
+        raise _refuse(
+            _("rankdir must be one of {choices}, not {value}").format(
+                choices=", ".join(RANKDIRS), value=repr(value[:40])
+            )
+        )
 
 
 def _whole(minimum: int, optional: bool = False) -> Callable[[object, attrs.Attribute[Any], Any], None]:
@@ -67,7 +97,11 @@ def _whole(minimum: int, optional: bool = False) -> Callable[[object, attrs.Attr
             none = " or None" if optional else ""
             raise TypeError(f"{attr.name} must be a whole number{none}, not {type_name(value)}")
         if value < minimum:
-            raise _refuse(f"{attr.name} must be {minimum} or more, not {_show(value)}")
+            raise _refuse(
+                _("{field} must be {minimum} or more, not {value}").format(
+                    field=attr.name, minimum=minimum, value=_show(value)
+                )
+            )
 
     return check
 
@@ -89,11 +123,13 @@ def _fontname(_inst: object, _attr: attrs.Attribute[str], value: str) -> None:
     bad = _FONT_UNSAFE.search(value)
     if bad is not None:
         raise _refuse(
-            f"fontname may not contain {bad.group()!r}: "
-            "give font family names separated by commas, such as 'Noto Sans CJK JP,sans-serif'"
+            _(
+                "fontname may not contain {character}: "
+                "give font family names separated by commas, such as 'Noto Sans CJK JP,sans-serif'"
+            ).format(character=repr(bad.group()))
         )
     if not value.strip() or len(value) > 200:
-        raise _refuse("fontname must be 1 to 200 characters: font family names separated by commas")
+        raise _refuse(_("fontname must be 1 to 200 characters: font family names separated by commas"))
 
 
 def _fontsize(_inst: object, _attr: attrs.Attribute[float], value: float) -> None:
@@ -101,7 +137,38 @@ def _fontsize(_inst: object, _attr: attrs.Attribute[float], value: float) -> Non
         raise TypeError(f"fontsize must be a number of points, not {type_name(value)}")
     low, high = FONTSIZES
     if not (low <= value <= high):  # also refuses nan
-        raise _refuse(f"fontsize must be a number of points from {low:g} to {high:g}, not {_show(value)}")
+        raise _refuse(
+            _("fontsize must be a number of points from {low} to {high}, not {value}").format(
+                low=f"{low:g}", high=f"{high:g}", value=_show(value)
+            )
+        )
+
+
+def _line_width(_inst: object, _attr: attrs.Attribute[float], value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(
+            f"line_width must be a number (a multiple of the usual thickness), not {type_name(value)}"
+        )
+    low, high = LINE_WIDTHS
+    if not (low <= value <= high):  # also refuses nan
+        raise _refuse(
+            _(
+                "line_width must be a multiple of the usual thickness from {low} to {high}, not {value}"
+            ).format(low=f"{low:g}", high=f"{high:g}", value=_show(value))
+        )
+
+
+def _paper(_inst: object, _attr: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise TypeError(f"paper must be a str, one of {', '.join(PAPERS)}, or None, not {type_name(value)}")
+    if value not in PAPERS:
+        raise _refuse(
+            _("paper must be one of {choices}, not {value}").format(
+                choices=", ".join(PAPERS), value=repr(value[:40])
+            )
+        )
 
 
 def _lang(_inst: object, _attr: attrs.Attribute[str | None], value: str | None) -> None:
@@ -110,12 +177,17 @@ def _lang(_inst: object, _attr: attrs.Attribute[str | None], value: str | None) 
     if not isinstance(value, str):
         raise TypeError(f"lang must be a str (a language tag such as 'ja') or None, not {type_name(value)}")
     if LANG_PATTERN.match(value) is None:
-        raise _refuse(f"lang must be a language tag such as 'ja' or 'en-GB', not {value[:40]!r}")
+        raise _refuse(
+            _("lang must be a language tag such as 'ja' or 'en-GB', not {value}").format(
+                value=repr(value[:40])
+            )
+        )
 
 
 @attrs.frozen
 class RenderOptions:
-    """How a map is drawn. Every field has a good default.
+    """How a map is drawn. Every field has a good default (the ``screen``
+    preset); :meth:`from_preset` starts from another preset.
 
     ``width`` and ``inference_width`` are in display columns (a Japanese
     character counts two); 0 turns wrapping off. ``max_lines`` cuts a long
@@ -125,6 +197,14 @@ class RenderOptions:
     overrides the map's language for line breaking and the diagram's words.
     ``fast_above`` trades a little compactness for layout speed on large
     maps.
+
+    ``fontsize`` is the size of claim texts in points; every other text
+    (badges, ids, source lines, markers, the title, the legend, the notes)
+    is scaled with it. ``line_width`` multiplies the thickness of borders,
+    edges and arrowheads. ``notes`` draws the elements' notes: a numbered
+    mark on each element that has one, and the notes listed under the
+    map. ``paper`` (a key of :data:`PAPERS`) makes a PDF one page of that
+    size, the drawing scaled down to fit it when larger.
 
     A field of the wrong type raises TypeError; a value out of range (a
     ``max_lines`` of 0, a ``fontsize`` that is not a finite number from 4 to
@@ -146,6 +226,49 @@ class RenderOptions:
     #: (``nslimit=2``): about 4x faster at 1,000 elements, slightly less
     #: compact. None: never.
     fast_above: int | None = attrs.field(default=500, validator=_whole(0, optional=True))
+    notes: bool = attrs.field(default=False, validator=_flag)
+    line_width: float = attrs.field(default=1.0, validator=_line_width)
+    paper: str | None = attrs.field(default=None, validator=_paper)
+
+    @classmethod
+    def from_preset(cls, preset: str = "screen", **fields: Any) -> RenderOptions:
+        """Options for ``preset`` (a key of :data:`PRESETS`: ``screen``,
+        ``projector`` or ``print``), with ``fields`` given explicitly
+        overriding what the preset sets.
+
+        >>> RenderOptions.from_preset("projector", fontsize=30).fontsize
+        30
+        >>> RenderOptions.from_preset("print").paper
+        'a4-landscape'
+        """
+        if not isinstance(preset, str):
+            raise TypeError(f"preset must be a str, one of {', '.join(PRESETS)}, not {type_name(preset)}")
+        if preset not in PRESETS:
+            raise _refuse(
+                _("unknown preset {value}: use one of {choices}").format(
+                    value=repr(preset[:40]), choices=", ".join(PRESETS)
+                )
+            )
+        return cls(**{**PRESETS[preset], **fields})
+
+
+#: What each preset sets; the other fields keep their defaults.
+#:
+#: - ``screen``: the defaults, for a drawing read on a monitor.
+#: - ``projector``: large text with thick lines, for a classroom screen
+#:   (1920x1080), text wrapped a little wider to use a wide screen.
+#: - ``print``: A4 landscape PDF pages, text at 11 pt.
+PRESETS: dict[str, dict[str, Any]] = {
+    "screen": {"fontsize": 12.0, "width": 28, "inference_width": 20, "line_width": 1.0, "paper": None},
+    "projector": {"fontsize": 20.0, "width": 30, "inference_width": 18, "line_width": 2.0, "paper": None},
+    "print": {
+        "fontsize": 11.0,
+        "width": 32,
+        "inference_width": 20,
+        "line_width": 1.0,
+        "paper": "a4-landscape",
+    },
+}
 
 
 def _font(size: float, colour: str, text: str, bold: bool = False) -> str:
@@ -233,12 +356,18 @@ def _domain(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def _date(value: _dt.date) -> str:
+    """A date as the diagram's language writes it (2023-05-09; 2023年5月9日)."""
+    # TRANSLATORS: how a date is written in a diagram; keep the names in braces.
+    return _("{year:04d}-{month:02d}-{day:02d}").format(year=value.year, month=value.month, day=value.day)
+
+
 def _source_line(source: Source) -> str | None:
     parts: list[str] = []
     if source.speaker:
         parts.append(source.speaker)
     if isinstance(source.date, _dt.date):
-        parts.append(source.date.isoformat())
+        parts.append(_date(source.date))
     if source.url:
         parts.append(_domain(source.url))
     return "\u00a0· ".join(parts) if parts else None  # "·" never starts a line
@@ -248,18 +377,123 @@ def _tip(parts: Iterable[str | None]) -> str:
     return tooltip("\n\n".join(p for p in parts if p))
 
 
+_SEVERITY_WORDS = {
+    Severity.ERROR: N_("error"),
+    Severity.WARNING: N_("warning"),
+    Severity.INFO: N_("info"),
+}
+
+
+@functools.lru_cache(maxsize=256)
+def _rule(name: str) -> Rule | None:
+    try:
+        return find_rule(name)
+    except (UnknownRuleError, ValueError, TypeError):
+        return None
+
+
+def rule_name(d: Diagnostic) -> str:
+    """The name of ``d``'s rule in the language in force (the name it
+    carries when it is not a rule of the catalogue)."""
+    found = _rule(d.name) if _NAME_LIKE.match(d.name) else None
+    return found.display_name() if found is not None else d.name
+
+
+_NAME_LIKE = re.compile(r"[a-z]+(-[a-z]+)*\Z")
+
+
 def _finding_lines(found: Sequence[Diagnostic], related: Sequence[Diagnostic] = ()) -> str | None:
-    lines = [f"[{d.severity.value}] {d.name} ({d.code}): {d.message}" for d in found]
-    lines += [f"(related) {d.name} ({d.code}): {d.message}" for d in related]
+    lines = [
+        _("[{severity}] {rule} ({code}): {message}").format(
+            severity=_(_SEVERITY_WORDS[d.severity]), rule=rule_name(d), code=d.code, message=d.message
+        )
+        for d in found
+    ]
+    lines += [
+        _("(related) {rule} ({code}): {message}").format(rule=rule_name(d), code=d.code, message=d.message)
+        for d in related
+    ]
     return "\n".join(lines) if lines else None
 
 
+#: Circled numbers for the marks of notes (the CJK fonts draw them up to 50).
+_CIRCLED = (
+    [chr(0x2460 + i) for i in range(20)]
+    + [chr(0x3251 + i) for i in range(15)]
+    + [chr(0x32B1 + i) for i in range(15)]
+)
+
+
+def note_mark(n: int) -> str:
+    """The mark of the ``n``-th note: ① … ㊿, then [51], [52] …
+
+    >>> note_mark(1), note_mark(21), note_mark(50), note_mark(51)
+    ('①', '㉑', '㊿', '[51]')
+    """
+    return _CIRCLED[n - 1] if 1 <= n <= len(_CIRCLED) else f"[{n}]"
+
+
+@attrs.frozen
+class Badge:
+    """The findings of one rule on one element, drawn as one badge."""
+
+    severity: Severity
+    findings: tuple[Diagnostic, ...]
+    #: The premises the findings are about (an inference's badge).
+    premises: tuple[str, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.findings)
+
+
+def badges(element: str | None, found: Sequence[Diagnostic], amap: ArgumentMap | None = None) -> list[Badge]:
+    """One :class:`Badge` per rule among ``found`` (the findings drawn on
+    ``element``), the most severe first. On an inference, a finding that
+    names exactly one of its premises adds that premise's id to the badge."""
+    groups: dict[str, list[Diagnostic]] = {}
+    for d in found:
+        groups.setdefault(d.code, []).append(d)
+    inference = amap.inferences.get(element) if amap is not None and element is not None else None
+    out = []
+    for group in groups.values():
+        premises: list[str] = []
+        if inference is not None:
+            for d in group:
+                named = [e for e in dict.fromkeys(d.elements[1:]) if e in inference.premises]
+                if len(named) == 1 and named[0] not in premises:
+                    premises.append(named[0])
+        severity = min((d.severity for d in group), key=lambda s: style.SEVERITY_ORDER.get(s, 9))
+        out.append(Badge(severity, tuple(group), tuple(premises)))
+    out.sort(key=lambda b: style.SEVERITY_ORDER.get(b.severity, 9))
+    return out
+
+
+def badge_text(badge: Badge) -> str:
+    """A badge's words: symbol, rule name, count (when more than one),
+    premises. ``▲ weak-relevance ×2 (E1, E3)``; ``▲ 弱い関連 ×2（E1、E3）``."""
+    text = rule_name(badge.findings[0])
+    if badge.count > 1:
+        text = _("{rule} ×{count}").format(rule=text, count=badge.count)
+    if badge.premises:
+        # TRANSLATORS: the premises a badge on an inference is about, such as "weak-relevance ×2 (E1, E3)".
+        ids = _(", ").join(badge.premises)
+        text = _("{badge} ({premises})").format(badge=text, premises=ids)
+    return f"{style.BADGES[badge.severity][2]} {text}"
+
+
 class _Builder:
-    def __init__(self, amap: ArgumentMap, findings: Sequence[Diagnostic], options: RenderOptions) -> None:
+    def __init__(
+        self, amap: ArgumentMap, findings: Sequence[Diagnostic], options: RenderOptions, lang: str
+    ) -> None:
         self.m = amap
         self.o = options
+        #: The language of the texts (line breaking), and of the diagram's words.
         self.lang = options.lang or amap.lang
-        self.w = style.words(self.lang)
+        self.speak = lang
+        self.w = style.words(lang)
+        #: Every size is the screen's size times this.
+        self.z = options.fontsize / 12.0
         # A finding's badge goes on its main element (the first one in the map);
         # the other elements it names mention it in their tooltips.
         self.by_element: dict[str, list[Diagnostic]] = {}
@@ -281,6 +515,25 @@ class _Builder:
         self.shortened: list[tuple[str | None, str]] = []
         #: Ids of the elements whose source URL is too long to be a link.
         self.unlinked: list[str] = []
+        #: The notes drawn (with ``options.notes``): id -> (mark, note), in the map's order.
+        self.notes: dict[str, tuple[str, str]] = {}
+        if options.notes:
+            elements: list[Claim | Inference | Any] = [
+                *amap.claims.values(),
+                *amap.inferences.values(),
+                *amap.attacks.values(),
+            ]
+            for element in elements:
+                if element.note:
+                    self.notes[element.id] = (note_mark(len(self.notes) + 1), element.note)
+
+    def pt(self, size: float) -> float:
+        """A font size of the screen preset (12 pt text), scaled to this drawing's."""
+        return round(size * self.z, 2)
+
+    def pen(self, width: float) -> str:
+        """A line's thickness, scaled by ``line_width``."""
+        return f"{round(width * self.o.line_width, 2):g}"
 
     def text(
         self, element: str | None, what: str, text: str, width: int, max_lines: int | None = None
@@ -294,10 +547,12 @@ class _Builder:
 
     def badge_rows(self, element: str | None, found: Sequence[Diagnostic]) -> list[str]:
         rows = []
-        for d in found:
-            bg, fg, symbol = style.BADGES[d.severity]
-            text, _ = self.text(element, "a finding's name", f"{symbol} {d.name}", 0)
-            rows.append(f'<TR><TD ALIGN="LEFT" BGCOLOR="{bg}">{_font(9, fg, text, bold=True)}</TD></TR>')
+        for badge in badges(element, found, self.m):
+            bg, fg, _symbol = style.BADGES[badge.severity]
+            text, _cut = self.text(element, "a finding's name", badge_text(badge), 0)
+            rows.append(
+                f'<TR><TD ALIGN="LEFT" BGCOLOR="{bg}">{_font(self.pt(9), fg, text, bold=True)}</TD></TR>'
+            )
         return rows
 
     def build(self) -> graphviz.Digraph:
@@ -311,24 +566,69 @@ class _Builder:
             nodesep="0.3",
             ranksep="0.35",
             labelloc="t",
-            fontsize=f"{o.fontsize + 4:g}",
+            fontsize=f"{self.pt(16):g}",
             **font,
             **({"label": label} if label else {}),
             **({"tooltip": tooltip(self._title())} if title_cut else {}),
             **({"nslimit": "2"} if self._large() else {}),
         )
         g.attr("node", fontsize=f"{o.fontsize:g}", margin="0.12,0.06", color=style.INK, **font)
-        g.attr("edge", color=style.SUPPORT_COLOUR, arrowsize="0.8", fontsize="8", **font)
+        g.attr(
+            "edge",
+            color=style.SUPPORT_COLOUR,
+            arrowsize=f"{round(0.8 * self._arrows(), 2):g}",
+            fontsize=f"{self.pt(8):g}",
+            **font,
+        )
+        if self.notes:
+            # The map in a borderless cluster whose label, under it, lists the notes.
+            body = graphviz.Digraph(name="cluster_map")
+            body.attr(
+                "graph",
+                label=self._notes_label(),
+                labelloc="b",
+                labeljust="l",
+                penwidth="0",
+                tooltip=tooltip(self.w["notes"]),
+                fontsize=f"{o.fontsize:g}",
+            )
+            self.g = body
         for claim in self.m.claims.values():
             self._claim(claim)
         for inf in self.m.inferences.values():
             self._inference(inf)
         for att in self.m.attacks.values():
             self._attack(att.id, att.source, att.target, att.note)
+        if self.g is not g:
+            g.subgraph(self.g)
+            self.g = g
         if o.legend:
-            _add_legend(g, self.lang, o)
+            _add_legend(g, self.speak, o)
         g.body[:] = [split_long_strings(line) for line in g.body]
         return g
+
+    def _arrows(self) -> float:
+        """How much larger arrowheads are drawn: with the lines, but less."""
+        return 1.0 + (self.o.line_width - 1.0) * 0.5 if self.o.line_width > 1 else self.o.line_width
+
+    def _notes_label(self) -> str:
+        """The list of notes: a heading, then one row per note (mark, id, text)."""
+        width = max(self.o.width * 2, 60) if self.o.width else 0
+        size = self.pt(11)
+        rows = [
+            f'<TR><TD ALIGN="LEFT" COLSPAN="3">{_font(self.pt(13), style.INK, html_text(self.w["notes"]), bold=True)}</TD></TR>'
+        ]
+        for element, (mark, note) in self.notes.items():
+            text, _cut = self.text(element, "its note", note, width)
+            ident = self.text(element, "its id", element, 0)[0] if self.o.show_ids else ""
+            rows.append(
+                "<TR>"
+                f'<TD ALIGN="LEFT" VALIGN="TOP">{_font(size, style.NOTE_COLOUR, html_text(mark), bold=True)}</TD>'
+                f'<TD ALIGN="LEFT" VALIGN="TOP">{_font(size, style.ID_COLOUR, ident)}</TD>'
+                f'<TD ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP">{_font(size, style.INK, text)}</TD>'
+                "</TR>"
+            )
+        return f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="3">{"".join(rows)}</TABLE>>'
 
     def _large(self) -> bool:
         limit = self.o.fast_above
@@ -336,7 +636,9 @@ class _Builder:
         return limit is not None and size > limit
 
     def _title(self) -> str:
-        return self.m.title + (f" ({self.m.date.isoformat()})" if self.m.date else "")
+        if not self.m.date:
+            return self.m.title
+        return _("{title} ({date})").format(title=self.m.title, date=_date(self.m.date))
 
     def _graph_label(self) -> tuple[str | None, bool]:
         """The label above the drawing, and whether its title is shortened."""
@@ -344,7 +646,7 @@ class _Builder:
         cut = False
         if self.o.title and self.m.title:
             text, cut = self.text(None, "the title", self._title(), max(self.o.width * 2, 40))
-            rows.append(f"<TR><TD>{_font(self.o.fontsize + 4, style.INK, text, bold=True)}</TD></TR>")
+            rows.append(f"<TR><TD>{_font(self.pt(16), style.INK, text, bold=True)}</TD></TR>")
         if self.map_level:  # findings about the map as a whole, in a compact block
             inner = "".join(self.badge_rows(None, self.map_level))
             rows.append(
@@ -354,20 +656,30 @@ class _Builder:
             return None, False
         return f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>>', cut
 
+    def _note_mark(self, element_id: str) -> str:
+        """The bold mark of ``element_id``'s note (with ``notes``), else ""."""
+        found = self.notes.get(element_id)
+        if found is None:
+            return ""
+        return _font(self.pt(11), style.NOTE_COLOUR, html_text(found[0]), bold=True)
+
     def _head(self, element_id: str, tags: Sequence[str], mark: str | None = None) -> str | None:
         parts = []
         if self.o.show_ids:
             parts.append(element_id)
         parts.extend(tags)
-        if not parts and mark is None:
+        note = self._note_mark(element_id)
+        if not parts and mark is None and not note:
             return None
         text = (
-            _font(8, style.ID_COLOUR, self.text(element_id, "its id", " · ".join(parts), 0)[0])
+            _font(self.pt(8), style.ID_COLOUR, self.text(element_id, "its id", " · ".join(parts), 0)[0])
             if parts
             else ""
         )
         if mark is not None:
-            text = _font(10, style.INK, html_text(mark), bold=True) + ("  " + text if text else "")
+            text = _font(self.pt(10), style.INK, html_text(mark), bold=True) + ("  " + text if text else "")
+        if note:
+            text = note + (" " + text if text else "")
         return f'<TR><TD ALIGN="LEFT">{text}</TD></TR>'
 
     def _claim(self, claim: Claim) -> None:
@@ -401,7 +713,9 @@ class _Builder:
                 width = self.o.width + 6 if self.o.width else 0
                 detail, line_cut = self.text(claim.id, "its source line", line, width)
                 colour = style.LINK_COLOUR if src.url else style.DETAIL_COLOUR
-                rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(9, colour, detail)}</TD></TR>')
+                rows.append(
+                    f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(self.pt(9), colour, detail)}</TD></TR>'
+                )
             href = src.url
             speaker = src.speaker if line_cut else None
             source_tip = "\n".join(
@@ -417,7 +731,7 @@ class _Builder:
         label = f"<<TABLE {table_attrs}>{''.join(rows)}</TABLE>>"
         tip = _tip(
             [
-                f"{claim.id} ({self.w[claim.kind.value]})",
+                _("{id} ({kind})").format(id=claim.id, kind=self.w[claim.kind.value]),
                 claim.text if cut else None,
                 claim.note,
                 source_tip,
@@ -434,11 +748,11 @@ class _Builder:
     def _look(self, look: style.Look, found: Sequence[Diagnostic]) -> dict[str, str]:
         """Node attributes for a look; an error or warning colours the border
         as its badge (the badge names the rule, so colour is never alone)."""
-        out = _look_attrs(look)
+        out = _look_attrs(look, self.o.line_width)
         for d in found:
             if d.severity in (Severity.ERROR, Severity.WARNING):
                 out["color"] = style.BADGES[d.severity][0]
-                out["penwidth"] = f"{max(look.penwidth, 2.5):g}"
+                out["penwidth"] = self.pen(max(look.penwidth, 2.5))
                 break
         return out
 
@@ -452,19 +766,19 @@ class _Builder:
         marker_cut = scheme_cut = False
         if inf.marker:
             text, marker_cut = self.text(inf.id, "its marker", inf.marker, self.o.inference_width)
-            rows.append(
-                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(self.o.fontsize - 2, style.INK, text)}</TD></TR>'
-            )
+            rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(self.pt(10), style.INK, text)}</TD></TR>')
         detail = [x for x in (inf.scheme, None if inf.strength is None else f"{inf.strength:g}") if x]
         if detail:
             text, scheme_cut = self.text(inf.id, "its scheme", " · ".join(detail), self.o.inference_width)
-            rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(9, style.DETAIL_COLOUR, text)}</TD></TR>')
+            rows.append(
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(self.pt(9), style.DETAIL_COLOUR, text)}</TD></TR>'
+            )
         if not rows:
             rows.append("<TR><TD> </TD></TR>")
         label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
         tip = _tip(
             [
-                f"{inf.id} ({self.w['inference']})",
+                _("{id} ({kind})").format(id=inf.id, kind=self.w["inference"]),
                 inf.marker if marker_cut else None,
                 inf.scheme if scheme_cut else None,
                 inf.note,
@@ -479,7 +793,7 @@ class _Builder:
             **self._look(look, found),
         )
         for p in dict.fromkeys(inf.premises):
-            self._support(p, inf.id, arrowsize="0.6")
+            self._support(p, inf.id, arrowsize=f"{round(0.6 * self._arrows(), 2):g}")
         self._support(inf.id, inf.conclusion)
 
     def _support(self, tail: str, head: str, **attrs_: str) -> None:
@@ -488,23 +802,29 @@ class _Builder:
             attrs_ = {
                 **attrs_,
                 "color": style.PATH_COLOUR,
-                "penwidth": "3",
+                "penwidth": self.pen(3),
                 "tooltip": tooltip(cycle.message),
             }
+        elif self.o.line_width != 1:
+            attrs_ = {**attrs_, "penwidth": self.pen(1)}
         self.g.edge(tail, head, arrowhead=style.SUPPORT_HEAD, **attrs_)
 
     def _attack(self, attack_id: str, source: str, target: str, note: str | None) -> None:
         undercut = target in self.m.inferences
         found = self.by_element.get(attack_id, ())
         parts: list[str] = []
+        head = self._note_mark(attack_id)
         if self.o.show_ids:
-            parts.append(_font(8, style.ATTACK_COLOUR, self.text(attack_id, "its id", attack_id, 0)[0]))
-        for d in found:
-            bg, fg, symbol = style.BADGES[d.severity]
-            name = self.text(attack_id, "a finding's name", f"{symbol} {d.name}", 0)[0]
+            ident = _font(self.pt(8), style.ATTACK_COLOUR, self.text(attack_id, "its id", attack_id, 0)[0])
+            head = f"{head} {ident}" if head else ident
+        if head:
+            parts.append(head)
+        for badge in badges(attack_id, found, self.m):
+            bg, fg, _symbol = style.BADGES[badge.severity]
+            name = self.text(attack_id, "a finding's name", badge_text(badge), 0)[0]
             parts.append(
                 f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{bg}">'
-                f"{_font(8, fg, name, bold=True)}</TD></TR></TABLE>"
+                f"{_font(self.pt(8), fg, name, bold=True)}</TD></TR></TABLE>"
             )
         kind = self.w["undercut" if undercut else "rebuttal"]
         extra: dict[str, str] = {}
@@ -517,12 +837,16 @@ class _Builder:
             target,
             color=style.ATTACK_COLOUR,
             fontcolor=style.ATTACK_COLOUR,
-            penwidth="3" if cycle else "1.6",
+            penwidth=self.pen(3 if cycle else 1.6),
             style="dashed" if undercut else "solid",
             arrowhead=style.UNDERCUT_HEAD if undercut else style.REBUTTAL_HEAD,
-            arrowsize="1.0",
+            arrowsize=f"{round(1.0 * self._arrows(), 2):g}",
             tooltip=_tip(
-                [f"{attack_id} ({kind})", note, _finding_lines(found, self.related.get(attack_id, ()))]
+                [
+                    _("{id} ({kind})").format(id=attack_id, kind=kind),
+                    note,
+                    _finding_lines(found, self.related.get(attack_id, ())),
+                ]
             ),
             **extra,
         )
@@ -576,18 +900,35 @@ def _closes(amap: ArgumentMap, last: str, first: str, drawn: set[tuple[str, str]
     return any(amap.inferences[i].conclusion == first for i in amap.graph.inferences_using(last))
 
 
+def diagram_language(amap: ArgumentMap, options: RenderOptions | None = None, lang: str | None = None) -> str:
+    """The language of a drawing's words: ``lang`` (``ja`` or ``en``), else
+    the options' ``lang``, else the map's (English for a language argmap
+    does not speak)."""
+    if lang is not None:
+        return choose(lang)
+    if options is not None and options.lang is not None:
+        return language_of(options.lang) or DEFAULT_LANGUAGE
+    return choose(None, amap.lang)
+
+
 def to_dot(
     amap: ArgumentMap,
     findings: Iterable[Diagnostic] | None = None,
     options: RenderOptions | None = None,
+    *,
+    lang: str | None = None,
 ) -> graphviz.Digraph:
     """The map as a :class:`graphviz.Digraph` (shown inline by Jupyter).
 
     ``findings`` (for example ``argmap.check(amap)``) are drawn as badges on
-    the elements they concern, with cycles highlighted along their path;
-    none are drawn when it is None. ``options`` are :class:`RenderOptions`.
+    the elements they concern, one badge per rule on each element with the
+    number of its findings, and cycles highlighted along their path; none
+    are drawn when it is None. ``options`` are :class:`RenderOptions`.
+    ``lang`` (``"ja"`` or ``"en"``) is the language of the diagram's words
+    (badges, legend, notes, tooltips); None: the options' ``lang``, else the
+    map's.
     """
-    return build(amap, findings, options).graph
+    return build(amap, findings, options, lang=lang).graph
 
 
 @attrs.frozen
@@ -600,12 +941,16 @@ class Drawing:
     shortened: tuple[tuple[str | None, str], ...] = ()
     #: Ids of elements whose source URL is too long to be made a link.
     unlinked: tuple[str, ...] = ()
+    #: The language of the drawing's words.
+    lang: str = DEFAULT_LANGUAGE
 
 
 def build(
     amap: ArgumentMap,
     findings: Iterable[Diagnostic] | None = None,
     options: RenderOptions | None = None,
+    *,
+    lang: str | None = None,
 ) -> Drawing:
     """:func:`to_dot`, with what was shortened (for warnings)."""
     if not isinstance(amap, ArgumentMap):
@@ -616,13 +961,18 @@ def build(
         raise TypeError(
             f"findings must be a list of findings (argmap.check's result) or None, not {type_name(findings)}"
         )
+    if lang is not None and not isinstance(lang, str):
+        raise TypeError(f"lang must be a str ('ja' or 'en') or None, not {type_name(lang)}")
     found = list(findings or ())
     for d in found:
         if not isinstance(d, Diagnostic):
             raise TypeError(f"findings must hold findings (argmap.check's result), not {type_name(d)}")
-    builder = _Builder(amap, found, options or RenderOptions())
-    graph = builder.build()
-    return Drawing(graph, tuple(builder.shortened), tuple(builder.unlinked))
+    options = options or RenderOptions()
+    speak = diagram_language(amap, options, lang)
+    with using(speak):
+        builder = _Builder(amap, found, options, speak)
+        graph = builder.build()
+    return Drawing(graph, tuple(builder.shortened), tuple(builder.unlinked), speak)
 
 
 # -- the legend -------------------------------------------------------------
@@ -631,9 +981,18 @@ def build(
 def _add_legend(g: graphviz.Digraph, lang: str, options: RenderOptions) -> None:
     """A cluster with one sample of each look, the badges and the edges."""
     w = style.words(lang)
-    size = options.fontsize - 1
+    z = options.fontsize / 12.0
+    size = round(11 * z, 2)
+    lw = options.line_width
     with g.subgraph(name="cluster_legend") as c:
-        c.attr(label=w["legend"], style="rounded", color="#bbbbbb", fontsize="11", labelloc="b")
+        c.attr(
+            label=w["legend"],
+            style="rounded",
+            color="#bbbbbb",
+            fontsize=f"{round(11 * z, 2):g}",
+            labelloc="b",
+            penwidth=f"{lw:g}",
+        )
         samples = [
             ("evidence", w["evidence"], None),
             ("premise", w["premise"], None),
@@ -651,28 +1010,36 @@ def _add_legend(g: graphviz.Digraph, lang: str, options: RenderOptions) -> None:
                 look = style.LOOKS[key]
                 body = _font(size, look.fontcolor, html_text(text), bold=key == "final")
                 if mark:
-                    body = _font(10, style.INK, html_text(mark), bold=True) + " " + body
+                    body = _font(round(10 * z, 2), style.INK, html_text(mark), bold=True) + " " + body
                 node = f"_legend_{key}"
-                row.node(node, label=f"<{body}>", tooltip=tooltip(text), **_look_attrs(look))
+                row.node(node, label=f"<{body}>", tooltip=tooltip(text), **_look_attrs(look, lw))
                 if previous is not None:  # keeps the samples in this order, left to right
                     row.edge(previous, node, style="invis")
                 previous = node
-        badges = "".join(
-            f'<TR><TD ALIGN="LEFT" BGCOLOR="{bg}">{_font(9, fg, html_text(f"{symbol} {w[sev.value]}"), bold=True)}</TD></TR>'
+        rows = [
+            f'<TR><TD ALIGN="LEFT" BGCOLOR="{bg}">'
+            f"{_font(round(9 * z, 2), fg, html_text(f'{symbol} {w[sev.value]}'), bold=True)}</TD></TR>"
             for sev, (bg, fg, symbol) in style.BADGES.items()
-        )
+        ]
+        if options.notes:
+            mark = _font(round(11 * z, 2), style.NOTE_COLOUR, html_text(note_mark(1)), bold=True)
+            rows.append(
+                f'<TR><TD ALIGN="LEFT">{mark} {_font(round(9 * z, 2), style.INK, html_text(w["note"]))}</TD></TR>'
+            )
+        badges = "".join(rows)
         c.node(
             "_legend_badges",
             label=f'<<TABLE BORDER="0" CELLSPACING="1" CELLPADDING="3">{badges}</TABLE>>',
             shape="box",
             color="#bbbbbb",
+            penwidth=f"{lw:g}",
             tooltip=tooltip(w["findings"]),
         )
         edges = [
-            ("support", style.SUPPORT_COLOUR, style.SUPPORT_HEAD, "solid", "1.2"),
-            ("rebuttal", style.ATTACK_COLOUR, style.REBUTTAL_HEAD, "solid", "1.6"),
-            ("undercut", style.ATTACK_COLOUR, style.UNDERCUT_HEAD, "dashed", "1.6"),
-            ("cycle", style.PATH_COLOUR, style.SUPPORT_HEAD, "solid", "3"),
+            ("support", style.SUPPORT_COLOUR, style.SUPPORT_HEAD, "solid", 1.2),
+            ("rebuttal", style.ATTACK_COLOUR, style.REBUTTAL_HEAD, "solid", 1.6),
+            ("undercut", style.ATTACK_COLOUR, style.UNDERCUT_HEAD, "dashed", 1.6),
+            ("cycle", style.PATH_COLOUR, style.SUPPORT_HEAD, "solid", 3.0),
         ]
         with c.subgraph() as row:
             row.attr(rank="same")
@@ -680,25 +1047,35 @@ def _add_legend(g: graphviz.Digraph, lang: str, options: RenderOptions) -> None:
             for key, colour, head, line, pen in edges:
                 a, b = f"_legend_{key}_a", f"_legend_{key}_b"
                 row.node(a, label="", shape="point", width="0.06", color=colour)
-                row.node(b, label=f"<{_font(size - 1, colour, html_text(w[key]))}>", shape="plaintext")
+                row.node(
+                    b, label=f"<{_font(round(10 * z, 2), colour, html_text(w[key]))}>", shape="plaintext"
+                )
                 row.edge(previous, a, style="invis")
-                row.edge(a, b, color=colour, arrowhead=head, style=line, penwidth=pen, minlen="2")
+                row.edge(
+                    a,
+                    b,
+                    color=colour,
+                    arrowhead=head,
+                    style=line,
+                    penwidth=f"{round(pen * lw, 2):g}",
+                    minlen="2",
+                )
                 previous = b
         c.edge("_legend_evidence", "_legend_badges", style="invis")
 
 
-def _look_attrs(look: style.Look) -> dict[str, str]:
+def _look_attrs(look: style.Look, line_width: float = 1.0) -> dict[str, str]:
     return {
         "shape": look.shape,
         "style": look.style,
         "fillcolor": look.fill,
         "color": look.border,
-        "penwidth": f"{look.penwidth:g}",
+        "penwidth": f"{round(look.penwidth * line_width, 2):g}",
     }
 
 
 def legend_graph(lang: str = "en", options: RenderOptions | None = None) -> graphviz.Digraph:
-    """A drawing of the legend alone (for docs/rendering.md)."""
+    """A drawing of the legend alone, its words in ``lang`` (for docs/rendering.md)."""
     if not isinstance(lang, str):
         raise TypeError(f"lang must be a str (a language tag such as 'ja'), not {type_name(lang)}")
     if options is not None and not isinstance(options, RenderOptions):

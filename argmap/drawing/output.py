@@ -24,10 +24,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.drawing.dot import Drawing, RenderOptions, build, to_dot
+from argmap.drawing.dot import PAPERS, Drawing, RenderOptions, build, diagram_language, to_dot
 from argmap.drawing.limits import MAX_HREF_BYTES, MAX_LABEL_LINES, RenderWarning, warn
 from argmap.errors import ArgmapError, ArgmapException, Problem
 from argmap.fileio import write_output
+from argmap.i18n import N_, _, using
 from argmap.support import type_name
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ MAX_TIMEOUT = 1e6
 #: Seconds a layout may take before it is stopped.
 DEFAULT_TIMEOUT = 120.0
 
-INSTALL_HINT = (
+INSTALL_HINT = N_(
     "install Graphviz, and a CJK font for Japanese text "
     "(Debian/Ubuntu: sudo apt-get install graphviz fonts-noto-cjk; macOS: brew install graphviz), "
     "or write the DOT source with --format dot"
@@ -87,7 +88,9 @@ def output_format(path: str | os.PathLike[str]) -> str:
     fmt = _EXTENSIONS.get(suffix)
     if fmt is None:
         raise RenderError(
-            f"cannot tell the format of {os.fspath(path)!r}: name it .svg, .png, .pdf or .dot, or give the format"
+            _(
+                "cannot tell the format of {path}: name it .svg, .png, .pdf or .dot, or give the format"
+            ).format(path=repr(os.fspath(path)))
         )
     return fmt
 
@@ -96,9 +99,15 @@ def _check_timeout(timeout: object) -> float:
     if isinstance(timeout, bool) or not isinstance(timeout, int | float):
         raise TypeError(f"timeout must be a number of seconds, not {type_name(timeout)}")
     if not (0 < timeout <= MAX_TIMEOUT):  # also refuses nan, and numbers no clock can wait for
-        shown = f"{timeout!r}" if isinstance(timeout, float) or abs(timeout) < 10**20 else "a huge number"
+        shown = f"{timeout!r}" if isinstance(timeout, float) or abs(timeout) < 10**20 else _("a huge number")
         raise ArgmapError(
-            [Problem(f"timeout must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}, not {shown}")]
+            [
+                Problem(
+                    _("timeout must be a number of seconds above 0 and at most {most}, not {value}").format(
+                        most=f"{MAX_TIMEOUT:g}", value=shown
+                    )
+                )
+            ]
         )
     return float(timeout)
 
@@ -107,7 +116,11 @@ def _check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str, one of {', '.join(choices)}, not {type_name(value)}")
     if value not in choices:
-        raise RenderError(f"unknown {name} {value[:40]!r}: use one of {', '.join(choices)}")
+        raise RenderError(
+            _("unknown {what} {value}: use one of {choices}").format(
+                what=name, value=repr(value[:40]), choices=", ".join(choices)
+            )
+        )
     return value
 
 
@@ -150,7 +163,7 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 
 #: Graphviz's words when cairo scales a PNG down, and what argmap says with them.
 _SCALED = "too large for cairo-renderer bitmaps"
-_SCALED_ADVICE = (
+_SCALED_ADVICE = N_(
     "the PNG is drawn smaller than asked (cairo bitmaps are at most 32,767 pixels a side), "
     "so its text may be too small to read: write SVG or PDF instead (--format svg or pdf), "
     "or draw a smaller part of the map"
@@ -165,15 +178,23 @@ def _pass_on(stderr: bytes, engine: str) -> None:
         dict.fromkeys(x.strip() for x in stderr.decode("utf-8", "replace").splitlines() if x.strip())
     )
     for line in lines[:_MAX_WARNINGS]:
-        message = f"Graphviz ({engine}): {line.removeprefix(engine + ': ')}"
+        message = _("Graphviz ({engine}): {message}").format(
+            engine=engine, message=line.removeprefix(engine + ": ")
+        )
         if _SCALED in line:
-            message += f"; {_SCALED_ADVICE}"
+            message = _("{message}; {advice}").format(message=message, advice=_(_SCALED_ADVICE))
         warn(message)
     if len(lines) > _MAX_WARNINGS:
-        warn(f"Graphviz ({engine}): {len(lines) - _MAX_WARNINGS} more messages not shown")
+        warn(
+            _("Graphviz ({engine}): {count} more messages not shown").format(
+                engine=engine, count=len(lines) - _MAX_WARNINGS
+            )
+        )
 
 
-def run_graphviz(source: str, fmt: str, engine: str = "dot", timeout: float = DEFAULT_TIMEOUT) -> bytes:
+def run_graphviz(
+    source: str, fmt: str, engine: str = "dot", timeout: float = DEFAULT_TIMEOUT, *, paper: str | None = None
+) -> bytes:
     """Lay out and draw DOT ``source`` with Graphviz; the output's bytes.
 
     Graphviz runs in its own process group with a time limit of ``timeout``
@@ -181,25 +202,50 @@ def run_graphviz(source: str, fmt: str, engine: str = "dot", timeout: float = DE
     or SystemExit from a signal handler) it is killed with anything it
     started. What Graphviz prints on a successful run (such as "graph is too
     large for cairo-renderer bitmaps. Scaling by …" for a PNG) is issued as a
-    :class:`RenderWarning`.
+    :class:`RenderWarning`. ``paper`` (a key of
+    :data:`~argmap.drawing.dot.PAPERS`) makes a PDF one page of that size.
+    Messages are in the language in force.
     """
     if not isinstance(source, str):
         raise TypeError(f"source must be DOT source as a str, not {type_name(source)}")
     _check_choice("format", fmt, FORMATS)
     _check_choice("engine", engine, ENGINES)
     timeout = _check_timeout(timeout)
-    return _run(source, fmt, engine, time.monotonic() + timeout, timeout)
+    if paper is not None:
+        RenderOptions(paper=paper)  # checks it
+    return _run(source, fmt, engine, time.monotonic() + timeout, timeout, paper=paper)
 
 
-def _run(source: str, fmt: str, engine: str, deadline: float, budget: float) -> bytes:
+def _page(fmt: str, paper: str | None) -> list[str]:
+    """Graphviz's arguments that make a PDF one page of ``paper``: the drawing
+    scaled down to fit inside a margin of a third of an inch, centred."""
+    if fmt != "pdf" or paper is None:
+        return []
+    width, height = PAPERS[paper]
+    margin = 1 / 3
+    return [
+        f"-Gsize={width - 2 * margin:.2f},{height - 2 * margin:.2f}",
+        f"-Gpage={width:.2f},{height:.2f}",
+        f"-Gmargin={margin:.3f}",
+        "-Gcenter=true",
+    ]
+
+
+def _run(
+    source: str, fmt: str, engine: str, deadline: float, budget: float, *, paper: str | None = None
+) -> bytes:
     """:func:`run_graphviz` until ``deadline`` (time.monotonic()), part of a
     time limit of ``budget`` seconds for all of a command's Graphviz work."""
     exe = shutil.which(engine)
     if exe is None:
-        raise RenderError(f"Graphviz's {engine!r} command was not found: {INSTALL_HINT}")
+        raise RenderError(
+            _("Graphviz's {command} command was not found: {hint}").format(
+                command=repr(engine), hint=_(INSTALL_HINT)
+            )
+        )
     try:
         proc = subprocess.Popen(
-            [exe, f"-T{fmt}", *(["-Gdpi=144"] if fmt == "png" else [])],
+            [exe, f"-T{fmt}", *(["-Gdpi=144"] if fmt == "png" else []), *_page(fmt, paper)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -208,23 +254,27 @@ def _run(source: str, fmt: str, engine: str, deadline: float, budget: float) -> 
             preexec_fn=_die_with_parent(budget),  # noqa: PLW1509
         )
     except OSError as exc:
-        raise RenderError(f"cannot run Graphviz ({exe}): {exc.strerror or exc}") from None
+        raise RenderError(
+            _("cannot run Graphviz ({command}): {reason}").format(command=exe, reason=exc.strerror or exc)
+        ) from None
     try:
         left = max(deadline - time.monotonic(), 0.0)
         out, err = proc.communicate(source.encode("utf-8", "surrogateescape"), timeout=left)
     except subprocess.TimeoutExpired:
         _stop(proc)
         raise RenderError(
-            f"Graphviz ({engine}) took longer than {budget:g} s and was stopped; "
-            "try a smaller map, another --engine, or a longer --timeout"
+            _(
+                "Graphviz ({engine}) took longer than {seconds} s and was stopped; "
+                "try a smaller map, another --engine, or a longer --timeout"
+            ).format(engine=engine, seconds=f"{budget:g}")
         ) from None
     except BaseException:
         _stop(proc)
         raise
     if proc.returncode != 0 or not out:
         lines = err.decode("utf-8", "replace").strip().splitlines()
-        why = lines[0] if lines else f"exit status {proc.returncode}"
-        raise RenderError(f"Graphviz ({engine}) failed: {why}")
+        why = lines[0] if lines else _("exit status {status}").format(status=proc.returncode)
+        raise RenderError(_("Graphviz ({engine}) failed: {reason}").format(engine=engine, reason=why))
     if err.strip():
         _pass_on(err, engine)
     return out
@@ -240,19 +290,40 @@ def _warn_shortened(drawing: Drawing, fmt: str) -> None:
             if what not in seen[element]:
                 seen[element].append(what)
         for element, whats in seen.items():
-            where = "the map's title" if element is None else f"{element}: {' and '.join(whats)}"
+            if element is None:
+                where = _("the map's title")
+            else:
+                what = _(" and ").join(_(_WHAT[w]) if w in _WHAT else w for w in whats)
+                where = _("{element}: {what}").format(element=element, what=what)
             warn(
-                f"{where} is longer than a label can hold ({MAX_LABEL_LINES:,} lines) and is drawn "
-                f"shortened in the {fmt.upper()}; write SVG to keep the whole text (in the tooltip)",
+                _(
+                    "{where} is longer than a label can hold ({lines} lines) and is drawn "
+                    "shortened in the {format}; write SVG to keep the whole text (in the tooltip)"
+                ).format(where=where, lines=f"{MAX_LABEL_LINES:,}", format=fmt.upper()),
                 element,
             )
     if fmt in ("svg", "pdf"):
         for element in drawing.unlinked:
             warn(
-                f"{element}: the source URL is longer than {MAX_HREF_BYTES:,} bytes and is not made a link "
-                "(it is shown in the tooltip)",
+                _(
+                    "{element}: the source URL is longer than {bytes} bytes and is not made a link "
+                    "(it is shown in the tooltip)"
+                ).format(element=element, bytes=f"{MAX_HREF_BYTES:,}"),
                 element,
             )
+
+
+#: The parts of an element a label may draw shortened, as the drawing names them.
+_WHAT = {
+    "its text": N_("its text"),
+    "its id": N_("its id"),
+    "its marker": N_("its marker"),
+    "its scheme": N_("its scheme"),
+    "its source line": N_("its source line"),
+    "its note": N_("its note"),
+    "a finding's name": N_("a finding's name"),
+    "the title": N_("the title"),
+}
 
 
 def render(
@@ -265,11 +336,15 @@ def render(
     engine: str = "dot",
     timeout: float = DEFAULT_TIMEOUT,
     inputs: Iterable[str | os.PathLike[str]] = (),
+    lang: str | None = None,
 ) -> Path:
     """Draw ``amap`` to ``path`` as svg, png, pdf or dot (format from the
     file's extension unless given); return the path written.
 
-    ``findings`` and ``options`` are as for :func:`~argmap.drawing.to_dot`.
+    ``findings``, ``options`` and ``lang`` are as for
+    :func:`~argmap.drawing.to_dot`; ``lang`` is also the language of the
+    errors and warnings (None: the options' ``lang``, else the map's). A
+    PDF drawn with ``options.paper`` is one page of that size.
     ``path`` is written as :func:`argmap.fileio.write_output` writes (``-``
     is standard output; a device gets the bytes; ``inputs``, the files the
     map came from, are never overwritten). ``timeout`` bounds all of
@@ -287,23 +362,33 @@ def render(
     :class:`RenderWarning` is issued when the format cannot hold the rest
     (PNG, PDF) or Graphviz reports a problem (a PNG scaled down).
     """
+    from argmap.model import ArgumentMap
+
     if not isinstance(path, str | os.PathLike):
         raise TypeError(f"path must be a file name (str or path), not {type_name(path)}")
-    budget = _check_timeout(timeout)
-    deadline = time.monotonic() + budget
-    _check_choice("engine", engine, ENGINES)
-    fmt = _format(path, format)
-    drawing = build(amap, findings, options)
-    source = drawing.graph.source
-    if fmt == "dot":
-        data = source.encode("utf-8")
-    else:
-        try:
-            data = _run(source, fmt, engine, deadline, budget)
-        except RenderError as exc:
-            raise RenderError(_locate(str(exc), source, amap)) from None
-        _warn_shortened(drawing, fmt)
-    write_output(path, data, inputs=inputs)
+    if not isinstance(amap, ArgumentMap):
+        raise TypeError(f"expected an ArgumentMap to draw, not {type_name(amap)}")
+    if options is not None and not isinstance(options, RenderOptions):
+        raise TypeError(f"options must be RenderOptions or None, not {type_name(options)}")
+    if lang is not None and not isinstance(lang, str):
+        raise TypeError(f"lang must be a str ('ja' or 'en') or None, not {type_name(lang)}")
+    with using(diagram_language(amap, options, lang)) as speak:
+        budget = _check_timeout(timeout)
+        deadline = time.monotonic() + budget
+        _check_choice("engine", engine, ENGINES)
+        fmt = _format(path, format)
+        drawing = build(amap, findings, options, lang=speak)
+        source = drawing.graph.source
+        if fmt == "dot":
+            data = source.encode("utf-8")
+        else:
+            paper = options.paper if options is not None else None
+            try:
+                data = _run(source, fmt, engine, deadline, budget, paper=paper)
+            except RenderError as exc:
+                raise RenderError(_locate(str(exc), source, amap)) from None
+            _warn_shortened(drawing, fmt)
+        write_output(path, data, inputs=inputs)
     return Path(path)
 
 
@@ -329,7 +414,9 @@ def _locate(message: str, source: str, amap: ArgumentMap) -> str:
     where = amap.location(found[0])
     what = " -> ".join(found)
     at = f" ({where})" if where is not None else ""
-    return f"{message} [in the drawing of {what}{at}: a text of it may be beyond Graphviz's limits]"
+    return _("{message} [in the drawing of {what}{at}: a text of it may be beyond Graphviz's limits]").format(
+        message=message, what=what, at=at
+    )
 
 
 def _format(path: str | os.PathLike[str], format: str | None) -> str:
@@ -341,8 +428,10 @@ def _format(path: str | os.PathLike[str], format: str | None) -> str:
     implied = _EXTENSIONS.get(Path(name).suffix.lower()) if name != "-" else None
     if implied is not None and implied != fmt:
         raise RenderError(
-            f"{name!r} is named .{implied} but the format asked for is {fmt}: "
-            f"name the file .{fmt}, or leave the format out"
+            _(
+                "{name} is named .{implied} but the format asked for is {format}: "
+                "name the file .{format}, or leave the format out"
+            ).format(name=repr(name), implied=implied, format=fmt)
         )
     return fmt
 
@@ -359,12 +448,14 @@ def mimebundle(amap: ArgumentMap, include: object = None, exclude: object = None
     inline, or the drawing takes longer than :data:`MIMEBUNDLE_TIMEOUT`)."""
     size = len(amap.claims) + len(amap.inferences) + len(amap.attacks)
     if size > MIMEBUNDLE_MAX_ELEMENTS:
-        return {
-            "text/plain": f"{amap!r}\n(a map of {size:,} elements is not drawn inline: "
-            f"draw it to a file with argmap.render(m, 'map.svg'))"
-        }
+        with using(diagram_language(amap)):
+            note = _(
+                "a map of {count} elements is not drawn inline: draw it to a file with argmap.render(m, 'map.svg')"
+            ).format(count=f"{size:,}")
+        return {"text/plain": f"{amap!r}\n({note})"}
     try:
-        svg = run_graphviz(to_dot(amap, _findings(amap)).source, "svg", timeout=MIMEBUNDLE_TIMEOUT)
+        with using(diagram_language(amap)):
+            svg = run_graphviz(to_dot(amap, _findings(amap)).source, "svg", timeout=MIMEBUNDLE_TIMEOUT)
     except RenderError as exc:
         return {"text/plain": f"{amap!r}\n({exc})"}
     return {"image/svg+xml": svg.decode("utf-8"), "text/plain": repr(amap)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import attrs
 
 from argmap.checks.diagnostic import Severity
+from argmap.i18n import DEFAULT_LANGUAGE, N_, _, language_of, using
 from argmap.model import Kind
 
 #: Japanese first, then the generic family (Pango and browsers both read lists).
@@ -23,6 +24,8 @@ SUPPORT_COLOUR = "#555555"
 #: Edges along a finding's path (a cycle, a chain of defeat): thick, in this colour.
 PATH_COLOUR = "#e65100"
 LINK_COLOUR = "#1a4f8b"
+#: The numbered marks of notes (--notes), on the elements and in the list under the map.
+NOTE_COLOUR = "#6a1b9a"
 
 
 @attrs.frozen
@@ -72,55 +75,34 @@ BADGES: dict[Severity, tuple[str, str, str]] = {
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
-#: Words drawn in the diagram, by language.
-WORDS: dict[str, dict[str, str]] = {
-    "ja": {
-        "if": "もし",
-        "final": "最終結論",
-        "conditional": "条件付き",
-        "evidence": "証拠",
-        "premise": "前提",
-        "assumption": "隠れた前提",
-        "hypothesis": "仮定",
-        "conclusion": "結論",
-        "inference": "推論",
-        "rebuttal": "反論(主張へ)",
-        "undercut": "反論(推論へ)",
-        "support": "支持",
-        "legend": "凡例",
-        "strength": "強さ",
-        "map": "全体",
-        "cycle": "循環(指摘の経路)",
-        "error": "エラー: 規則名",
-        "warning": "警告: 規則名",
-        "info": "情報: 規則名",
-        "findings": "チェックの指摘: 色と規則名",
-    },
-    "en": {
-        "if": "if",
-        "final": "final conclusion",
-        "conditional": "conditional",
-        "evidence": "evidence",
-        "premise": "premise",
-        "assumption": "hidden premise",
-        "hypothesis": "hypothesis",
-        "conclusion": "conclusion",
-        "inference": "inference",
-        "rebuttal": "rebuttal (on a claim)",
-        "undercut": "undercut (on an inference)",
-        "support": "support",
-        "legend": "Legend",
-        "strength": "strength",
-        "map": "map",
-        "cycle": "cycle (a finding's path)",
-        "error": "error: rule name",
-        "warning": "warning: rule name",
-        "info": "info: rule name",
-        "findings": "findings of the checks: colour and rule name",
-    },
+#: Words drawn in the diagram, marked for translation; :func:`words` gives
+#: them in a language.
+WORDS: dict[str, str] = {
+    "if": N_("if"),
+    "final": N_("final conclusion"),
+    "conditional": N_("conditional"),
+    "evidence": N_("evidence"),
+    "premise": N_("premise"),
+    "assumption": N_("hidden premise"),
+    "hypothesis": N_("hypothesis"),
+    "conclusion": N_("conclusion"),
+    "inference": N_("inference"),
+    "rebuttal": N_("rebuttal (on a claim)"),
+    "undercut": N_("undercut (on an inference)"),
+    "attack": N_("attack"),
+    "support": N_("support"),
+    "legend": N_("Legend"),
+    "notes": N_("Notes"),
+    "note": N_("note (listed under the map)"),
+    "cycle": N_("cycle (a finding's path)"),
+    "error": N_("error: rule name ×count"),
+    "warning": N_("warning: rule name ×count"),
+    "info": N_("info: rule name ×count"),
+    "findings": N_("findings of the checks: symbol, colour and rule name"),
 }
 
 
 def words(lang: str) -> dict[str, str]:
-    """The diagram's words for ``lang`` (Japanese for ``ja*``, else English)."""
-    return WORDS["ja"] if lang.lower().startswith("ja") else WORDS["en"]
+    """The diagram's words in ``lang`` (Japanese for ``ja*``, else English)."""
+    with using(language_of(lang) or DEFAULT_LANGUAGE):
+        return {key: _(text) for key, text in WORDS.items()}
