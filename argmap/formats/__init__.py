@@ -47,6 +47,7 @@ from argmap.formats._tree import BYTES_PER_VALUE, JSON_BREAKS, MAX_VALUES, YAML_
 from argmap.formats._write import write_json, write_yaml
 from argmap.formats._yaml import read_yaml
 from argmap.formats.spec import SCHEMA_PATH
+from argmap.i18n import _, choose, language_of, using
 from argmap.model import ArgumentMap
 from argmap.support import paused_gc
 
@@ -59,6 +60,7 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "message_language",
 ]
 
 Format = Literal["yaml", "json"]
@@ -83,6 +85,7 @@ def loads(
     *,
     name: str = "<string>",
     max_values: int = MAX_VALUES,
+    lang: str | None = None,
 ) -> ArgumentMap:
     """Read a map from text (or UTF-8 bytes). ``name`` is used in error locations.
 
@@ -91,6 +94,11 @@ def loads(
     more), and for a text of more than ``max_values`` values (keys, texts,
     lists and mappings: see docs/format.md); TypeError for anything but text
     or bytes, ValueError for an unknown format.
+
+    ``lang`` (``"ja"`` or ``"en"``) is the language of the messages; by
+    default the map's own ``lang:`` as the text writes it
+    (:func:`message_language`), else the language in force
+    (:func:`argmap.i18n.current`).
     """
     if isinstance(text, (bytearray, memoryview)):
         text = bytes(text)
@@ -103,7 +111,7 @@ def loads(
         raise TypeError(f"max_values must be a whole number (int), not {type(max_values).__name__}")
     if max_values < 1:
         raise ValueError(f"max_values must be at least 1, not {max_values}")
-    with paused_gc():
+    with using(message_language(text, format, lang)), paused_gc():
         if format == "json":
             if (too_many := value_problem(text, name, max_values)) is not None:
                 raise ArgmapError([too_many])
@@ -118,11 +126,56 @@ def loads(
         else:
             tree, locator, problems = read_yaml(text, name, max_values)  # type: ignore[assignment]
         if tree is None:
-            raise ArgmapError(problems or [Problem("the map could not be read", Location(name, 1, 1))])
+            raise ArgmapError(problems or [Problem(_("the map could not be read"), Location(name, 1, 1))])
         return build_map(tree, locator, problems)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+#: A top-level ``lang:`` in YAML (a full-width colon too, as a Japanese
+#: input method types it), or a ``"lang":`` in JSON, and the tag after it.
+_YAML_LANG = re.compile(r"""(?m)^lang[ \t]*[:：][ \t\u3000]*["']?([^\s"'#,}]+)""")
+_JSON_LANG = re.compile(r'(?<!\\)"lang"\s*:\s*"([^"\\]*)"')
+_YAML_LANG_BYTES = re.compile(rb"""(?m)^lang[ \t]*(?::|\xef\xbc\x9a)(?:[ \t]|\xe3\x80\x80)*["']?([^\s"'#,}]+)""")
+_JSON_LANG_BYTES = re.compile(_JSON_LANG.pattern.encode())
+#: Names a writer may put in place of a language tag.
+_LANGUAGE_NAMES = {"日本語": "ja", "にほんご": "ja", "japanese": "ja", "英語": "en", "english": "en"}
+
+
+def written_lang(text: str | bytes, format: Format = "yaml") -> str | None:
+    """The map's ``lang`` as the text writes it, found without parsing (so
+    even a text that does not parse has one), or None.
+
+    >>> written_lang("argmap: 1\\nlang: ja-JP\\n"), written_lang('{"lang": "en"}', "json")
+    ('ja-JP', 'en')
+    """
+    if format == "json":
+        pattern = _JSON_LANG_BYTES if isinstance(text, bytes) else _JSON_LANG
+    else:
+        pattern = _YAML_LANG_BYTES if isinstance(text, bytes) else _YAML_LANG
+    m = pattern.search(text)  # type: ignore[arg-type]
+    if m is None:
+        return None
+    found = m.group(1)
+    if isinstance(found, bytes):
+        found = found.decode("utf-8", "replace")
+    return found
+
+
+def message_language(text: str | bytes, format: Format = "yaml", lang: str | None = None) -> str | None:
+    """The language the messages about ``text`` are in: ``lang`` if given;
+    else the map's own, as the text writes it (a language argmap does not
+    speak is English); else None, the language in force.
+
+    >>> message_language("lang: ja\\n"), message_language("lang: fr\\n"), message_language("lang: ja\\n", lang="en")
+    ('ja', 'en', 'en')
+    """
+    if lang is not None:
+        return choose(lang)
+    written = written_lang(text, format)
+    if written is None:
+        return None
+    return language_of(written) or _LANGUAGE_NAMES.get(written.strip().lower()) or choose(None, written)
 
 
 def _refuse_surrogates(text: str, name: str, format: Format) -> None:
@@ -146,6 +199,7 @@ def load(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_values: int | None = None,
+    lang: str | None = None,
 ) -> ArgumentMap:
     """Read a map file; the format follows the extension unless given.
 
@@ -155,14 +209,18 @@ def load(
     ``max_values`` values (by default :data:`MAX_VALUES`, or one for every
     12 bytes of ``max_bytes`` if that is more, so that raising the size
     limit raises this one in step).
+
+    ``lang`` is the language of the messages, as for :func:`loads` (a file
+    that cannot be read is reported in ``lang``, else the language in force).
     """
     name = os.fsdecode(path)  # TypeError for anything but a path
     if format is not None:
         _check_format(format)
-    data = read_input(name, "a map file", max_bytes)
+    with using(None if lang is None else choose(lang)):
+        data = read_input(name, "a map file", max_bytes)
     if max_values is None:
         max_values = max(MAX_VALUES, max_bytes // BYTES_PER_VALUE)
-    return loads(data, format or format_for(name), name=name, max_values=max_values)
+    return loads(data, format or format_for(name), name=name, max_values=max_values, lang=lang)
 
 
 def dumps(amap: ArgumentMap, format: Format = "yaml") -> str:

@@ -18,6 +18,7 @@ from typing import Any
 from argmap.errors import MAX_PROBLEMS, Location, Problem, ProblemList
 from argmap.formats._rules import _brief
 from argmap.formats._tree import MAX_VALUES, SECTIONS, FileLocator, LineIndex, Path, Tree, too_many_values
+from argmap.i18n import _
 
 MAX_DEPTH = 12
 
@@ -126,7 +127,10 @@ class JsonSyntaxError(Exception):
         self.offset = offset
 
     def problem(self, file: str, lines: LineIndex) -> Problem:
-        return Problem(f"JSON syntax error: {self.message}", Location(file, *lines.position(self.offset)))
+        return Problem(
+            _("JSON syntax error: {what}").format(what=self.message),
+            Location(file, *lines.position(self.offset)),
+        )
 
 
 class JsonNumberTooLong(JsonSyntaxError):
@@ -147,15 +151,20 @@ def _string_error(text: str, exc: json.JSONDecodeError) -> JsonSyntaxError:
     if exc.msg.startswith("Invalid control character"):
         code = ord(text[pos])
         return JsonSyntaxError(
-            f"the control character U+{code:04X} cannot stand inside a JSON string: write it as \\u{code:04x}",
+            _("the control character {code} cannot stand inside a JSON string: write it as {escape}").format(
+                code=f"U+{code:04X}", escape=f"\\u{code:04x}"
+            ),
             pos,
         )
     if exc.msg.startswith("Unterminated string"):
-        return JsonSyntaxError("a string is not closed: it needs a double quote at its end", pos)
+        return JsonSyntaxError(_("a string is not closed: it needs a double quote at its end"), pos)
     if exc.msg.startswith("Invalid \\uXXXX"):
-        return JsonSyntaxError("a \\u escape needs four hexadecimal digits, such as \\u00e9", pos - 1)
+        return JsonSyntaxError(_("a \\u escape needs four hexadecimal digits, such as \\u00e9"), pos - 1)
     shown = text[pos : pos + 2]
-    return JsonSyntaxError(f"{shown} is not a JSON escape: write a backslash inside a string as \\\\", pos)
+    return JsonSyntaxError(
+        _("{escape} is not a JSON escape: write a backslash inside a string as \\\\").format(escape=shown),
+        pos,
+    )
 
 
 class _PositionParser:
@@ -200,7 +209,7 @@ class _PositionParser:
         value, i = self._value(i, (), None, 0)
         i = self._skip(i)
         if i != len(self.text):
-            raise JsonSyntaxError("extra data after the JSON value", i)
+            raise JsonSyntaxError(_("extra data after the JSON value"), i)
         return value
 
     def _value(self, i: int, path: Path, key_at: int | None, depth: int) -> tuple[Tree, int]:
@@ -217,7 +226,7 @@ class _PositionParser:
             if self.count > self.max_values:
                 raise JsonTooManyValues(too_many_values(self.max_values), i)
         if i >= len(text):
-            raise JsonSyntaxError("expected a value, found the end of the file", i)
+            raise JsonSyntaxError(_("expected a value, found the end of the file"), i)
         ch = text[i]
         if ch == '"':
             try:
@@ -226,7 +235,7 @@ class _PositionParser:
                 raise _string_error(text, exc) from None
         if ch in "{[":
             if depth >= MAX_DEPTH:
-                raise JsonSyntaxError("too deeply nested: the format has at most 5 levels", i)
+                raise JsonSyntaxError(_("too deeply nested: the format has at most 5 levels"), i)
             return self._object(i, path, depth) if ch == "{" else self._array(i, path, depth)
         m = _NUMBER.match(text, i)
         if m:
@@ -237,13 +246,15 @@ class _PositionParser:
                 return int(s), m.end()
             except ValueError:  # more digits than Python converts (json.loads fails alike)
                 raise JsonNumberTooLong(
-                    f"a number of {len(s.lstrip('-'))} digits is too long: no field of the format holds such a number",
+                    _(
+                        "a number of {digits} digits is too long: no field of the format holds such a number"
+                    ).format(digits=len(s.lstrip("-"))),
                     i,
                 ) from None
         for word, value in _LITERALS.items():
             if text.startswith(word, i):
                 return value, i + len(word)
-        raise JsonSyntaxError("expected a value", i)
+        raise JsonSyntaxError(_("expected a value"), i)
 
     def _object(self, i: int, path: Path, depth: int) -> tuple[Tree, int]:
         out: dict[str, Tree] = {}
@@ -252,7 +263,7 @@ class _PositionParser:
             return out, i + 1
         while True:
             if not self.text.startswith('"', i):
-                raise JsonSyntaxError("expected a key in double quotes", i)
+                raise JsonSyntaxError(_("expected a key in double quotes"), i)
             key_at = i
             if self.wanted is None:  # counted, checked as any string, maybe recorded
                 key, i = self._value(i, (*path, "\0key"), None, depth + 1)
@@ -260,14 +271,14 @@ class _PositionParser:
                 key, i = scanstring(self.text, i + 1, True)
             i = self._skip(i)
             if not self.text.startswith(":", i):
-                raise JsonSyntaxError("expected ':' after the key", i)
+                raise JsonSyntaxError(_("expected ':' after the key"), i)
             i = self._skip(i + 1)
             if key in out:
                 if len(self.duplicates) < MAX_PROBLEMS:
                     self.duplicates.append((key, key_at))
                 else:
                     self.more_duplicates += 1
-                _, i = self._value(i, (*path, "\0dup"), key_at, depth + 1)
+                _skipped, i = self._value(i, (*path, "\0dup"), key_at, depth + 1)
             else:
                 out[key], i = self._value(i, (*path, key), key_at, depth + 1)
             i = self._skip(i)
@@ -276,7 +287,7 @@ class _PositionParser:
             elif self.text.startswith("}", i):
                 return out, i + 1
             else:
-                raise JsonSyntaxError("expected ',' or '}'", i)
+                raise JsonSyntaxError(_("expected ',' or '}'"), i)
 
     def _array(self, i: int, path: Path, depth: int) -> tuple[Tree, int]:
         out: list[Tree] = []
@@ -292,7 +303,7 @@ class _PositionParser:
             elif self.text.startswith("]", i):
                 return out, i + 1
             else:
-                raise JsonSyntaxError("expected ',' or ']'", i)
+                raise JsonSyntaxError(_("expected ',' or ']'"), i)
 
 
 _scan_value = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[attr-defined]
@@ -447,10 +458,10 @@ def _lone_surrogates(tree: Tree) -> list[tuple[Path, bool, str]]:
 
 
 def surrogate_message(char: str) -> str:
-    return (
-        f"\\u{ord(char):04x} is half of a UTF-16 surrogate pair without its other half: "
+    return _(
+        "{escape} is half of a UTF-16 surrogate pair without its other half: "
         "it is not a character, and a text holding it cannot be written as UTF-8"
-    )
+    ).format(escape=f"\\u{ord(char):04x}")
 
 
 def _checked(tree: Tree, locator: JsonLocator, text: str, problems: ProblemList) -> ProblemList:
@@ -480,7 +491,7 @@ def read_json(
             None,
             [
                 Problem(
-                    "the file is empty: expected a JSON object with argmap, title and claims",
+                    _("the file is empty: expected a JSON object with argmap, title and claims"),
                     Location(file, 1, 1),
                 )
             ],
@@ -499,11 +510,11 @@ def read_json(
     try:
         tree = parser.parse()
     except JsonSyntaxError as exc:
-        return None, None, [exc.problem(file, lines)]
+        return None, None, [_full_width_problem(text, file, lines, exc) or exc.problem(file, lines)]
     if tree is None:
         return None, None, [_null_problem(text, file)]
     problems = ProblemList(
-        Problem(f"duplicate key {_brief(key)}", Location(file, *lines.position(at)))
+        Problem(_("duplicate key {key}").format(key=_brief(key)), Location(file, *lines.position(at)))
         for key, at in parser.duplicates
     )
     problems.more = parser.more_duplicates
@@ -514,6 +525,41 @@ def read_json(
 def _null_problem(text: str, file: str) -> Problem:
     offset = _WS.match(text).end()  # type: ignore[union-attr]
     return Problem(
-        "an argument map must be a JSON object with argmap, title and claims, not null",
+        _("an argument map must be a JSON object with argmap, title and claims, not null"),
         Location(file, *LineIndex(text).position(offset)),
+    )
+
+
+#: Full-width characters an input method types for JSON's own, and what to type instead.
+_FULL_WIDTH = {
+    "：": ":",
+    "，": ",",
+    "“": '"',
+    "”": '"',
+    "＂": '"',
+    "｛": "{",
+    "｝": "}",
+    "［": "[",
+    "］": "]",
+}
+_FULL_WIDTH["\u3000"] = " "
+
+
+def _full_width_problem(text: str, file: str, lines: LineIndex, exc: JsonSyntaxError) -> Problem | None:
+    """A syntax error at a full-width character typed for one of JSON's own
+    (a colon, a comma, a quote, a brace, a space), said as such."""
+    if type(exc) is not JsonSyntaxError or not 0 <= exc.offset < len(text):
+        return None
+    char = text[exc.offset]
+    ascii_char = _FULL_WIDTH.get(char)
+    if ascii_char is None:
+        return None
+    if char == "\u3000":
+        message = _("a full-width space is used: JSON takes half-width spaces only")
+    else:
+        message = _("a full-width {char} is used: type the half-width {ascii}").format(
+            char=repr(char), ascii=repr(ascii_char)
+        )
+    return Problem(
+        _("JSON syntax error: {what}").format(what=message), Location(file, *lines.position(exc.offset))
     )

@@ -11,39 +11,97 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+import unicodedata
 
 from argmap.formats._tree import Tree
+from argmap.i18n import N_, _, current
 from argmap.model import ID_PATTERN, LANG_PATTERN, Kind, check_url, parse_date
 from argmap.model import _brief as brief_text
-from argmap.support import did_you_mean
+from argmap.support import closest
 
 #: The format version this argmap reads and writes.
 FORMAT_VERSION = 1
-#: Kind names as written in a file.
+#: Kind names as written in a file (what ``dump`` writes).
 KINDS = {k.value: k for k in Kind}
+#: Other names a file may use for a kind: the Japanese a teacher types.
+#: They load as the kind they name and are written back in English.
+KIND_ALIASES: dict[str, Kind] = {
+    "証拠": Kind.EVIDENCE,
+    "根拠": Kind.EVIDENCE,
+    "前提": Kind.PREMISE,
+    "隠れた前提": Kind.ASSUMPTION,
+    "暗黙の前提": Kind.ASSUMPTION,
+    "仮定": Kind.ASSUMPTION,
+    "仮説": Kind.HYPOTHESIS,
+    "もし": Kind.HYPOTHESIS,
+    "結論": Kind.CONCLUSION,
+}
+#: Every word a file may use for a kind.
+KIND_WORDS: dict[str, Kind] = {**KINDS, **KIND_ALIASES}
+#: The Japanese name of each kind, shown beside the English one in messages.
+KIND_JA = {
+    Kind.EVIDENCE: "証拠",
+    Kind.PREMISE: "前提",
+    Kind.ASSUMPTION: "隠れた前提",
+    Kind.HYPOTHESIS: "仮説",
+    Kind.CONCLUSION: "結論",
+}
 #: The words a YAML scalar may use for true and false (YAML itself types nothing).
 TRUE_WORDS = frozenset(("true", "True", "TRUE"))
 FALSE_WORDS = frozenset(("false", "False", "FALSE"))
+#: Japanese words for true and false: refused (the format keeps one
+#: spelling), with a message that says what to write instead.
+_JA_TRUE = frozenset(("はい", "真", "正しい", "あり"))
+_JA_FALSE = frozenset(("いいえ", "偽", "正しくない", "なし"))
 
 _LANG = LANG_PATTERN  # one rule for files and for maps built in code
+
+#: What a value is, as a message names it.
+_TYPE_NAMES = {
+    "nothing": N_("nothing"),
+    "bool": N_("true/false"),
+    "number": N_("a number"),
+    "text": N_("text"),
+    "list": N_("a list"),
+    "mapping": N_("a mapping"),
+}
 
 
 def _type_name(value: Tree) -> str:
     if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    return "a mapping"
+        name = "nothing"
+    elif isinstance(value, bool):
+        name = "bool"
+    elif isinstance(value, (int, float)):
+        name = "number"
+    elif isinstance(value, str):
+        name = "text"
+    elif isinstance(value, list):
+        name = "list"
+    else:
+        name = "mapping"
+    return _(_TYPE_NAMES[name])
+
+
+def suggestion(best: str | None) -> str:
+    """`` (did you mean 'x'?)`` for a choice found, in the language in force."""
+    return "" if best is None else _(" (did you mean {choice}?)").format(choice=repr(best))
 
 
 def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    return did_you_mean(word, choices)
+    return suggestion(closest(word, choices))
+
+
+def listing(items: tuple[str, ...] | list[str]) -> str:
+    """Items as a message lists them: ``a, b, c`` (``a、b、c`` in Japanese)."""
+    return _(", ").join(items)
+
+
+def kinds_listing() -> str:
+    """The kinds, as a message lists them (with their Japanese names in Japanese)."""
+    if current() == "ja":
+        return listing([f"{k.value}（{KIND_JA[k]}）" for k in Kind])
+    return listing([k.value for k in Kind])
 
 
 class Suggester:
@@ -74,7 +132,7 @@ class Suggester:
         self.budget -= len(choices)
         # A map's ids may be many more than did_you_mean compares by default;
         # the budget bounds the work here instead.
-        return did_you_mean(word, choices, max_candidates=None)
+        return suggestion(closest(word, choices, max_candidates=None))
 
 
 def _brief(value: object, limit: int = 40) -> str:
@@ -85,9 +143,10 @@ def _brief(value: object, limit: int = 40) -> str:
     """
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
         try:
-            return f"a whole number of {len(str(abs(value)))} digits"
+            return _("a whole number of {digits} digits").format(digits=len(str(abs(value))))
         except ValueError:  # more digits than Python writes out
-            return f"a whole number of about {math.ceil(value.bit_length() * math.log10(2))} digits"
+            digits = math.ceil(value.bit_length() * math.log10(2))
+            return _("a whole number of about {digits} digits").format(digits=digits)
     if isinstance(value, str):
         return brief_text(value, limit)
     shown = repr(value)
@@ -110,18 +169,40 @@ class _Unsupported(_Invalid):
 def text_rule(value: Tree) -> str:
     if isinstance(value, str):
         return value
-    raise _Invalid(f"expected text, found {_type_name(value)}")
+    raise _Invalid(_("expected text, found {found}").format(found=_type_name(value)))
+
+
+def kind_of(word: str) -> Kind | None:
+    """The kind a file's word names (an English kind or a Japanese alias), or None.
+
+    >>> kind_of("evidence"), kind_of("証拠"), kind_of("proof")
+    (<Kind.EVIDENCE: 'evidence'>, <Kind.EVIDENCE: 'evidence'>, None)
+    """
+    return KIND_WORDS.get(word)
+
+
+def _kind_hint(value: str) -> str:
+    """A suggestion for a word that is not a kind: a kind written in
+    full-width letters or capitals, or the closest kind name."""
+    folded = unicodedata.normalize("NFKC", value).strip().lower()
+    if folded in KIND_WORDS:
+        return suggestion(KIND_WORDS[folded].value if folded.isascii() else folded)
+    return suggestion(closest(value, list(KIND_WORDS)))
 
 
 def kind_rule(value: Tree) -> Kind:
     if isinstance(value, str):
-        kind = KINDS.get(value)
+        kind = KIND_WORDS.get(value)
         if kind is not None:
             return kind
         raise _Invalid(
-            f"unknown kind {_brief(value)}{_suggest(value, list(KINDS))}; kinds: {', '.join(KINDS)}"
+            _("unknown kind {value}{suggestion}; kinds: {kinds}").format(
+                value=_brief(value), suggestion=_kind_hint(value), kinds=kinds_listing()
+            )
         )
-    raise _Invalid(f"kind must be one of {', '.join(KINDS)}, not {_type_name(value)}")
+    raise _Invalid(
+        _("kind must be one of {kinds}, not {found}").format(kinds=kinds_listing(), found=_type_name(value))
+    )
 
 
 def bool_rule(value: Tree) -> bool:
@@ -132,7 +213,15 @@ def bool_rule(value: Tree) -> bool:
             return True
         if value in FALSE_WORDS:
             return False
-    raise _Invalid(f"expected true or false, found {_brief(value)}")
+        word = unicodedata.normalize("NFKC", value).strip()
+        meant = "true" if word in _JA_TRUE or word in TRUE_WORDS else "false"
+        if (word != value and (word in TRUE_WORDS or word in FALSE_WORDS)) or word in _JA_TRUE | _JA_FALSE:
+            raise _Invalid(
+                _("expected true or false, found {value}: write {meant}").format(
+                    value=_brief(value), meant=meant
+                )
+            )
+    raise _Invalid(_("expected true or false, found {value}").format(value=_brief(value)))
 
 
 #: The longest whole number read: more digits than any field can use, and far
@@ -142,31 +231,49 @@ MAX_DIGITS = 18
 _DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z", re.ASCII)
 _WHOLE = re.compile(r"[0-9]+\Z", re.ASCII)
 
+_A_WHOLE_NUMBER = N_("a whole number")
+_A_STRENGTH = N_("a number from 0 to 1")
+
 
 def _not_a_number(value: str, expected: str) -> _Invalid:
-    hint = " (write numbers without '_')" if "_" in value else ""
-    return _Invalid(f"expected {expected}, found {_brief(value)}{hint}")
+    if "_" in value:
+        hint = _(" (write numbers without '_')")
+    elif value != unicodedata.normalize("NFKC", value):
+        hint = _(" (write numbers with half-width digits 0-9)")
+    else:
+        hint = ""
+    return _Invalid(
+        _("expected {expected}, found {value}{hint}").format(
+            expected=_(expected), value=_brief(value), hint=hint
+        )
+    )
 
 
 def int_rule(value: Tree) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         if value.bit_length() > 60:
-            raise _Invalid(f"{_brief(value)} is too large")
+            raise _Invalid(_("{value} is too large").format(value=_brief(value)))
         return value
     if isinstance(value, str) and _WHOLE.match(value) is not None:
         if len(value.lstrip("0")) > MAX_DIGITS:
-            raise _Invalid(f"a whole number of {len(value)} digits is too large")
+            raise _Invalid(_("a whole number of {digits} digits is too large").format(digits=len(value)))
         return int(value)
     if isinstance(value, str):
-        raise _not_a_number(value, "a whole number")
-    raise _Invalid(f"expected a whole number, found {_brief(value)}")
+        raise _not_a_number(value, _A_WHOLE_NUMBER)
+    raise _Invalid(
+        _("expected {expected}, found {value}{hint}").format(
+            expected=_(_A_WHOLE_NUMBER), value=_brief(value), hint=""
+        )
+    )
 
 
 def version_rule(value: Tree) -> int:
     version = int_rule(value)
     if version != FORMAT_VERSION:
         raise _Unsupported(
-            f"format version {version} is not supported: this argmap reads version {FORMAT_VERSION}"
+            _("format version {version} is not supported: this argmap reads version {supported}").format(
+                version=version, supported=FORMAT_VERSION
+            )
         )
     return version
 
@@ -181,23 +288,53 @@ def strength_rule(value: Tree) -> float:
     elif isinstance(value, str):
         # float() would also take '0_1', ' 1 ', Arabic-Indic digits and 'infinity'.
         if _DECIMAL.match(value) is None:
-            raise _not_a_number(value, "a number from 0 to 1")
+            raise _not_a_number(value, _A_STRENGTH)
         number = float(value)
     else:
-        raise _Invalid(f"expected a number from 0 to 1, found {_type_name(value)}")
+        raise _Invalid(
+            _("expected {expected}, found {value}{hint}").format(
+                expected=_(_A_STRENGTH), value=_type_name(value), hint=""
+            )
+        )
     if not (0.0 <= number <= 1.0) or math.isnan(number):
         shown = value if isinstance(value, str) and len(value) <= 40 else _brief(value)
-        raise _Invalid(f"{shown} is out of range: strength is a number from 0 to 1")
+        raise _Invalid(_("{value} is out of range: strength is a number from 0 to 1").format(value=shown))
     return number
+
+
+_DATE = re.compile(r"(\d{4})([-./])(\d{1,2})\2(\d{1,2})\Z", re.ASCII)
+
+
+def _date_problem(text: str) -> str:
+    """Why ``text`` is not a date (it failed :func:`argmap.model.parse_date`)."""
+    m = _DATE.match(text.strip())
+    if m is None:
+        if text != unicodedata.normalize("NFKC", text) and _DATE.match(
+            unicodedata.normalize("NFKC", text).strip()
+        ):
+            return _("{value} is not a date: write it with half-width digits, such as 2023-05-09").format(
+                value=_brief(text)
+            )
+        return _("{value} is not a date: write YYYY-MM-DD (or YYYY.MM.DD, YYYY/MM/DD)").format(
+            value=_brief(text)
+        )
+    year, month = int(m[1]), int(m[3])
+    if year < 1:
+        reason = _("year {year} is out of range").format(year=year)
+    elif not 1 <= month <= 12:
+        reason = _("month must be in 1..12")
+    else:
+        reason = _("day is out of range for month")
+    return _("{value} is not a date: {reason}").format(value=_brief(text), reason=reason)
 
 
 def date_rule(value: Tree) -> _dt.date:
     if isinstance(value, str):
         try:
             return parse_date(value)
-        except ValueError as exc:
-            raise _Invalid(str(exc)) from None
-    raise _Invalid(f"expected a date such as 2023-05-09, found {_type_name(value)}")
+        except ValueError:
+            raise _Invalid(_date_problem(value)) from None
+    raise _Invalid(_("expected a date such as 2023-05-09, found {found}").format(found=_type_name(value)))
 
 
 def url_rule(value: Tree) -> str:
@@ -209,10 +346,27 @@ def url_rule(value: Tree) -> str:
     return url
 
 
+#: Names of a language a writer may put for its tag.
+_LANGUAGE_NAMES = {
+    "日本語": "ja",
+    "にほんご": "ja",
+    "japanese": "ja",
+    "英語": "en",
+    "english": "en",
+    "ｊａ": "ja",
+}
+
+
 def lang_rule(value: Tree) -> str:
     lang = text_rule(value)
     if _LANG.match(lang) is None:
-        raise _Invalid(f"{_brief(lang)} is not a BCP-47 language tag such as 'ja' or 'en-GB'")
+        tag = _LANGUAGE_NAMES.get(unicodedata.normalize("NFKC", lang).strip().lower())
+        hint = suggestion(tag) if tag is not None else ""
+        raise _Invalid(
+            _("{value} is not a BCP-47 language tag such as 'ja' or 'en-GB'{suggestion}").format(
+                value=_brief(lang), suggestion=hint
+            )
+        )
     return lang
 
 
@@ -220,8 +374,8 @@ def id_rule(value: Tree) -> str:
     if isinstance(value, str) and ID_PATTERN.match(value) is not None:
         return value
     if isinstance(value, str):
-        raise _Invalid(f"{_brief(value)} is not a valid id")
-    raise _Invalid(f"expected an element id, found {_type_name(value)}")
+        raise _Invalid(_("{value} is not a valid id").format(value=_brief(value)))
+    raise _Invalid(_("expected an element id, found {found}").format(found=_type_name(value)))
 
 
 def ids_rule(value: Tree) -> tuple[str, ...]:
@@ -229,7 +383,7 @@ def ids_rule(value: Tree) -> tuple[str, ...]:
         return (id_rule(value),)
     if isinstance(value, list):
         return tuple(id_rule(v) for v in value)
-    raise _Invalid(f"expected a list of claim ids, found {_type_name(value)}")
+    raise _Invalid(_("expected a list of claim ids, found {found}").format(found=_type_name(value)))
 
 
 def tags_rule(value: Tree) -> tuple[str, ...]:
@@ -237,4 +391,4 @@ def tags_rule(value: Tree) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise _Invalid("expected a list of names")
+    raise _Invalid(_("expected a list of names"))

@@ -13,40 +13,87 @@ from typing import Any
 
 from argmap.errors import MAX_PROBLEMS, ArgmapError, Problem
 from argmap.formats import spec
-from argmap.formats._rules import Suggester, _brief, _Invalid, _suggest, _type_name
+from argmap.formats._rules import Suggester, _brief, _Invalid, _suggest, _type_name, listing
 from argmap.formats._tree import FileLocator, Path, Tree
+from argmap.i18n import N_, _
 from argmap.model import ID_PATTERN, ArgumentMap
 
+#: How a message names an element of each kind, by its id.
+_NAMED = {
+    "claim": N_("claim {id}"),
+    "inference": N_("inference {id}"),
+    "attack": N_("attack {id}"),
+}
+#: An element of each kind, as a message says what an id names.
+_A_KIND = {
+    "claim": N_("a claim"),
+    "inference": N_("an inference"),
+    "attack": N_("an attack"),
+}
+#: What a reference stands for in its element, by the field's role.
+_ROLES = {
+    "premise": N_("premise {id}"),
+    "conclusion": N_("conclusion {id}"),
+    "source": N_("source {id}"),
+    "target": N_("target {id}"),
+}
+_MAP = N_("map")
 
-def _article(word: str) -> str:
-    return "an" if word[0] in "aeiou" else "a"
+
+def _named(kind: str, eid: str) -> str:
+    """``claim 'E1'``: an element, as messages name it."""
+    template = _NAMED.get(kind)
+    shown = _brief(eid)
+    return _(template).format(id=shown) if template else f"{kind} {shown}"
+
+
+def _a(kind: str) -> str:
+    """``a claim``, ``an inference``."""
+    template = _A_KIND.get(kind)
+    return _(template) if template else f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+
+
+def _part(whole: str, part: str) -> str:
+    """``claim 'E1' source``: a part of something a message names."""
+    if not whole:
+        return part
+    if not part:
+        return whole
+    return _("{whole} {part}").format(whole=whole, part=part)
 
 
 class _Builder:
     def __init__(self, locator: FileLocator | None, root: spec.Element | None = None) -> None:
         self.locator = locator
         self.root = root or spec.MAP
-        self.pending: list[tuple[Path, bool, str]] = []
+        self.pending: list[tuple[Path, bool, str, str | None]] = []
         #: Problems found past the first MAX_PROBLEMS: counted, not kept.
         self.more = 0
         #: "Did you mean" for missing ids: bounded, so a map full of bad
         #: references is still checked in time linear in its size.
         self.suggest = Suggester()
+        #: The problems that are a missing required field, and the field (see :meth:`problems`).
+        self.missing: dict[Problem, str] = {}
 
     # -- reporting -------------------------------------------------------
-    def fail(self, path: Path, message: str, key: bool = False) -> None:
+    def fail(self, path: Path, message: str, key: bool = False, missing: str | None = None) -> None:
+        """Report ``message`` at ``path`` (its key when ``key``); ``missing``
+        names the field when the problem is that a required one is absent."""
         if len(self.pending) < MAX_PROBLEMS:
-            self.pending.append((path, key, message))
+            self.pending.append((path, key, message, missing))
         else:
             self.more += 1
 
     def problems(self) -> list[Problem]:
         out = []
         if self.locator is not None:
-            self.locator.prepare(path for path, _key, _message in self.pending)
-        for path, key, message in self.pending:
+            self.locator.prepare(path for path, _key, _message, _missing in self.pending)
+        for path, key, message, missing in self.pending:
             loc = self.locator.at(path, key) if self.locator is not None else None
-            out.append(Problem(message, loc))
+            problem = Problem(message, loc)
+            out.append(problem)
+            if missing is not None:
+                self.missing[problem] = missing
         out.sort(key=lambda p: (p.location.line, p.location.column) if p.location else (0, 0))
         return out
 
@@ -54,22 +101,36 @@ class _Builder:
     def fields(self, value: Tree, path: Path, what: str, element: spec.Element) -> dict[str, Tree] | None:
         """``value`` as a mapping with only the element's keys and all its required ones."""
         if not isinstance(value, dict):
-            self.fail(path, f"{what} must be a mapping of fields, not {_type_name(value)}")
+            self.fail(
+                path,
+                _("{what} must be a mapping of fields, not {found}").format(
+                    what=what, found=_type_name(value)
+                ),
+            )
             return None
         allowed = element.keys
         for k in value:
             if k not in element.key_set:
                 self.fail(
                     (*path, k),
-                    f"{what}: unknown field {_brief(k)}{_suggest(k, allowed)}; known fields: {', '.join(allowed)}",
+                    _("{what}: unknown field {field}{suggestion}; known fields: {fields}").format(
+                        what=what, field=_brief(k), suggestion=_suggest(k, allowed), fields=listing(allowed)
+                    ),
                     key=True,
                 )
         for k in element.required:
             if value.get(k) is None:
                 if k in value:
-                    self.fail((*path, k), f"{what}: {_brief(k)} needs a value")
+                    self.fail(
+                        (*path, k), _("{what}: {field} needs a value").format(what=what, field=_brief(k))
+                    )
                 else:
-                    self.fail(path, f"{what}: missing required field {_brief(k)}", key=True)
+                    self.fail(
+                        path,
+                        _("{what}: missing required field {field}").format(what=what, field=_brief(k)),
+                        key=True,
+                        missing=k,
+                    )
         return value
 
     def convert(self, value: Tree, path: Path, what: str, field: spec.Field, label: str | None = None) -> Any:
@@ -86,8 +147,9 @@ class _Builder:
             if exc.alone:
                 self.fail(path, str(exc))
             else:
-                label = field.message_label if label is None else label
-                self.fail(path, f"{' '.join(w for w in (what, label) if w)}: {exc}")
+                if label is None:
+                    label = _(field.label) if field.label else field.message_label
+                self.fail(path, _("{what}: {problem}").format(what=_part(what, label), problem=exc))
             return None
 
     def element(self, el: spec.Element, value: Tree, path: Path, what: str, eid: str | None = None) -> Any:
@@ -106,7 +168,7 @@ class _Builder:
             raw = get(f.key)
             if f.shape == "element":
                 assert f.element is not None
-                v = None if raw is None else self.element(f.element, raw, (*path, f.key), f"{what} {f.key}")
+                v = None if raw is None else self.element(f.element, raw, (*path, f.key), _part(what, f.key))
             else:
                 v = self.convert(raw, (*path, f.key), what, f)
             if v is None:
@@ -125,25 +187,34 @@ class _Builder:
         if value is None:
             return out
         if not isinstance(value, dict):
-            self.fail((name,), f"{name} must be a mapping from id to {el.name}, not {_type_name(value)}")
+            self.fail(
+                (name,),
+                _("{section} must be a mapping from id to {element}, not {found}").format(
+                    section=name, element=el.name, found=_type_name(value)
+                ),
+            )
             return out
         for eid, body in value.items():
             if ID_PATTERN.match(eid) is None:
                 self.fail(
                     (name, eid),
-                    f"{el.name} id {_brief(eid)} is not valid: start with a letter, then use letters, digits, '_', '.' or '-'",
+                    _(
+                        "{element} id {id} is not valid: start with a letter, then use letters, digits, '_', '.' or '-'"
+                    ).format(element=el.name, id=_brief(eid)),
                     key=True,
                 )
                 continue
             if eid in seen:
                 self.fail(
                     (name, eid),
-                    f"id {_brief(eid)} is already used by a {seen[eid]}; ids must be unique across claims, inferences and attacks",  # noqa: E501
+                    _(
+                        "id {id} is already used by {kind}; ids must be unique across claims, inferences and attacks"
+                    ).format(id=_brief(eid), kind=_a(seen[eid])),
                     key=True,
                 )
                 continue
             seen[eid] = el.name
-            element = self.element(el, body, (name, eid), f"{el.name} {_brief(eid)}", eid)
+            element = self.element(el, body, (name, eid), _named(el.name, eid), eid)
             if element is not None:
                 out[eid] = element
         return out
@@ -153,11 +224,13 @@ class _Builder:
         if not isinstance(tree, dict):
             self.fail(
                 (),
-                f"an argument map must be a mapping with argmap:, title: and claims: at the top, not {_type_name(tree)}",
+                _(
+                    "an argument map must be a mapping with argmap:, title: and claims: at the top, not {found}"
+                ).format(found=_type_name(tree)),
             )
             return None
         root = self.root
-        self.fields(tree, (), "map", root)
+        self.fields(tree, (), _(_MAP), root)
         values: dict[str, Any] = {}
         seen: dict[str, str] = {}
         built: dict[str, dict[str, Any]] = {}  # element kind -> its elements
@@ -203,7 +276,7 @@ class _Builder:
             (
                 f,
                 [built.get(kind, {}) for kind in f.refers],
-                " or ".join(f"{_article(k)} {k}" for k in f.refers),
+                _(" or ").join(_a(k) for k in f.refers),
             )
             for f in fields
         ]
@@ -215,10 +288,18 @@ class _Builder:
                     if any(ref in table for table in tables) or broken(ref):
                         continue
                     path: Path = (section.key, eid, f.key) if i is None else (section.key, eid, f.key, i)
-                    what = f"{el.name} {_brief(eid)}: {f.role}"
+                    what = _named(el.name, eid)
+                    role = (
+                        _(_ROLES[f.role]).format(id=_brief(ref))
+                        if f.role in _ROLES
+                        else f"{f.role} {_brief(ref)}"
+                    )
                     if ref in seen:
                         self.fail(
-                            path, f"{what} {_brief(ref)} is {_article(seen[ref])} {seen[ref]}, not {want}"
+                            path,
+                            _("{what}: {reference} is {kind}, not {wanted}").format(
+                                what=what, reference=role, kind=_a(seen[ref]), wanted=want
+                            ),
                         )
                     elif len(self.pending) >= MAX_PROBLEMS:  # not listed: no need to suggest
                         self.more += 1
@@ -226,7 +307,12 @@ class _Builder:
                         known = candidates.get(f.refers)
                         if known is None:
                             known = candidates[f.refers] = [k for k, v in seen.items() if v in f.refers]
-                        self.fail(path, f"{what} {_brief(ref)} does not exist{self.suggest(ref, known)}")
+                        self.fail(
+                            path,
+                            _("{what}: {reference} does not exist{suggestion}").format(
+                                what=what, reference=role, suggestion=self.suggest(ref, known)
+                            ),
+                        )
 
     def ignore(self, value: Tree, seen: dict[str, str], field: spec.Field) -> dict[str, tuple[str, ...]]:
         out: dict[str, tuple[str, ...]] = {}
@@ -235,7 +321,9 @@ class _Builder:
         if not isinstance(value, dict):
             self.fail(
                 (field.key,),
-                f"ignore must be a mapping from element id to a list of rule names, not {_type_name(value)}",
+                _("ignore must be a mapping from element id to a list of rule names, not {found}").format(
+                    found=_type_name(value)
+                ),
             )
             return out
         ids = list(seen)
@@ -243,11 +331,15 @@ class _Builder:
             if eid not in seen:
                 self.fail(
                     (field.key, eid),
-                    f"ignore: {_brief(eid)} is not an element of this map{self.suggest(eid, ids)}",
+                    _("ignore: {id} is not an element of this map{suggestion}").format(
+                        id=_brief(eid), suggestion=self.suggest(eid, ids)
+                    ),
                     key=True,
                 )
                 continue
-            names = self.convert(rules, (field.key, eid), f"ignore {_brief(eid)}", field, label="")
+            names = self.convert(
+                rules, (field.key, eid), _("ignore {id}").format(id=_brief(eid)), field, label=""
+            )
             if names is not None:
                 out[eid] = names
         return out
@@ -257,11 +349,11 @@ def build_map(tree: Tree, locator: FileLocator | None, earlier: list[Problem]) -
     """The map described by ``tree``; raises :class:`ArgmapError` listing every problem."""
     builder = _Builder(locator)
     amap = builder.build(tree) if tree is not None else None
-    problems = sorted(
-        earlier + builder.problems(),
-        key=lambda p: (p.location.line, p.location.column) if p.location else (0, 0),
-    )
+    found = earlier + builder.problems()
+    if locator is not None and (found or amap is None):
+        found = locator.explain(found, builder.missing)
+    problems = sorted(found, key=lambda p: (p.location.line, p.location.column) if p.location else (0, 0))
     if problems or amap is None:
         more = builder.more + getattr(earlier, "more", 0)
-        raise ArgmapError(problems or [Problem("the map could not be read")], more)
+        raise ArgmapError(problems or [Problem(_("the map could not be read"))], more)
     return amap

@@ -12,7 +12,8 @@ import bisect
 from collections.abc import Iterable
 from typing import Any
 
-from argmap.errors import Location
+from argmap.errors import Location, Problem
+from argmap.i18n import _
 from argmap.model import Locator
 
 Path = tuple[str | int, ...]
@@ -34,10 +35,10 @@ BYTES_PER_VALUE = 12
 
 
 def too_many_values(limit: int) -> str:
-    return (
-        f"the file holds more than {limit:,} values (keys, texts, lists and mappings), "
+    return _(
+        "the file holds more than {limit} values (keys, texts, lists and mappings), "
         "the most argmap reads: a real map holds about 9 for each element"
-    )
+    ).format(limit=f"{limit:,}")
 
 
 class FileLocator(Locator):
@@ -58,6 +59,11 @@ class FileLocator(Locator):
         """Where ``path`` is: its key when ``key`` is true, else its value."""
         line, column = self._find(path, key)
         return Location(self.file, line, column)
+
+    def explain(self, problems: list[Problem], missing: dict[Problem, str]) -> list[Problem]:
+        """``problems`` (each missing field in ``missing``), with what the
+        text shows caused them; here, as they are."""
+        return problems
 
     def prepare(self, paths: Iterable[Path]) -> None:
         """Make ready to locate ``paths`` (a locator that must read the text

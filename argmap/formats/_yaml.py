@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from argmap.errors import Location, Problem, ProblemList
+from argmap.formats import _typos
 from argmap.formats._rules import _brief
 from argmap.formats._tree import (
     MAX_VALUES,
@@ -26,6 +27,7 @@ from argmap.formats._tree import (
     Tree,
     too_many_values,
 )
+from argmap.i18n import N_, _, current
 
 try:
     _Loader: Any = yaml.CBaseLoader
@@ -47,20 +49,40 @@ _TAG_DIRECTIVE = re.compile(r"^%TAG\b", re.MULTILINE)
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 #: The format is never deeper than root/claims/E1/source/url; allow slack.
 MAX_DEPTH = 12
-_EMPTY = "the file is empty: expected a mapping with argmap:, title: and claims:"
+_EMPTY = N_("the file is empty: expected a mapping with argmap:, title: and claims:")
 
 
 def _null_message(value: str) -> str:
-    return f"the file holds only {value!r}, which YAML reads as null: a map is a mapping with argmap:, title: and claims:"
+    return _(
+        "the file holds only {value}, which YAML reads as null: a map is a mapping with argmap:, title: and claims:"
+    ).format(value=repr(value))
 
 
 class YamlLocator(FileLocator):
     """Finds paths by walking the composed node tree (only when asked)."""
 
-    def __init__(self, file: str, root: yaml.Node) -> None:
+    def __init__(self, file: str, root: yaml.Node, text: str, mistakes: list[_typos.Mistake]) -> None:
         super().__init__(file)
         self._root = root
+        self._text = text
+        self._mistakes = mistakes
         self._index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+
+    def explain(self, problems: list[Problem], missing: dict[Problem, str]) -> list[Problem]:
+        """``problems`` with the typing mistakes of the text (:mod:`._typos`)
+        in place of what they caused: the problems on their lines, and a
+        missing field that a mistake misspelt."""
+        mistakes = sorted({*self._mistakes, *_typos.scan(self._text)}, key=lambda m: (m.line, m.column))
+        if not mistakes:
+            return problems
+        lines = {m.line for m in mistakes}
+        keys = {m.key for m in mistakes if m.key}
+        kept = [
+            p
+            for p in problems
+            if (p.location is None or p.location.line not in lines) and missing.get(p) not in keys
+        ]
+        return kept + [Problem(m.message, Location(self.file, m.line, m.column)) for m in mistakes]
 
     def _pairs(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         index = self._index.get(id(node))
@@ -150,7 +172,9 @@ def _shown_tag(tag: str) -> str:
 
 
 def _tag_message(tag: str) -> str:
-    return f"YAML tag {_shown_tag(tag)} is not allowed: no field of the format uses tags, write the value without it"
+    return _(
+        "YAML tag {tag} is not allowed: no field of the format uses tags, write the value without it"
+    ).format(tag=_shown_tag(tag))
 
 
 def _escape(code: int) -> str:
@@ -164,12 +188,69 @@ def _reader_problem(file: str, exc: yaml.reader.ReaderError, text: str) -> Probl
     position: int = exc.position
     offset = len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore"))
     code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-    name = "a control character" if code < 0x20 or 0x7F <= code <= 0x9F else "not allowed in YAML text"
+    control = code < 0x20 or 0x7F <= code <= 0x9F
+    name = _("a control character") if control else _("not allowed in YAML text")
     return Problem(
-        f"the character U+{code:04X} ({name}) cannot stand in a YAML file: "
-        f'if a text needs it, write it as "{_escape(code)}" inside double quotes',
+        _(
+            "the character {code} ({name}) cannot stand in a YAML file: "
+            'if a text needs it, write it as "{escape}" inside double quotes'
+        ).format(code=f"U+{code:04X}", name=name, escape=_escape(code)),
         Location(file, *LineIndex(text, YAML_BREAKS).position(offset)),
     )
+
+
+#: What libyaml says when it stops, as argmap shows it in other languages
+#: (in English, libyaml's own words are shown).
+_YAML_PROBLEMS = (
+    N_("mapping values are not allowed in this context"),
+    N_("could not find expected ':'"),
+    N_("did not find expected key"),
+    N_("did not find expected '-' indicator"),
+    N_("did not find expected node content"),
+    N_("did not find expected ',' or '}'"),
+    N_("did not find expected ',' or ']'"),
+    N_("found character that cannot start any token"),
+    N_("found unexpected end of stream"),
+    N_("found unknown escape character"),
+    N_("block sequence entries are not allowed in this context"),
+    N_("did not find expected comment or line break"),
+    N_("found a tab character that violates indentation"),
+    N_("found a tab character where an indentation space is expected"),
+    N_("found unexpected ':'"),
+    N_("did not find expected <document start>"),
+    N_("did not find expected hexdecimal number"),
+    N_("found unexpected document indicator"),
+    N_("found undefined tag handle"),
+    N_("found duplicate %YAML directive"),
+    N_("found incompatible YAML document"),
+    N_("found an incorrect leading UTF-16 surrogate"),
+    N_("a tab character: YAML does not allow tabs for indentation, use spaces"),
+)
+_YAML_CONTEXTS = (
+    N_("while scanning a simple key"),
+    N_("while parsing a block mapping"),
+    N_("while parsing a block collection"),
+    N_("while parsing a flow mapping"),
+    N_("while parsing a flow sequence"),
+    N_("while parsing a flow node"),
+    N_("while parsing a block node"),
+    N_("while scanning a quoted scalar"),
+    N_("while scanning a plain scalar"),
+    N_("while scanning a block scalar"),
+    N_("while parsing a quoted scalar"),
+    N_("while scanning a directive"),
+    N_("while scanning a tag"),
+    N_("while scanning an anchor"),
+    N_("while scanning an alias"),
+)
+
+
+def _said(words: str, known: tuple[str, ...]) -> str:
+    """libyaml's words in the language in force: translated when known;
+    in English as they are; else a general reason."""
+    if words in known or current() == "en":
+        return _(words)
+    return _("the YAML text cannot be read here")
 
 
 def _syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
@@ -180,7 +261,7 @@ def _syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
         what = exc.problem or exc.context or "invalid YAML"
         if mark is not None and _char_at(text, mark) == "\t":
             what = "a tab character: YAML does not allow tabs for indentation, use spaces"
-        message = f"YAML syntax error: {what}"
+        what = _said(what, _YAML_PROBLEMS)
         if (
             exc.context
             and exc.problem
@@ -188,9 +269,31 @@ def _syntax_problem(file: str, exc: yaml.YAMLError, text: str) -> Problem:
             and mark is not None
             and exc.context_mark.line != mark.line
         ):
-            message += f" ({exc.context} at line {exc.context_mark.line + 1})"
+            message = _("YAML syntax error: {what} ({context} at line {line})").format(
+                what=what, context=_said(exc.context, _YAML_CONTEXTS), line=exc.context_mark.line + 1
+            )
+        else:
+            message = _("YAML syntax error: {what}").format(what=what)
         return Problem(message, _mark_location(file, mark))
-    return Problem(f"YAML error: {exc}", Location(file, 1, 1))
+    return Problem(_("YAML error: {error}").format(error=_said(str(exc), ())), Location(file, 1, 1))
+
+
+def _syntax_problems(file: str, exc: yaml.YAMLError, text: str) -> list[Problem]:
+    """The problem of a YAML syntax error; if a typing mistake caused it
+    (:mod:`._typos`), that mistake instead, where it was typed."""
+    problem = _syntax_problem(file, exc, text)
+    if isinstance(exc, yaml.reader.ReaderError) or problem.location is None:
+        return [problem]
+    found = _typos.scan(text)
+    where = problem.location
+    if not any(m.line <= where.line for m in found) and isinstance(exc, yaml.MarkedYAMLError):
+        reason = _typos.explain_syntax_error(text, where.line, where.column, exc.problem or "")
+        if reason is not None:
+            found.insert(0, reason)
+    explained = any(m.line <= where.line for m in found)
+    return ([] if explained else [problem]) + [
+        Problem(m.message, Location(file, m.line, m.column)) for m in found
+    ]
 
 
 def _anchor_problems(file: str, text: str) -> list[Problem]:
@@ -206,21 +309,25 @@ def _anchor_problems(file: str, text: str) -> list[Problem]:
             where = Location(file, *LineIndex(text, YAML_BREAKS).position(m.start())) if m else None
             problems.add(
                 Problem(
-                    "YAML %TAG directive is not allowed: no field of the format uses tags",
+                    _("YAML %TAG directive is not allowed: no field of the format uses tags"),
                     where or _mark_location(file, event.start_mark),
                 )
             )
         if isinstance(event, yaml.AliasEvent):
             problems.add(
                 Problem(
-                    f"YAML alias *{event.anchor} is not allowed: write the value out",
+                    _("YAML alias {alias} is not allowed: write the value out").format(
+                        alias=f"*{event.anchor}"
+                    ),
                     _mark_location(file, event.start_mark),
                 )
             )
         elif (anchor := getattr(event, "anchor", None)) is not None:
             problems.add(
                 Problem(
-                    f"YAML anchor &{anchor} is not allowed: write each value out",
+                    _("YAML anchor {anchor} is not allowed: write each value out").format(
+                        anchor=f"&{anchor}"
+                    ),
                     _mark_location(file, event.start_mark),
                 )
             )
@@ -228,9 +335,12 @@ def _anchor_problems(file: str, text: str) -> list[Problem]:
 
 
 class _Converter:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str) -> None:
         self.file = file
+        self.text = text
         self.problems = ProblemList()
+        #: Values left empty by a '#' YAML read as a comment (see _typos.hashtag).
+        self.mistakes: list[_typos.Mistake] = []
 
     def problem(self, message: str, node: yaml.Node) -> None:
         self.problems.add(Problem(message, _mark_location(self.file, node.start_mark)))
@@ -246,20 +356,25 @@ class _Converter:
                 return None
             return node.value
         if depth >= MAX_DEPTH:
-            self.problem("too deeply nested: the format has at most 5 levels", node)
+            self.problem(_("too deeply nested: the format has at most 5 levels"), node)
             return None
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, depth + 1) for item in node.value]
         out: dict[str, Tree] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problem("a key must be a plain name, not a list or mapping", key_node)
+                self.problem(_("a key must be a plain name, not a list or mapping"), key_node)
                 continue
             key = key_node.value
             if key in out:
-                self.problem(f"duplicate key {_brief(key)}", key_node)
+                self.problem(_("duplicate key {key}").format(key=_brief(key)), key_node)
                 continue
-            out[key] = self.convert(value_node, depth + 1)
+            out[key] = value = self.convert(value_node, depth + 1)
+            if value is None and isinstance(value_node, yaml.ScalarNode) and not value_node.value:
+                where = _typos.hashtag(self.text, key, key_node.end_mark.index)
+                if where is not None:
+                    line, column = LineIndex(self.text, YAML_BREAKS).position(where)
+                    self.mistakes.append(_typos.Mistake(line, column, _typos.hashtag_message(key), key))
         return out
 
 
@@ -309,21 +424,21 @@ def read_yaml(
         try:
             problems = _anchor_problems(file, text)
         except yaml.YAMLError as exc:
-            return None, None, [_syntax_problem(file, exc, text)]
+            return None, None, _syntax_problems(file, exc, text)
         if problems:
             return None, None, problems
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        return None, None, [_syntax_problem(file, exc, text)]
+        return None, None, _syntax_problems(file, exc, text)
     except RecursionError:
-        return None, None, [Problem("too deeply nested", Location(file, 1, 1))]
+        return None, None, [Problem(_("too deeply nested"), Location(file, 1, 1))]
     if root is None:
-        return None, None, [Problem(_EMPTY, Location(file, 1, 1))]
-    conv = _Converter(file)
+        return None, None, [Problem(_(_EMPTY), Location(file, 1, 1))]
+    conv = _Converter(file, text)
     tree = conv.convert(root)
     if tree is None and not conv.problems:  # a lone "~" or "null"
         value = root.value if isinstance(root, yaml.ScalarNode) else ""
-        message = _null_message(value) if value else _EMPTY  # a document of only "---"
+        message = _null_message(value) if value else _(_EMPTY)  # a document of only "---"
         return None, None, [Problem(message, _mark_location(file, root.start_mark))]
-    return tree, YamlLocator(file, root), conv.problems
+    return tree, YamlLocator(file, root, text, conv.mistakes), conv.problems
