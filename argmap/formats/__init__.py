@@ -136,7 +136,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: input method types it), or a ``"lang":`` in JSON, and the tag after it.
 _YAML_LANG = re.compile(r"""(?m)^lang[ \t]*[:：][ \t\u3000]*["']?([^\s"'#,}]+)""")
 _JSON_LANG = re.compile(r'(?<!\\)"lang"\s*:\s*"([^"\\]*)"')
-_YAML_LANG_BYTES = re.compile(rb"""(?m)^lang[ \t]*(?::|\xef\xbc\x9a)(?:[ \t]|\xe3\x80\x80)*["']?([^\s"'#,}]+)""")
+_YAML_LANG_BYTES = re.compile(
+    rb"""(?m)^lang[ \t]*(?::|\xef\xbc\x9a)(?:[ \t]|\xe3\x80\x80)*["']?([^\s"'#,}]+)"""
+)
 _JSON_LANG_BYTES = re.compile(_JSON_LANG.pattern.encode())
 #: Names a writer may put in place of a language tag.
 _LANGUAGE_NAMES = {"日本語": "ja", "にほんご": "ja", "japanese": "ja", "英語": "en", "english": "en"}

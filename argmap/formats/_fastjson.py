@@ -3,9 +3,10 @@
 For a large JSON map, checking every field in Python took longer than
 parsing. Here msgspec decodes the text straight into typed structures built
 from the format's tables (:func:`argmap.formats.spec.structure`), checking
-types, kinds, unknown fields and the range of ``strength`` in C as it parses.
-What is left in Python is what the structures cannot say: ids, references,
-dates, URLs and language tags, each checked down a whole column of values.
+types, unknown fields and the range of ``strength`` in C as it parses.
+What is left in Python is what the structures cannot say: kinds (English or
+Japanese names), ids, references, dates, URLs and language tags, each
+checked down a whole column of values.
 
 msgspec, like ``json.loads``, keeps the last of two equal keys without a
 word, so the keys are counted: each structure knows which fields it was
@@ -31,7 +32,7 @@ from msgspec import UNSET
 
 from argmap.formats import spec
 from argmap.formats._json import JsonLocator, keys_in_text
-from argmap.formats._rules import FORMAT_VERSION, _Invalid
+from argmap.formats._rules import FORMAT_VERSION, KIND_WORDS, _Invalid
 from argmap.model import ID_PATTERN, ArgumentMap
 
 _ID = ID_PATTERN.pattern.removesuffix(r"\Z")
@@ -85,6 +86,14 @@ def _dates(column: list[Any]) -> list[Any]:
     return list(map(parsed.get, column))
 
 
+def _kinds(column: list[Any]) -> list[Any]:
+    """Kind names (English or Japanese) as kinds."""
+    kinds = list(map(KIND_WORDS.get, column))
+    if None in kinds:
+        raise _Unusual
+    return kinds
+
+
 def _version(column: list[Any]) -> list[Any]:
     if any(v != FORMAT_VERSION for v in column):
         raise _Unusual
@@ -96,6 +105,7 @@ COLUMN_CHECKS: dict[spec.Rule, Callable[[list[Any]], list[Any]]] = {
     spec.URL: _each_checked(spec.URL.convert),
     spec.LANG: _each_checked(spec.LANG.convert),
     spec.DATE: _dates,
+    spec.KIND: _kinds,
     spec.VERSION: _version,
     spec.NAMES: _names,
     spec.IDS: _names,

@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from argmap.formats._tree import Tree
-from argmap.i18n import N_, _, current
+from argmap.i18n import N_, _, current, translations
 from argmap.model import ID_PATTERN, LANG_PATTERN, Kind, check_url, parse_date
 from argmap.model import _brief as brief_text
 from argmap.support import closest
@@ -56,31 +56,26 @@ _JA_FALSE = frozenset(("いいえ", "偽", "正しくない", "なし"))
 
 _LANG = LANG_PATTERN  # one rule for files and for maps built in code
 
-#: What a value is, as a message names it.
-_TYPE_NAMES = {
-    "nothing": N_("nothing"),
-    "bool": N_("true/false"),
-    "number": N_("a number"),
-    "text": N_("text"),
-    "list": N_("a list"),
-    "mapping": N_("a mapping"),
-}
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the language in force, as meant in ``context`` (for
+    short words that other parts of argmap may translate otherwise)."""
+    return translations(current()).pgettext(context, message)
 
 
 def _type_name(value: Tree) -> str:
+    """What a value is, as a message names it."""
     if value is None:
-        name = "nothing"
-    elif isinstance(value, bool):
-        name = "bool"
-    elif isinstance(value, (int, float)):
-        name = "number"
-    elif isinstance(value, str):
-        name = "text"
-    elif isinstance(value, list):
-        name = "list"
-    else:
-        name = "mapping"
-    return _(_TYPE_NAMES[name])
+        return pgettext("value", "nothing")
+    if isinstance(value, bool):
+        return pgettext("value", "true/false")
+    if isinstance(value, (int, float)):
+        return pgettext("value", "a number")
+    if isinstance(value, str):
+        return pgettext("value", "text")
+    if isinstance(value, list):
+        return pgettext("value", "a list")
+    return pgettext("value", "a mapping")
 
 
 def suggestion(best: str | None) -> str:
@@ -94,7 +89,7 @@ def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
 
 def listing(items: tuple[str, ...] | list[str]) -> str:
     """Items as a message lists them: ``a, b, c`` (``a、b、c`` in Japanese)."""
-    return _(", ").join(items)
+    return pgettext("list", ", ").join(items)
 
 
 def kinds_listing() -> str:

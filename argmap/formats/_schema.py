@@ -13,7 +13,7 @@ from typing import Any
 
 from argmap.errors import MAX_PROBLEMS, ArgmapError, Problem
 from argmap.formats import spec
-from argmap.formats._rules import Suggester, _brief, _Invalid, _suggest, _type_name, listing
+from argmap.formats._rules import Suggester, _brief, _Invalid, _suggest, _type_name, listing, pgettext
 from argmap.formats._tree import FileLocator, Path, Tree
 from argmap.i18n import N_, _
 from argmap.model import ID_PATTERN, ArgumentMap
@@ -24,12 +24,6 @@ _NAMED = {
     "inference": N_("inference {id}"),
     "attack": N_("attack {id}"),
 }
-#: An element of each kind, as a message says what an id names.
-_A_KIND = {
-    "claim": N_("a claim"),
-    "inference": N_("an inference"),
-    "attack": N_("an attack"),
-}
 #: What a reference stands for in its element, by the field's role.
 _ROLES = {
     "premise": N_("premise {id}"),
@@ -37,7 +31,6 @@ _ROLES = {
     "source": N_("source {id}"),
     "target": N_("target {id}"),
 }
-_MAP = N_("map")
 
 
 def _named(kind: str, eid: str) -> str:
@@ -49,8 +42,13 @@ def _named(kind: str, eid: str) -> str:
 
 def _a(kind: str) -> str:
     """``a claim``, ``an inference``."""
-    template = _A_KIND.get(kind)
-    return _(template) if template else f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+    if kind == "claim":
+        return pgettext("element", "a claim")
+    if kind == "inference":
+        return pgettext("element", "an inference")
+    if kind == "attack":
+        return pgettext("element", "an attack")
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
 def _part(whole: str, part: str) -> str:
@@ -230,7 +228,7 @@ class _Builder:
             )
             return None
         root = self.root
-        self.fields(tree, (), _(_MAP), root)
+        self.fields(tree, (), pgettext("element", "map"), root)
         values: dict[str, Any] = {}
         seen: dict[str, str] = {}
         built: dict[str, dict[str, Any]] = {}  # element kind -> its elements
@@ -276,7 +274,7 @@ class _Builder:
             (
                 f,
                 [built.get(kind, {}) for kind in f.refers],
-                _(" or ").join(_a(k) for k in f.refers),
+                pgettext("list", " or ").join(_a(k) for k in f.refers),
             )
             for f in fields
         ]

@@ -91,8 +91,8 @@ def _full_width_colon() -> str:
 
 
 def _no_space(written: str, fixed: str) -> str:
-    return _("there is no space after the colon in {written}: type a space after it ({fixed})").format(
-        written=repr(written), fixed=repr(fixed)
+    return _("there is no space after the colon in '{written}': type a space after it ('{fixed}')").format(
+        written=written, fixed=fixed
     )
 
 
@@ -196,8 +196,8 @@ def _look(lines: _Lines, start: int, line_no: int) -> list[Mistake]:
                 line_no,
                 col + 1,
                 _(
-                    "{dash} is not a list mark: start each item of a list with a half-width '-' and a space ('- E1')"
-                ).format(dash=repr(dash.group())),
+                    "'{dash}' is not a list mark: start each item of a list with a half-width '-' and a space ('- E1')"
+                ).format(dash=dash.group()),
             )
         )
         body, col = (
@@ -211,9 +211,9 @@ def _look(lines: _Lines, start: int, line_no: int) -> list[Mistake]:
             Mistake(
                 line_no,
                 col + len(m.group(1)) + 2,
-                _("a full-width space follows the colon: type a half-width space after it ({fixed})").format(
-                    fixed=repr(f"{m.group(1)}: {body[m.end() :].strip()}"[:40])
-                ),
+                _(
+                    "a full-width space follows the colon: type a half-width space after it ('{fixed}')"
+                ).format(fixed=f"{m.group(1)}: {body[m.end() :].strip()}"[:40]),
                 m.group(1),
             )
         )

@@ -40,7 +40,7 @@ import msgspec
 
 from argmap.formats._rules import (
     FORMAT_VERSION,
-    KINDS,
+    KIND_WORDS,
     bool_rule,
     date_rule,
     id_rule,
@@ -54,7 +54,7 @@ from argmap.formats._rules import (
     version_rule,
 )
 from argmap.formats._tree import Tree
-from argmap.model import ArgumentMap, Attack, Claim, Document, Inference, Kind, Source, prechecked
+from argmap.model import ArgumentMap, Attack, Claim, Document, Inference, Source, prechecked
 
 __all__ = ["ATTACK", "CLAIM", "DOCUMENT", "INFERENCE", "MAP", "SOURCE", "Element", "Field", "Rule"]
 
@@ -90,7 +90,9 @@ URL = Rule("url", url_rule, {"$ref": "#/$defs/url"}, str)
 DATE = Rule("date", date_rule, {"$ref": "#/$defs/date"}, str, lambda d: d.isoformat())
 LANG = Rule("lang", lang_rule, {"type": "string", "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"}, str)
 VERSION = Rule("version", version_rule, {"const": FORMAT_VERSION}, int)
-KIND = Rule("kind", kind_rule, {"enum": list(KINDS)}, Kind, lambda k: k.value)
+#: A kind is written as its English name or a Japanese one (read as the
+#: kind it names, written back in English).
+KIND = Rule("kind", kind_rule, {"enum": list(KIND_WORDS)}, str, lambda k: k.value)
 FLAG = Rule("flag", bool_rule, {"type": "boolean"}, bool)
 STRENGTH = Rule(
     "strength",
@@ -221,7 +223,8 @@ CLAIM = Element(
             "kind",
             "kind",
             KIND,
-            "One of `evidence`, `premise`, `assumption`, `hypothesis`, `conclusion` (below).",
+            "One of `evidence`, `premise`, `assumption`, `hypothesis`, `conclusion` (below), or its "
+            "Japanese name (`証拠`, `前提`, `隠れた前提`, `仮説`, `結論`, and a few more: see *Kinds in Japanese*).",
             required=True,
             label="",
         ),
