@@ -41,7 +41,7 @@ import click.termui
 import click.types
 import click.utils
 
-from argmap.cli._common import EXIT_BAD_INPUT, Localised, safe, say, wrap_text
+from argmap.cli._common import EXIT_BAD_INPUT, Localised, remember_group_lang, safe, say, wrap_text
 from argmap.i18n import LANGUAGES, N_, _, current, ngettext, using
 
 #: command name -> module defining ``command`` (a click.Command)
@@ -171,7 +171,11 @@ class _LazyGroup(Localised, click.Group):
         module = COMMANDS.get(cmd_name)
         if module is None:
             return None
-        command: click.Command = importlib.import_module(module).command
+        # Imported in English: what click makes at import time in the language in
+        # force (the metavar FILE of a path) would otherwise keep the first
+        # language for the life of the process. Help texts are translated when shown.
+        with using("en"):
+            command: click.Command = importlib.import_module(module).command
         return command
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -280,11 +284,18 @@ def _version() -> str:
         "130 interrupted (Ctrl-C)."
     ),
 )
-@click.version_option(_version(), "--version", prog_name="argmap", message="%(prog)s %(version)s")
+@click.version_option(
+    _version(),
+    "--version",
+    prog_name="argmap",
+    message="%(prog)s %(version)s",
+    help=N_("Show the version and exit."),
+)
 @click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
     expose_value=False,  # read before the command line is parsed, by _lang_asked
+    callback=remember_group_lang,  # and kept for the command: `argmap --lang en check m.yaml`
     help=N_("The language of messages and help: ja or en (default: the locale)."),
 )
 def main() -> None:

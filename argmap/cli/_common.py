@@ -124,10 +124,34 @@ def lang_option(help: str = LANG_HELP) -> Callable[[F], F]:
     return click.option("--lang", type=click.Choice(LANGUAGES), default=None, help=help)
 
 
+#: The key in ``click.Context.meta`` (shared by a command and its group) of
+#: the language asked for by the group's own --lang (``argmap --lang en check m.yaml``).
+GROUP_LANG = "argmap.lang"
+
+
+def remember_group_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """Callback of the group's --lang: keep the language for the command."""
+    if value is not None:
+        ctx.meta[GROUP_LANG] = value
+    return value
+
+
+def asked_lang(lang: str | None = None) -> str | None:
+    """The language asked for: the command's --lang (``lang``), else the
+    group's (``argmap --lang ja COMMAND``), else None."""
+    if lang is not None:
+        return lang
+    ctx = click.get_current_context(silent=True)
+    value = ctx.meta.get(GROUP_LANG) if ctx is not None else None
+    return value if isinstance(value, str) else None
+
+
 @contextlib.contextmanager
 def speaking(lang: str | None, map_lang: str | None = None) -> Iterator[str]:
-    """Speak ``lang`` (from --lang) when given, else the map's language, else
-    the language already in force (the locale's)."""
+    """Speak ``lang`` (from the command's --lang, else the group's) when
+    given, else the map's language, else the language already in force (the
+    locale's)."""
+    lang = asked_lang(lang)
     with using(choose(lang, map_lang) if (lang or map_lang) else None) as chosen:
         yield chosen
 
@@ -288,6 +312,14 @@ class Localised:
         with self._localised():
             super().format_help(ctx, formatter)  # type: ignore[misc]
 
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        # click makes the help option once per command and keeps it: its text
+        # is said again each time, in the language in force.
+        option: click.Option | None = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = _("Show this message and exit.")
+        return option
+
     def get_short_help_str(self, limit: int = 45) -> str:
         with self._localised():
             if not self.short_help and self.help and _is_wide(self.help):
@@ -317,27 +349,16 @@ def load_or_report(
     bad: on failure print the error's lines (``path:line:col: message``) to
     stderr and return the error, whose ``problems`` say what is wrong.
 
-    ``lang`` (from --lang) is the language of the error messages; None lets
-    the loader speak the map's own ``lang``, else the language in force.
+    ``lang`` (from --lang, else the group's --lang) is the language of the
+    error messages; None lets the loader speak the map's own ``lang``, else
+    the language in force.
     """
     from argmap.errors import ArgmapError
     from argmap.formats import load
 
-    extra: dict[str, Any] = {"lang": lang} if lang is not None and _load_takes_lang(load) else {}
     try:
-        with using(lang):
-            return load(path, max_bytes=max_bytes(max_size), **extra)
+        return load(path, max_bytes=max_bytes(max_size), lang=asked_lang(lang))
     except ArgmapError as exc:
         for line in exc.lines(f"argmap {command}"):
             say(line, err=True)
         return exc
-
-
-def _load_takes_lang(load: Callable[..., Any]) -> bool:
-    """Whether the loader takes ``lang=`` (the language of its messages)."""
-    import inspect
-
-    try:
-        return "lang" in inspect.signature(load).parameters
-    except (TypeError, ValueError):
-        return False
