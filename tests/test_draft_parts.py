@@ -142,8 +142,18 @@ def test_a_supposition_comes_first_and_replaces_the_paragraph() -> None:
     premises, rule = linker.conclusion(claim("C1", "conclusion"), "plain", claim("H1", "hypothesis"))
     assert premises == ["H1"]
     assert rule == NOTES["rule_hypothesis"]
-    premises, _ = linker.conclusion(claim("C2", "conclusion"), "sequel", claim("H2", "hypothesis"))
+    premises, rule = linker.conclusion(claim("C2", "conclusion"), "sequel", claim("H2", "hypothesis"))
     assert premises == ["H2", "C1"]
+    assert NOTES["rule_hypothesis"] in rule and NOTES["rule_sequel"] in rule  # both rules are named
+
+
+def test_a_linker_names_its_rules_in_the_language_of_its_notes() -> None:
+    ja = lexicon("ja").notes
+    linker = _Linker(ja)
+    linker.evidence(claim("E1"))
+    _, rule = linker.conclusion(claim("C1", "conclusion"), "sequel", claim("H1", "hypothesis"))
+    assert ja["rule_hypothesis"] in rule and ja["rule_sequel"] in rule
+    assert rule.isascii() is False and set(ja) == set(NOTES)
 
 
 # ------------------------------------------------------------ sentences
