@@ -9,6 +9,8 @@ import errno
 import math
 import os
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -403,3 +405,37 @@ def test_two_threads_speak_their_own_language_side_by_side(tmp_path: Path) -> No
 def test_a_date_converted_in_japanese_is_the_same_date() -> None:
     with using("ja"):
         assert Source(date="2023.05.09").date == datetime.date(2023, 5, 9)
+
+
+# --- on the command line ----------------------------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "--lang", "ja", "/dev/zero"],
+        ["check", "--lang", "ja", "{tmp}/missing.argmap.yaml"],
+        ["render", "--lang", "ja", str(EXAMPLES / "clean.argmap.yaml"), "-f", "dot", "-q", "-o", "/dev/full"],
+        ["scaffold", "{tmp}/a.txt", "-o", "{tmp}/a.txt"],  # a Japanese article: its messages are Japanese
+    ],
+    ids=["device", "missing", "no-space", "onto-its-input"],
+)
+def test_the_commands_say_file_errors_in_japanese(tmp_path: Path, args: list[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_bytes((EXAMPLES / "articles" / "kitakawa-energy.txt").read_bytes())
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    r = subprocess.run(
+        [sys.executable, "-m", "argmap", *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": ""},
+    )
+    assert r.returncode == 2, r.stderr
+    (line,) = r.stderr.splitlines()
+    said = line.removeprefix(f"argmap {argv[0]}: ")
+    assert japanese(said), said
+    assert english_sentences(said) == [], said

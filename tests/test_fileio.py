@@ -25,6 +25,8 @@ from argmap.fileio import OutputError, read_input, write_output
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN = ROOT / "examples" / "clean.argmap.yaml"
 ARTICLE = ROOT / "examples" / "articles" / "kitakawa-energy.txt"
+#: An English article: scaffold speaks its article's language, and these tests read English messages.
+ENGLISH_ARTICLE = "The library is quiet. Therefore, students can study there on Saturdays.\n"
 as_root = pytest.mark.skipif(os.geteuid() != 0, reason="needs root (as in CI)")
 
 
@@ -163,10 +165,14 @@ def test_a_name_that_can_only_be_a_directory_is_refused(mapfile: Path, tmp_path:
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
-def test_scaffold_and_dump_refuse_a_directory_name(tmp_path: Path) -> None:
+def test_scaffold_and_dump_refuse_a_directory_name(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     import argmap as api
 
-    r = argmap("scaffold", ARTICLE, "-o", "nd/", cwd=tmp_path)
+    article = tmp_path_factory.mktemp("article") / "a.txt"
+    article.write_text(ENGLISH_ARTICLE, encoding="utf-8")
+    r = argmap("scaffold", article, "-o", "nd/", cwd=tmp_path)
     assert r.returncode == 2
     assert "nd/: names a directory: name a file to write" in r.stderr
     with pytest.raises(OutputError, match="names a directory"):
@@ -244,7 +250,7 @@ def test_the_input_is_caught_under_another_name(mapfile: Path, tmp_path: Path, h
 
 def test_scaffold_onto_its_own_article_is_refused(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_bytes(ARTICLE.read_bytes())
+    article.write_text(ENGLISH_ARTICLE, encoding="utf-8")
     before = snapshot(article)
     r = argmap("scaffold", article, "-o", article)
     assert r.returncode == 2
@@ -258,9 +264,8 @@ def test_scaffold_onto_its_own_article_is_refused(tmp_path: Path) -> None:
 def test_standard_output_appended_to_the_input_is_refused(
     tmp_path: Path, command: str, extra: list[str]
 ) -> None:
-    source = ARTICLE if command == "scaffold" else CLEAN
     path = tmp_path / ("a.txt" if command == "scaffold" else "m.argmap.yaml")
-    path.write_bytes(source.read_bytes())
+    path.write_bytes(ENGLISH_ARTICLE.encode() if command == "scaffold" else CLEAN.read_bytes())
     before = path.read_bytes()
     with path.open("ab") as out:  # as the shell opens it for `>> a.txt`
         r = subprocess.run(
