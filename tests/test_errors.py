@@ -110,8 +110,8 @@ def test_a_bad_configuration_is_reported_the_same_way_by_every_command(
     monkeypatch.setattr("argmap.checks.config.find_pyproject", lambda start=".": pyproject)
     with pytest.raises(ConfigError) as raised:
         Config.from_pyproject(pyproject)
-    result = CliRunner().invoke(
-        main, [command, str(EXAMPLE), *(["-o", "out.dot"] if command == "render" else [])]
+    result = CliRunner().invoke(  # in English, the language of the library's message here
+        main, [command, "--lang", "en", str(EXAMPLE), *(["-o", "out.dot"] if command == "render" else [])]
     )
     assert result.exit_code == ConfigError.exit_code
     assert result.stderr == f"argmap {command}: {raised.value}\n"
