@@ -12,6 +12,7 @@ import pytest
 
 import argmap
 from argmap.formats import json_schema, spec
+from argmap.formats._rules import KIND_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(ROOT.glob("examples/**/*.argmap.yaml"))
@@ -46,7 +47,9 @@ def test_schema_names_the_fields_of_each_table() -> None:
         node = nodes[el.name]
         assert list(node["properties"]) == list(el.keys), el.name
         assert tuple(node.get("required", ())) == el.required, el.name
-    assert defs["claim"]["properties"]["kind"]["enum"] == [k.value for k in argmap.Kind]
+    kinds = defs["claim"]["properties"]["kind"]["enum"]
+    assert kinds[: len(argmap.Kind)] == [k.value for k in argmap.Kind]  # the English names first
+    assert set(kinds) == set(KIND_WORDS)  # and the Japanese ones the loader accepts
 
 
 def test_quick_json_structures_know_the_same_fields() -> None:

@@ -348,7 +348,7 @@ def build_map(tree: Tree, locator: FileLocator | None, earlier: list[Problem]) -
     builder = _Builder(locator)
     amap = builder.build(tree) if tree is not None else None
     found = earlier + builder.problems()
-    if locator is not None and (found or amap is None):
+    if locator is not None and (found or amap is None or locator.mistaken):
         found = locator.explain(found, builder.missing)
     problems = sorted(found, key=lambda p: (p.location.line, p.location.column) if p.location else (0, 0))
     if problems or amap is None:

@@ -49,6 +49,10 @@ class FileLocator(Locator):
     the deepest part of the path it can find.
     """
 
+    #: Whether reading found a typing mistake, so the map must not load
+    #: even if nothing else is wrong (see :meth:`explain`).
+    mistaken = False
+
     def __init__(self, file: str) -> None:
         self.file = file
 

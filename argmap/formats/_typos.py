@@ -52,6 +52,8 @@ def _keys() -> tuple[frozenset[str], frozenset[str]]:
 
 
 FIELD_KEYS, TEXT_KEYS = _keys()
+#: The fields that hold a list (a single value may be written without one).
+LIST_KEYS = frozenset(f.key for el in spec.elements() for f in el.fields if f.rule in (spec.IDS, spec.NAMES))
 
 #: Characters an input method types for the '-' of a list item: the
 #: long-vowel mark, full-width hyphen-minus, dashes, the minus sign.
@@ -67,7 +69,7 @@ _SPACE = "[ \t\u3000]"
 #: such line is looked at closely.
 _CANDIDATE = re.compile(
     rf"{_LINE_START}[ \t]*\u3000"
-    rf"|{_LINE_START}{_SPACE}*(?:-[ \t]+)*(?:[{DASHES}]|{_KEY}{_SPACE}*：|{_KEY}:[^\s])"
+    rf"|{_LINE_START}{_SPACE}*(?:-[ \t]+)*(?:[{DASHES}]|{_KEY}{_SPACE}*：|{_KEY}:(?:[^\s]|\u3000))"
     rf"|[{{,]{_SPACE}*{_KEY}{_SPACE}*(?:：|:[^\s,}}\]])"
 )
 _LINE_END = re.compile(_BREAK)
@@ -88,6 +90,21 @@ _BLOCK_START = re.compile(r"(?:\A|[:\-][ \t]+)[|>][-+0-9]*[ \t]*(?:#.*)?\Z")
 
 def _full_width_colon() -> str:
     return _("a full-width colon '：' is used: type a half-width ': ' (a colon and a space)")
+
+
+def dash_message(dash: str) -> str:
+    return _(
+        "'{dash}' is not a list mark: start each item of a list with a half-width '-' and a space ('- E1')"
+    ).format(dash=dash)
+
+
+def list_typed_with_dashes(key: str, value: str) -> str | None:
+    """The dash, if ``value`` (the plain text YAML read for the list field
+    ``key``) is a list typed with a dash in place of '-' (``ー E1 ー E2``)."""
+    if key not in LIST_KEYS:
+        return None
+    m = _DASH_ITEM.match(value)
+    return None if m is None else m.group()
 
 
 def _no_space(written: str, fixed: str) -> str:
@@ -195,9 +212,7 @@ def _look(lines: _Lines, start: int, line_no: int) -> list[Mistake]:
             Mistake(
                 line_no,
                 col + 1,
-                _(
-                    "'{dash}' is not a list mark: start each item of a list with a half-width '-' and a space ('- E1')"
-                ).format(dash=dash.group()),
+                dash_message(dash.group()),
             )
         )
         body, col = (

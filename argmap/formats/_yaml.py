@@ -66,6 +66,8 @@ class YamlLocator(FileLocator):
         self._root = root
         self._text = text
         self._mistakes = mistakes
+        #: Whether the reader found a typing mistake (the map must not load).
+        self.mistaken = bool(mistakes)
         self._index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
 
     def explain(self, problems: list[Problem], missing: dict[Problem, str]) -> list[Problem]:
@@ -369,13 +371,22 @@ class _Converter:
             if key in out:
                 self.problem(_("duplicate key {key}").format(key=_brief(key)), key_node)
                 continue
-            out[key] = value = self.convert(value_node, depth + 1)
-            if value is None and isinstance(value_node, yaml.ScalarNode) and not value_node.value:
-                where = _typos.hashtag(self.text, key, key_node.end_mark.index)
-                if where is not None:
-                    line, column = LineIndex(self.text, YAML_BREAKS).position(where)
-                    self.mistakes.append(_typos.Mistake(line, column, _typos.hashtag_message(key), key))
+            out[key] = self.convert(value_node, depth + 1)
+            if isinstance(value_node, yaml.ScalarNode) and not value_node.style:
+                self.typed(key, key_node, value_node)
         return out
+
+    def typed(self, key: str, key_node: yaml.Node, node: yaml.ScalarNode) -> None:
+        """Note a typing mistake YAML read as something else: a hashtag read
+        as a comment (the value is empty), a list typed with dashes (one text)."""
+        if not node.value:
+            where = _typos.hashtag(self.text, key, key_node.end_mark.index)
+            if where is not None:
+                line, column = LineIndex(self.text, YAML_BREAKS).position(where)
+                self.mistakes.append(_typos.Mistake(line, column, _typos.hashtag_message(key), key))
+        elif (dash := _typos.list_typed_with_dashes(key, node.value)) is not None:
+            mark = node.start_mark
+            self.mistakes.append(_typos.Mistake(mark.line + 1, mark.column + 1, _typos.dash_message(dash)))
 
 
 def node_bound(text: str) -> int:
