@@ -44,7 +44,7 @@ _PAPERS = ("a4", "a4-landscape", "a3", "a3-landscape", "letter", "letter-landsca
         "--format dot needs no Graphviz.\n\n"
         "--preset chooses sizes for where the drawing is shown: screen (the default), projector "
         "(large text and thick lines for a classroom screen) or print (A4 landscape PDF pages); "
-        "--font-size, --width, --line-width and --paper override it. --notes draws the elements' "
+        "--font-size, --width, --line-width, --spacing, --ids/--no-ids and --paper override it. --notes draws the elements' "
         "notes: a numbered mark on each element, the notes listed under the map.\n\n"
         "The output never replaces FILE itself, a read-only file or a device: a device or pipe "
         "such as /dev/null gets the bytes written into it, and -o - writes to standard output.\n\n"
@@ -129,6 +129,21 @@ _PAPERS = ("a4", "a4-landscape", "a3", "a3-landscape", "letter", "letter-landsca
     help=N_("Thickness of borders, edges and arrows, as a multiple (default: from --preset, 1 for screen)."),
 )
 @click.option(
+    "--spacing",
+    type=FiniteRange(min=0.1, max=10),
+    default=None,
+    metavar="FACTOR",
+    help=N_(
+        "Gaps between elements, as a multiple (default: from --preset, 1 for screen, 0.4 for projector)."
+    ),
+)
+@click.option(
+    "--ids/--no-ids",
+    "show_ids",
+    default=None,
+    help=N_("Show or hide the elements' ids (default: from --preset, hidden for projector)."),
+)
+@click.option(
     "--paper",
     type=click.Choice(_PAPERS),
     default=None,
@@ -168,6 +183,8 @@ def command(  # noqa: PLR0917 (click passes the options by name)
     font_size: float | None,
     width: int | None,
     line_width: float | None,
+    spacing: float | None,
+    show_ids: bool | None,
     paper: str | None,
     max_lines: int | None,
     timeout: float,
@@ -186,6 +203,8 @@ def command(  # noqa: PLR0917 (click passes the options by name)
             "fontsize": font_size,
             "width": width,
             "line_width": line_width,
+            "spacing": spacing,
+            "show_ids": show_ids,
             "paper": paper,
         }
         _draw(

@@ -63,6 +63,8 @@ PAPERS: dict[str, tuple[float, float]] = {
 }
 #: The thickness of lines, as a multiple of the usual one.
 LINE_WIDTHS = (0.25, 10.0)
+#: The gaps between elements, as a multiple of the usual ones.
+SPACINGS = (0.1, 10.0)
 
 
 def _show(value: object) -> str:
@@ -144,17 +146,44 @@ def _fontsize(_inst: object, _attr: attrs.Attribute[float], value: float) -> Non
         )
 
 
-def _line_width(_inst: object, _attr: attrs.Attribute[float], value: float) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(
-            f"line_width must be a number (a multiple of the usual thickness), not {type_name(value)}"
-        )
-    low, high = LINE_WIDTHS
-    if not (low <= value <= high):  # also refuses nan
+_FACTOR_WORDS = {
+    "line_width": N_(
+        "line_width must be a multiple of the usual thickness from {low} to {high}, not {value}"
+    ),
+    "spacing": N_("spacing must be a multiple of the usual gaps from {low} to {high}, not {value}"),
+}
+
+
+def _factor(low: float, high: float) -> Callable[[object, attrs.Attribute[float], float], None]:
+    """A validator: a number from ``low`` to ``high`` (a multiple of a usual size)."""
+
+    def check(_inst: object, attr: attrs.Attribute[float], value: float) -> None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(
+                f"{attr.name} must be a number (a multiple of the usual size), not {type_name(value)}"
+            )
+        if not (low <= value <= high):  # also refuses nan
+            raise _refuse(
+                _(_FACTOR_WORDS[attr.name]).format(low=f"{low:g}", high=f"{high:g}", value=_show(value))
+            )
+
+    return check
+
+
+def _screen(_inst: object, _attr: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if (
+        not isinstance(value, tuple)
+        or len(value) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    ):
+        raise TypeError(f"fit must be None or a (width, height) tuple of pixels, not {type_name(value)}")
+    if not all(100 <= v <= 20000 for v in value):
         raise _refuse(
-            _(
-                "line_width must be a multiple of the usual thickness from {low} to {high}, not {value}"
-            ).format(low=f"{low:g}", high=f"{high:g}", value=_show(value))
+            _("fit must be a screen size from 100 to 20000 pixels a side, not {value}").format(
+                value=repr(value)
+            )
         )
 
 
@@ -201,7 +230,7 @@ class RenderOptions:
     ``fontsize`` is the size of claim texts in points; every other text
     (badges, ids, source lines, markers, the title, the legend, the notes)
     is scaled with it. ``line_width`` multiplies the thickness of borders,
-    edges and arrowheads. ``notes`` draws the elements' notes: a numbered
+    edges and arrowheads, ``spacing`` the gaps between elements. ``notes`` draws the elements' notes: a numbered
     mark on each element that has one, and the notes listed under the
     map. ``paper`` (a key of :data:`PAPERS`) makes a PDF one page of that
     size, the drawing scaled down to fit it when larger.
@@ -227,19 +256,28 @@ class RenderOptions:
     #: compact. None: never.
     fast_above: int | None = attrs.field(default=500, validator=_whole(0, optional=True))
     notes: bool = attrs.field(default=False, validator=_flag)
-    line_width: float = attrs.field(default=1.0, validator=_line_width)
+    line_width: float = attrs.field(default=1.0, validator=_factor(*LINE_WIDTHS))
+    spacing: float = attrs.field(default=1.0, validator=_factor(*SPACINGS))
     paper: str | None = attrs.field(default=None, validator=_paper)
+    #: A screen size in pixels (width, height): :func:`~argmap.drawing.render`
+    #: then chooses ``width`` among a few so that the drawing, scaled to fit
+    #: that screen, has the largest text (maps of at most
+    #: :data:`FIT_MAX_ELEMENTS` elements). None: ``width`` as given.
+    fit: tuple[int, int] | None = attrs.field(default=None, validator=_screen)
 
     @classmethod
     def from_preset(cls, preset: str = "screen", **fields: Any) -> RenderOptions:
         """Options for ``preset`` (a key of :data:`PRESETS`: ``screen``,
         ``projector`` or ``print``), with ``fields`` given explicitly
-        overriding what the preset sets.
+        overriding what the preset sets. A ``width`` given explicitly also
+        turns off the preset's choice of width (``fit``).
 
         >>> RenderOptions.from_preset("projector", fontsize=30).fontsize
         30
         >>> RenderOptions.from_preset("print").paper
         'a4-landscape'
+        >>> RenderOptions.from_preset("projector", width=20).fit is None
+        True
         """
         if not isinstance(preset, str):
             raise TypeError(f"preset must be a str, one of {', '.join(PRESETS)}, not {type_name(preset)}")
@@ -249,24 +287,55 @@ class RenderOptions:
                     value=repr(preset[:40]), choices=", ".join(PRESETS)
                 )
             )
-        return cls(**{**PRESETS[preset], **fields})
+        chosen = dict(PRESETS[preset])
+        if "width" in fields:
+            chosen["fit"] = None
+        return cls(**{**chosen, **fields})
 
+
+#: The most elements of a map for which ``fit`` tries several widths.
+FIT_MAX_ELEMENTS = 150
+#: The text widths (columns) ``fit`` tries.
+FIT_WIDTHS = (12, 16, 20, 24, 28, 34, 40)
 
 #: What each preset sets; the other fields keep their defaults.
 #:
 #: - ``screen``: the defaults, for a drawing read on a monitor.
-#: - ``projector``: large text with thick lines, for a classroom screen
-#:   (1920x1080), text wrapped a little wider to use a wide screen.
-#: - ``print``: A4 landscape PDF pages, text at 11 pt.
+#: - ``projector``: for a classroom screen (1920x1080) read from the back
+#:   of the room: large text, thick lines, tight gaps, no ids (the badges,
+#:   marks and notes stay), and the text width that makes the drawing, scaled
+#:   to the screen, keep its text largest.
+#: - ``print``: A4 landscape PDF pages, text at 11 pt in wider columns.
 PRESETS: dict[str, dict[str, Any]] = {
-    "screen": {"fontsize": 12.0, "width": 28, "inference_width": 20, "line_width": 1.0, "paper": None},
-    "projector": {"fontsize": 20.0, "width": 30, "inference_width": 18, "line_width": 2.0, "paper": None},
+    "screen": {
+        "fontsize": 12.0,
+        "width": 28,
+        "inference_width": 20,
+        "line_width": 1.0,
+        "spacing": 1.0,
+        "show_ids": True,
+        "paper": None,
+        "fit": None,
+    },
+    "projector": {
+        "fontsize": 24.0,
+        "width": 16,
+        "inference_width": 14,
+        "line_width": 2.0,
+        "spacing": 0.4,
+        "show_ids": False,
+        "paper": None,
+        "fit": (1920, 1080),
+    },
     "print": {
         "fontsize": 11.0,
         "width": 32,
         "inference_width": 20,
         "line_width": 1.0,
+        "spacing": 1.0,
+        "show_ids": True,
         "paper": "a4-landscape",
+        "fit": None,
     },
 }
 
@@ -563,8 +632,8 @@ class _Builder:
             "graph",
             rankdir=o.rankdir,
             newrank="true",
-            nodesep="0.3",
-            ranksep="0.35",
+            nodesep=f"{round(0.3 * o.spacing, 3):g}",
+            ranksep=f"{round(0.35 * o.spacing, 3):g}",
             labelloc="t",
             fontsize=f"{self.pt(16):g}",
             **font,
@@ -586,7 +655,8 @@ class _Builder:
             body.attr(
                 "graph",
                 label=self._notes_label(),
-                labelloc="b",
+                # Under the map: Graphviz turns a cluster's label over with BT.
+                labelloc="t" if o.rankdir == "BT" else "b",
                 labeljust="l",
                 penwidth="0",
                 tooltip=tooltip(self.w["notes"]),
@@ -613,7 +683,7 @@ class _Builder:
 
     def _notes_label(self) -> str:
         """The list of notes: a heading, then one row per note (mark, id, text)."""
-        width = max(self.o.width * 2, 60) if self.o.width else 0
+        width = max(self.o.width * 3, 60) if self.o.width else 0
         size = self.pt(11)
         rows = [
             f'<TR><TD ALIGN="LEFT" COLSPAN="3">{_font(self.pt(13), style.INK, html_text(self.w["notes"]), bold=True)}</TD></TR>'

@@ -20,11 +20,23 @@ import signal
 import subprocess
 import sys
 import time
+import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.drawing.dot import PAPERS, Drawing, RenderOptions, build, diagram_language, to_dot
+import attrs
+
+from argmap.drawing.dot import (
+    FIT_MAX_ELEMENTS,
+    FIT_WIDTHS,
+    PAPERS,
+    Drawing,
+    RenderOptions,
+    build,
+    diagram_language,
+    to_dot,
+)
 from argmap.drawing.limits import MAX_HREF_BYTES, MAX_LABEL_LINES, RenderWarning, warn
 from argmap.errors import ArgmapError, ArgmapException, Problem
 from argmap.fileio import write_output
@@ -216,19 +228,28 @@ def run_graphviz(
     return _run(source, fmt, engine, time.monotonic() + timeout, timeout, paper=paper)
 
 
-def _page(fmt: str, paper: str | None) -> list[str]:
-    """Graphviz's arguments that make a PDF one page of ``paper``: the drawing
-    scaled down to fit inside a margin of a third of an inch, centred."""
-    if fmt != "pdf" or paper is None:
+#: The margin around a drawing on a page of paper, in inches.
+PAGE_MARGIN = 1 / 3
+
+
+def _page(plain: str, paper: str) -> list[str]:
+    """Graphviz's arguments that make a PDF one page of ``paper``, given the
+    drawing's layout (``-Tplain``): the drawing centred, scaled down to fit
+    inside a margin of :data:`PAGE_MARGIN` when it is larger, never up.
+
+    Graphviz scales the padding with the drawing, so the padding is chosen
+    for the whole to come out at the size of the page.
+    """
+    head = plain.split("\n", 1)[0].split()
+    try:
+        width, height = max(float(head[2]), 0.01), max(float(head[3]), 0.01)
+    except (IndexError, ValueError):
         return []
-    width, height = PAPERS[paper]
-    margin = 1 / 3
-    return [
-        f"-Gsize={width - 2 * margin:.2f},{height - 2 * margin:.2f}",
-        f"-Gpage={width:.2f},{height:.2f}",
-        f"-Gmargin={margin:.3f}",
-        "-Gcenter=true",
-    ]
+    page_w, page_h = PAPERS[paper]
+    scale = min(1.0, (page_w - 2 * PAGE_MARGIN) / width, (page_h - 2 * PAGE_MARGIN) / height)
+    pad_x = (page_w / scale - width) / 2
+    pad_y = (page_h / scale - height) / 2
+    return [f"-Gsize={page_w:g},{page_h:g}!", "-Gmargin=0", f"-Gpad={pad_x:.4f},{pad_y:.4f}"]
 
 
 def _run(
@@ -237,6 +258,9 @@ def _run(
     """:func:`run_graphviz` until ``deadline`` (time.monotonic()), part of a
     time limit of ``budget`` seconds for all of a command's Graphviz work."""
     exe = shutil.which(engine)
+    page: list[str] = []
+    if exe is not None and fmt == "pdf" and paper is not None:
+        page = _page(_run(source, "plain", engine, deadline, budget).decode("utf-8", "replace"), paper)
     if exe is None:
         raise RenderError(
             _("Graphviz's {command} command was not found: {hint}").format(
@@ -245,7 +269,7 @@ def _run(
         )
     try:
         proc = subprocess.Popen(
-            [exe, f"-T{fmt}", *(["-Gdpi=144"] if fmt == "png" else []), *_page(fmt, paper)],
+            [exe, f"-T{fmt}", *(["-Gdpi=144"] if fmt == "png" else []), *page],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -377,6 +401,11 @@ def render(
         deadline = time.monotonic() + budget
         _check_choice("engine", engine, ENGINES)
         fmt = _format(path, format)
+        findings = None if findings is None else list(findings)
+        if options is not None and options.fit is not None and fmt != "dot":
+            options = _fitted(
+                amap, findings, options, lang=speak, engine=engine, deadline=deadline, budget=budget
+            )
         drawing = build(amap, findings, options, lang=speak)
         source = drawing.graph.source
         if fmt == "dot":
@@ -390,6 +419,44 @@ def render(
             _warn_shortened(drawing, fmt)
         write_output(path, data, inputs=inputs)
     return Path(path)
+
+
+def _fitted(
+    amap: ArgumentMap,
+    findings: list[Diagnostic] | None,
+    options: RenderOptions,
+    *,
+    lang: str,
+    engine: str,
+    deadline: float,
+    budget: float,
+) -> RenderOptions:
+    """``options`` with the width of :data:`FIT_WIDTHS` that makes the
+    drawing, scaled to fit the screen ``options.fit``, keep its text largest
+    (the first of equals). Each width is laid out once (``-Tplain`` gives the
+    size); a map of more than :data:`FIT_MAX_ELEMENTS` elements keeps its
+    width."""
+    assert options.fit is not None
+    size = len(amap.claims) + len(amap.inferences) + len(amap.attacks)
+    if size > FIT_MAX_ELEMENTS:
+        return options
+    screen_w, screen_h = options.fit
+    best, best_scale = options, 0.0
+    for width in FIT_WIDTHS:
+        trial = attrs.evolve(options, width=width)
+        source = build(amap, findings, trial, lang=lang).graph.source
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RenderWarning)
+            plain = _run(source, "plain", engine, deadline, budget).decode("utf-8", "replace")
+        head = plain.split("\n", 1)[0].split()
+        try:
+            w, h = float(head[2]), float(head[3])
+        except (IndexError, ValueError):
+            continue
+        scale = min(screen_w / max(w, 1e-9), screen_h / max(h, 1e-9))
+        if scale > best_scale:
+            best, best_scale = trial, scale
+    return best
 
 
 _LINE = re.compile(r"\bin line (\d+)")
