@@ -202,7 +202,10 @@ def test_explain_one_rule_by_code_or_name(run) -> None:  # type: ignore[no-untyp
     assert by_code.exit_code == 0
     assert by_code.output == by_name.output
     assert by_code.output.startswith("AM201 circular-support (error, Circularity)\n")
-    assert "**How to repair it.**" in by_code.output
+    assert "How to repair it." in by_code.output
+    assert "**" not in by_code.output  # the Markdown is drawn, not shown as source
+    source = run("explain", "AM201", "--format", "markdown").output
+    assert "**How to repair it.**" in source
     assert "Threshold: 0.1" in run("explain", "weak-relevance").output
 
 

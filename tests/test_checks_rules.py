@@ -598,13 +598,15 @@ def test_defeated_conclusion_by_undercut() -> None:
     """)
     assert only(m, "defeated-conclusion") == [
         (
-            'C1 "It will rain today" is defeated through I1 by attack X1 (by E2 on I1); '
+            'C1 "It will rain today" is not established by the argument as mapped: its support through I1 '
+            "falls to attack X1 (by E2 on I1), which nothing in the map answers; "
             "without the attacks it would be accepted",
             ("C1", "X1", "E2"),
             ("X1", "I1", "C1"),
         ),
         (
-            'C2 "Take an umbrella" is defeated through I2 by attack X1 (by E2 on I1); '
+            'C2 "Take an umbrella" is not established by the argument as mapped: its support through I2 '
+            "falls to attack X1 (by E2 on I1), which nothing in the map answers; "
             "without the attacks it would be accepted",
             ("C2", "X1", "E2"),
             ("X1", "I1", "C1", "I2", "C2"),
@@ -625,7 +627,8 @@ def test_defeated_conclusion_by_rebuttal_and_near_miss_when_defended() -> None:
           X1: {from: P2, to: C1}
     """
     assert only(load(body), "defeated-conclusion") == [
-        ('C1 "d" is defeated by attack X1 (by P2 on C1); without the attacks it would be accepted',
+        ('C1 "d" is not established by the argument as mapped: attack X1 (by P2 on C1), which nothing '
+         'in the map answers, stands against it; without the attacks it would be accepted',
          ("C1", "X1", "P2"), ("X1", "C1")),
     ]  # fmt: skip
     defended = load(body.rstrip() + "\n          X2: {from: P3, to: P2}\n")

@@ -8,12 +8,16 @@ from argmap.checks import graph
 from argmap.checks.diagnostic import Severity
 from argmap.checks.engine import Analysis
 from argmap.checks.registry import Finding, Threshold, rule
+from argmap.checks.wording import figure
+from argmap.i18n import N_, _, ngettext
 
 
 def _show_path(path: list[str]) -> str:
     if len(path) <= 17:
         return " -> ".join(path)
-    return " -> ".join(path[:8]) + " -> … -> " + " -> ".join(path[-5:]) + f" ({len(path) // 2} steps)"
+    shown = " -> ".join(path[:8]) + " -> … -> " + " -> ".join(path[-5:])
+    steps = len(path) // 2
+    return ngettext("{path} ({steps} step)", "{path} ({steps} steps)", steps).format(path=shown, steps=steps)
 
 
 @rule(
@@ -21,15 +25,15 @@ def _show_path(path: list[str]) -> str:
     "circular-support",
     "循環論法",
     Severity.ERROR,
-    "Claims that support each other in a circle.",
-    """
-**What it finds.** Every group of claims and inferences in which each one
-supports, through some chain of inferences, every other one: a strongly
-connected part of the support graph that contains a cycle. An inference
-whose conclusion is also one of its own premises is the smallest such
-circle. Each group is reported once, at its first claim, with one concrete
-cycle as the `path` (for example `C1 -> I2 -> C2 -> I3 -> C1`); its
-`elements` list every claim of the group, then its inferences.
+    N_("Claims that support each other in a circle."),
+    N_(
+        """
+**What it finds.** A group of claims that support each other in a circle:
+following the reasons of any one of them leads, step by step, back to
+itself. An inference whose conclusion is also one of its own premises is the
+smallest such circle. Each group is reported once, at its first claim, with
+one circle written out as the `path` (for example `C1 -> I2 -> C2 -> I3 ->
+C1`); its `elements` list every claim of the group, then its inferences.
 
 **Example.** "The Bible is true because it is the word of God (C1); we know
 it is the word of God because the Bible says so (C2)." C1 supports C2 and C2
@@ -46,7 +50,8 @@ and look for independent support for it: evidence or a premise from outside
 the circle. Then remove the inference that closes the loop. If the circle
 is an artefact of the annotation (the same idea entered twice as two
 claims), merge the claims.
-""",
+"""
+    ),
 )
 def circular_support(a: Analysis) -> Iterator[Finding]:
     ix = a.index
@@ -61,12 +66,18 @@ def circular_support(a: Analysis) -> Iterator[Finding]:
             path += [iids[i], cids[c]]
         infs = graph.component_inferences(ix, comp, members)
         elements = (*(cids[c] for c in members), *(iids[i] for i in infs))
-        extra = ""
         if len(members) * 2 > len(path) - 1 or len(infs) * 2 > len(path) - 1:
-            extra = f" (the circle is part of a knot of {len(members)} claims and {len(infs)} inferences)"
+            message = _(
+                "{claim} supports itself in a circle: {path} "
+                "(the circle is part of a knot of {claims} claims and {inferences} inferences)"
+            )
+        else:
+            message = _("{claim} supports itself in a circle: {path}")
         yield Finding(
             elements,
-            f"{a.q(cids[start])} supports itself in a circle: {_show_path(path)}{extra}",
+            message.format(
+                claim=a.q(cids[start]), path=_show_path(path), claims=len(members), inferences=len(infs)
+            ),
             tuple(path),
         )
 
@@ -76,8 +87,9 @@ def circular_support(a: Analysis) -> Iterator[Finding]:
     "restated-premise",
     "前提の言い換え",
     Severity.WARNING,
-    "A conclusion that says nearly the same as one of its own premises (heuristic).",
-    """
+    N_("A conclusion that says nearly the same as one of its own premises (heuristic)."),
+    N_(
+        """
 **What it finds.** A conclusion whose text is nearly the same as the text of
 one of the premises of an inference concluding it: their similarity is at
 least the threshold (default 0.80), by the same measure as
@@ -97,9 +109,10 @@ what real reasons they give for it; map those as the premises. If the two
 claims are one claim entered twice, merge them. If they differ in a way
 that matters, reword them so the difference shows, or accept the finding
 with `ignore:`.
-""",
+"""
+    ),
     heuristic=True,
-    threshold=Threshold(0.80, "report conclusions at least this similar to one of their premises"),
+    threshold=Threshold(0.80, N_("report conclusions at least this similar to one of their premises")),
 )
 def restated_premise(a: Analysis) -> Iterator[Finding]:
     ix = a.index
@@ -119,6 +132,14 @@ def restated_premise(a: Analysis) -> Iterator[Finding]:
                 iid = ix.inference_ids[i]
                 yield Finding(
                     (cid, pid, iid),
-                    f"{a.q(cid, 30)} restates its own premise {a.q(pid, 30)} in {iid} "
-                    f"(similarity {sim:.2f}, at least {limit:.2f})",
+                    _(
+                        "{claim} restates its own premise {premise} in {inference} "
+                        "(similarity {similarity}, at least {limit})"
+                    ).format(
+                        claim=a.q(cid, 30),
+                        premise=a.q(pid, 30),
+                        inference=iid,
+                        similarity=figure(sim),
+                        limit=figure(limit),
+                    ),
                 )

@@ -33,9 +33,11 @@ from typing import Any
 
 import attrs
 
+from argmap.checks.wording import separator, shown
 from argmap.errors import ArgmapError, ArgmapException
 from argmap.fileio import decode_utf8, read_input
-from argmap.support import did_you_mean, type_name
+from argmap.i18n import N_, _
+from argmap.support import closest, type_name
 
 __all__ = ["Config", "ConfigError", "find_pyproject"]
 
@@ -125,18 +127,26 @@ class Config:
             if isinstance(value, str):
                 value = [value]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"{file}: [tool.argmap] {key} must be a list of rule names or codes")
+                raise ConfigError(
+                    _("{file}: [tool.argmap] {key} must be a list of rule names or codes").format(
+                        file=file, key=key
+                    )
+                )
             try:
                 list(resolve(value))
             except UnknownRuleError as exc:
-                raise ConfigError(f"{file}: [tool.argmap] {key}: {exc}") from None
+                raise ConfigError(
+                    _("{file}: [tool.argmap] {key}: {error}").format(file=file, key=key, error=exc)
+                ) from None
             return tuple(value)
 
         select = names("select")
         ignore = names("ignore") or ()
         raw = table.get("thresholds", {})
         if not isinstance(raw, Mapping):
-            raise ConfigError(f"{file}: [tool.argmap.thresholds] must be a table of rule name = number")
+            raise ConfigError(
+                _("{file}: [tool.argmap.thresholds] must be a table of rule name = number").format(file=file)
+            )
         with_one = [r for r in all_rules() if r.threshold is not None]
         tunable = [r.name for r in with_one]
         by_name = {**{r.ja_name: r.name for r in with_one}, **{r.name: r.name for r in with_one}}
@@ -144,14 +154,22 @@ class Config:
         for key, value in raw.items():
             name = by_name.get(normal_name(key)) if isinstance(key, str) else None
             if name is None:
-                hint = (did_you_mean(key, list(by_name)) if isinstance(key, str) else "") or (
-                    f"; rules with one: {', '.join(tunable)}"
-                )
+                best = closest(key, list(by_name)) if isinstance(key, str) else None
+                if best is not None:
+                    hint = _(" (did you mean {rule}?)").format(rule=shown(best))
+                else:
+                    hint = _("; rules with one: {names}").format(names=separator().join(tunable))
                 raise ConfigError(
-                    f"{file}: [tool.argmap.thresholds]: {key!r} is not a rule with a threshold{hint}"
+                    _("{file}: [tool.argmap.thresholds]: {key} is not a rule with a threshold{hint}").format(
+                        file=file, key=shown(key) if isinstance(key, str) else repr(key), hint=hint
+                    )
                 )
             if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-                raise ConfigError(f"{file}: [tool.argmap.thresholds] {key} must be a number from 0 to 1")
+                raise ConfigError(
+                    _("{file}: [tool.argmap.thresholds] {key} must be a number from 0 to 1").format(
+                        file=file, key=key
+                    )
+                )
             thresholds[name] = float(value)
         return cls(select, ignore, thresholds, file)
 
@@ -176,10 +194,16 @@ class Config:
             raise ConfigError(_toml_error(name, text, exc)) from None
         tool = data.get("tool", {})
         if not isinstance(tool, Mapping):
-            raise ConfigError(f"{name}: [tool] must be a table, not {_toml_type(tool)}")
+            raise ConfigError(
+                _("{file}: [tool] must be a table, not {kind}").format(file=name, kind=_toml_type(tool))
+            )
         table = tool.get("argmap", {})
         if not isinstance(table, Mapping):
-            raise ConfigError(f"{name}: [tool.argmap] must be a table, not {_toml_type(table)}")
+            raise ConfigError(
+                _("{file}: [tool.argmap] must be a table, not {kind}").format(
+                    file=name, kind=_toml_type(table)
+                )
+            )
         return cls.from_table(table, name)
 
     @classmethod
@@ -197,26 +221,29 @@ def _toml_error(name: str, text: str, exc: tomllib.TOMLDecodeError) -> str:
     message = str(exc)
     m = _TOML_AT.search(message)
     if m is None:
-        return f"{name}: not valid TOML: {message}"
+        return _("{file}: not valid TOML: {why}").format(file=name, why=message)
     if m.group(1) is not None:
         line, column = m.group(1), m.group(2)
     else:  # the end of the document
         line, column = str(text.count("\n") + 1), str(len(text) - text.rfind("\n"))
-    return f"{name}:{line}:{column}: not valid TOML: {message[: m.start()]}"
+    return _("{file}: not valid TOML: {why}").format(file=f"{name}:{line}:{column}", why=message[: m.start()])
 
 
 #: What a TOML value that is not a table is, in a user's words (bool before int:
 #: true is an int to Python); any other value is a date or a time.
 _TOML_KINDS: tuple[tuple[type | types.UnionType, str], ...] = (
-    (bool, "true/false"),
-    (int | float, "a number"),
-    (str, "text"),
-    (list, "a list"),
+    (bool, N_("true/false")),
+    (int | float, N_("a number")),
+    (str, N_("text")),
+    (list, N_("a list")),
 )
 
 
+_TOML_OTHER = N_("a date or time")
+
+
 def _toml_type(value: object) -> str:
-    return next((name for kind, name in _TOML_KINDS if isinstance(value, kind)), "a date or time")
+    return _(next((name for kind, name in _TOML_KINDS if isinstance(value, kind)), _TOML_OTHER))
 
 
 def find_pyproject(start: str | Path = ".") -> Path | None:

@@ -24,6 +24,7 @@ from argmap.checks.diagnostic import Severity
 from argmap.checks.engine import Analysis
 from argmap.checks.graph import Status
 from argmap.checks.registry import Finding, rule
+from argmap.i18n import N_, _
 from argmap.model import ArgumentMap
 from argmap.support import type_name
 
@@ -48,9 +49,10 @@ def labelling(amap: ArgumentMap) -> Mapping[str, Status]:
 
 def _attack_phrase(a: Analysis, att: int) -> str:
     ix = a.index
-    return (
-        f"attack {ix.attack_ids[att]} (by {ix.claim_ids[ix.attack_source[att]]} "
-        f"on {ix.node_id(ix.attack_target[att])})"
+    return _("attack {attack} (by {source} on {target})").format(
+        attack=ix.attack_ids[att],
+        source=ix.claim_ids[ix.attack_source[att]],
+        target=ix.node_id(ix.attack_target[att]),
     )
 
 
@@ -59,28 +61,33 @@ def _attack_phrase(a: Analysis, att: int) -> str:
     "defeated-conclusion",
     "反論に答えていない結論",
     Severity.WARNING,
-    "A conclusion that an accepted attack defeats.",
-    """
-**What it finds.** A conclusion that the grounded labelling marks
-*defeated* but that would be *accepted* if the map had no attacks: its
-support is sound, and an attack the map itself accepts knocks it out —
-directly (a rebuttal of the conclusion), by undercutting one of its
-inferences, or by defeating a claim it rests on. The finding names the
-attack; its `path` runs from the attack to the conclusion.
+    N_("A conclusion the argument does not establish, because an attack on it goes unanswered."),
+    N_(
+        """
+**What it finds.** A conclusion whose support would stand if the map had
+no attacks, but that the argument, as mapped, does not establish: an attack
+that nothing in the map answers stands against it — directly (an objection
+to the conclusion), against one of the steps leading to it, or against a
+claim it rests on. This does not say the conclusion is false; it says the
+argument has left an objection unanswered. The finding names the attack;
+its `path` runs from the attack to the conclusion.
 
 **Example.** E1 "The forecast says rain" supports C1 "It will rain today"
 (inference I1). E2 "The forecast was issued last week" attacks I1. Nothing
-attacks E2, so E2 is accepted, I1 is defeated and so is C1.
+answers E2, so the step I1 falls, and with it the argument for C1 — though
+it may still rain.
 
 **Why it matters.** The map records an objection that the argument does not
 answer. Either the author has overlooked it, or the map's reader has found
-a flaw: in both cases the conclusion, as argued, does not stand.
+a flaw: in both cases the conclusion is not established by the argument as
+it stands.
 
 **How to repair it.** Answer the attack: add a claim that attacks the
 attacking claim (with evidence), or give the conclusion other support the
 attack does not reach. If the attack is weak, say why in the map, as an
 attack on it. If the conclusion really falls, revise or drop it.
-""",
+"""
+    ),
 )
 def defeated_conclusion(a: Analysis) -> Iterator[Finding]:
     ix = a.index
@@ -98,14 +105,21 @@ def defeated_conclusion(a: Analysis) -> Iterator[Finding]:
         cid = ix.claim_ids[c]
         aid = ix.attack_ids[att]
         path = (aid, *(ix.node_id(n) for n in reversed(chain)))
-        through = ""
-        if lab.via[c] >= 0:
-            through = f" through {ix.node_id(lab.via[c])}"
         source = ix.claim_ids[ix.attack_source[att]]
+        if lab.via[c] >= 0:
+            message = _(
+                "{claim} is not established by the argument as mapped: its support through {via} "
+                "falls to {attack}, which nothing in the map answers; without the attacks it would be accepted"
+            )
+        else:
+            message = _(
+                "{claim} is not established by the argument as mapped: {attack}, which nothing in "
+                "the map answers, stands against it; without the attacks it would be accepted"
+            )
+        via = ix.node_id(lab.via[c]) if lab.via[c] >= 0 else ""
         yield Finding(
             (cid, aid, source),
-            f"{a.q(cid)} is defeated{through} by {_attack_phrase(a, att)}; "
-            "without the attacks it would be accepted",
+            message.format(claim=a.q(cid), attack=_attack_phrase(a, att), via=via),
             path,
         )
 
@@ -157,16 +171,17 @@ def _undecided_reason(a: Analysis, start: int, memo: dict[int, int]) -> int:
     "contested-conclusion",
     "決着のつかない結論",
     Severity.INFO,
-    "A conclusion that the attacks leave undecided.",
-    """
-**What it finds.** A conclusion that the grounded labelling leaves
-*undecided* but that would be *accepted* if the map had no attacks. This
-happens when attacks cancel out without a winner: typically two claims
-attack each other (mutual attack), or an attack cycle is involved, and the
-map gives no reason to prefer one side. The finding names an undecided
-attack that holds the conclusion in suspense. (Conclusions that are
-undecided even without attacks, because their support is circular or
-ungrounded, are left to the leap rules.)
+    N_("A conclusion whose fate the attacks leave undecided."),
+    N_(
+        """
+**What it finds.** A conclusion whose support would stand if the map had
+no attacks, but whose fate the attacks leave open. This happens when
+objections cancel out without a winner: typically two claims attack each
+other, or attacks run in a circle, and the map gives no reason to prefer
+one side. The finding names an attack, itself unsettled, that holds the
+conclusion in suspense. (Conclusions that stay open even without attacks,
+because their support is circular or reaches no ground, are left to the
+leap and circularity rules.)
 
 **Example.** E1 "Unemployment fell" supports C1 "The policy worked". E2 "The
 fall was seasonal" attacks I1, and E3 "Seasonally adjusted figures fell
@@ -180,7 +195,8 @@ on how the dispute is decided.
 **How to repair it.** Add what decides the dispute: evidence that defeats
 one side (an attack on it that nothing answers), or drop the weaker of two
 mutually attacking claims if it does not survive scrutiny.
-""",
+"""
+    ),
 )
 def contested_conclusion(a: Analysis) -> Iterator[Finding]:
     ix = a.index
@@ -195,13 +211,17 @@ def contested_conclusion(a: Analysis) -> Iterator[Finding]:
         if att < 0:
             yield Finding(
                 (cid,),
-                f"{a.q(cid)} is left undecided by the attacks on its support; "
-                "without the attacks it would be accepted",
+                _(
+                    "{claim} is left undecided by the attacks on its support; "
+                    "without the attacks it would be accepted"
+                ).format(claim=a.q(cid)),
             )
             continue
         aid = ix.attack_ids[att]
         yield Finding(
             (cid, aid, ix.claim_ids[ix.attack_source[att]]),
-            f"{a.q(cid)} is left undecided by {_attack_phrase(a, att)}, itself undecided; "
-            "without the attacks it would be accepted",
+            _(
+                "{claim} is left undecided by {attack}, itself undecided; "
+                "without the attacks it would be accepted"
+            ).format(claim=a.q(cid), attack=_attack_phrase(a, att)),
         )

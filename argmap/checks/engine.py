@@ -24,6 +24,7 @@ from argmap.checks.diagnostic import Diagnostic
 from argmap.checks.registry import Rule, UnknownRuleError, all_rules, find_rule, normal_name, resolve
 from argmap.checks.text import quote, tokens
 from argmap.errors import Location
+from argmap.i18n import LANGUAGES, _, choose, current, using
 from argmap.model import ArgumentMap, prechecked
 from argmap.support import paused_gc, type_name
 
@@ -36,6 +37,8 @@ class Analysis:
     def __init__(self, amap: ArgumentMap, config: Config) -> None:
         self.map = amap
         self.config = config
+        #: The language of the messages: the one in force when the analysis starts.
+        self.lang = current()
 
     def threshold(self, rule_name: str) -> float:
         """The configured threshold of a rule, or its default."""
@@ -116,12 +119,14 @@ class Analysis:
         key = (claim_id, width)
         found = self._quoted.get(key)
         if found is None:
-            found = self._quoted[key] = f"{claim_id} {quote(self.map.claims[claim_id].text, width)}"
+            text = quote(self.map.claims[claim_id].text, width, self.lang)
+            # In Japanese the quote marks 「」 set the text off from the id.
+            found = self._quoted[key] = f"{claim_id}{text}" if self.lang == "ja" else f"{claim_id} {text}"
         return found
 
     def q_text(self, text: str, width: int = 40) -> str:
         """A text quoted in a message, shortened by display width."""
-        return quote(text, width)
+        return quote(text, width, self.lang)
 
 
 def _selectors(value: object, what: str) -> list[str] | None:
@@ -180,16 +185,19 @@ def _accepted(amap: ArgumentMap) -> Mapping[str, Set[str]]:
     return out
 
 
-def unknown_ignores(amap: ArgumentMap) -> list[tuple[Location | None, str]]:
+def unknown_ignores(amap: ArgumentMap, lang: str | None = None) -> list[tuple[Location | None, str]]:
     """Rule names in the map's ``ignore`` lists that no rule has, as
-    ``(location of the element or None, message)`` pairs, with a did-you-mean."""
+    ``(location of the element or None, message)`` pairs, with a did-you-mean;
+    the messages in ``lang`` (else the map's language)."""
     out: list[tuple[Location | None, str]] = []
-    for eid, names in amap.ignore.items():
-        for n in names:
-            try:
-                find_rule(n)
-            except UnknownRuleError as exc:
-                out.append((amap.location(eid), f"ignore list of {eid}: {exc}"))
+    with using(choose(lang, amap.lang)):
+        for eid, names in amap.ignore.items():
+            for n in names:
+                try:
+                    find_rule(n)
+                except UnknownRuleError as exc:
+                    message = _("ignore list of {id}: {error}").format(id=eid, error=exc)
+                    out.append((amap.location(eid), message))
     return out
 
 
@@ -198,8 +206,13 @@ def check(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     config: Config | None = None,
+    lang: str | None = None,
 ) -> list[Diagnostic]:
     """Run the selected rules on ``amap`` and return the findings.
+
+    The messages are in ``lang`` (``"ja"`` or ``"en"``), else in the map's
+    ``lang`` (English for a language argmap does not speak), else in the
+    language in force; ``name`` and ``code`` are the same in every language.
 
     ``select`` and ``ignore`` take rule names, codes or family prefixes
     (``AM1``); ``select`` replaces the config's selection, ``ignore`` adds to
@@ -213,10 +226,13 @@ def check(
     """
     if not isinstance(amap, ArgumentMap):
         raise TypeError(f"check() takes an ArgumentMap, not {type_name(amap)}")
+    if lang is not None and lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)} or None, not {lang!r}")
     config = _config(config)
-    rules = select_rules(select, ignore, config)
-    with paused_gc():
-        return _run(amap, rules, config)
+    with using(choose(lang, amap.lang)):
+        rules = select_rules(select, ignore, config)
+        with paused_gc():
+            return _run(amap, rules, config)
 
 
 #: The rules' findings are well formed: build them without the checks.

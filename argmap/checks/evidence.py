@@ -8,6 +8,8 @@ from argmap.checks.diagnostic import Severity
 from argmap.checks.engine import Analysis
 from argmap.checks.registry import Finding, Threshold, rule
 from argmap.checks.text import token_similarity
+from argmap.checks.wording import figure
+from argmap.i18n import N_, _
 from argmap.model import Claim, Kind
 
 
@@ -24,8 +26,9 @@ def _sourced(c: Claim) -> bool:
     "unsourced-evidence",
     "出典のない証拠",
     Severity.WARNING,
-    "Evidence with no source url and no source title.",
-    """
+    N_("Evidence with no source url and no source title."),
+    N_(
+        """
 **What it finds.** A claim of kind `evidence` whose `source` has neither a
 `url` nor a `title` (or that has no `source` at all). A speaker or a date
 alone does not let a reader find the source.
@@ -42,12 +45,13 @@ reader cannot check that it was said, by whom, or in what context: the
 report or book it comes from — and, if known, the `speaker` and `date`. If
 the text gives no source, say so in a `note` and consider making the claim
 a `premise`, which is what it then is.
-""",
+"""
+    ),
 )
 def unsourced_evidence(a: Analysis) -> Iterator[Finding]:
     for c in _evidence(a):
         if not _sourced(c):
-            yield Finding((c.id,), f"evidence {a.q(c.id)} has no source url or title")
+            yield Finding((c.id,), _("evidence {claim} has no source url or title").format(claim=a.q(c.id)))
 
 
 @rule(
@@ -55,8 +59,9 @@ def unsourced_evidence(a: Analysis) -> Iterator[Finding]:
     "undated-evidence",
     "日付のない証拠",
     Severity.INFO,
-    "Evidence with a source but no date.",
-    """
+    N_("Evidence with a source but no date."),
+    N_(
+        """
 **What it finds.** Evidence whose source has a `url` or a `title` but no
 `date`. (Evidence with no usable source is `unsourced-evidence` alone.)
 
@@ -70,12 +75,13 @@ run either.
 
 **How to repair it.** Add `date: YYYY-MM-DD` to the source: the date the
 statement was made or the document published.
-""",
+"""
+    ),
 )
 def undated_evidence(a: Analysis) -> Iterator[Finding]:
     for c in _evidence(a):
         if _sourced(c) and c.source is not None and c.source.date is None:
-            yield Finding((c.id,), f"evidence {a.q(c.id)} has a source but no date")
+            yield Finding((c.id,), _("evidence {claim} has a source but no date").format(claim=a.q(c.id)))
 
 
 @rule(
@@ -83,8 +89,9 @@ def undated_evidence(a: Analysis) -> Iterator[Finding]:
     "paraphrase-drift",
     "引用からのずれ",
     Severity.WARNING,
-    "Evidence whose text shares little with the quote from its source (heuristic).",
-    """
+    N_("Evidence whose text shares little with the quote from its source (heuristic)."),
+    N_(
+        """
 **What it finds.** Evidence with a `source.quote` (the source's own words)
 whose `text` (the map's wording of it) shares little with that quote: their
 similarity is below the threshold (default 0.20), by the same measure as
@@ -104,9 +111,10 @@ source.
 it: the faithful part as evidence, the interpretation as a conclusion with
 its own inference. If the paraphrase is faithful, accept the finding with
 `ignore:`.
-""",
+"""
+    ),
     heuristic=True,
-    threshold=Threshold(0.20, "report evidence whose text is less similar than this to its quote"),
+    threshold=Threshold(0.20, N_("report evidence whose text is less similar than this to its quote")),
 )
 def paraphrase_drift(a: Analysis) -> Iterator[Finding]:
     limit = a.threshold("paraphrase-drift")
@@ -117,8 +125,15 @@ def paraphrase_drift(a: Analysis) -> Iterator[Finding]:
         if sim < limit:
             yield Finding(
                 (c.id,),
-                f"evidence {a.q(c.id, 30)} shares little with its source's quote "
-                f"{a.q_text(c.source.quote, 30)} (similarity {sim:.2f}, below {limit:.2f})",
+                _(
+                    "evidence {claim} shares little with its source's quote {quote} "
+                    "(similarity {similarity}, below {limit})"
+                ).format(
+                    claim=a.q(c.id, 30),
+                    quote=a.q_text(c.source.quote, 30),
+                    similarity=figure(sim),
+                    limit=figure(limit),
+                ),
             )
 
 
@@ -127,8 +142,9 @@ def paraphrase_drift(a: Analysis) -> Iterator[Finding]:
     "anachronism",
     "時期の食い違い",
     Severity.WARNING,
-    "Evidence dated after the text that cites it.",
-    """
+    N_("Evidence dated after the text that cites it."),
+    N_(
+        """
 **What it finds.** Evidence whose `source.date` is later than the map's
 `date` (the date of the analysed text).
 
@@ -144,7 +160,8 @@ argument.
 **How to repair it.** Check both dates and correct the wrong one. If the
 evidence is your own later addition, move it into a `note`, or add it as an
 attack or support of your own and say so.
-""",
+"""
+    ),
 )
 def anachronism(a: Analysis) -> Iterator[Finding]:
     written = a.map.date
@@ -154,8 +171,9 @@ def anachronism(a: Analysis) -> Iterator[Finding]:
         if c.source is not None and c.source.date is not None and c.source.date > written:
             yield Finding(
                 (c.id,),
-                f"evidence {a.q(c.id)} is dated {c.source.date.isoformat()}, "
-                f"after the map's date {written.isoformat()}",
+                _("evidence {claim} is dated {date}, after the map's date {map_date}").format(
+                    claim=a.q(c.id), date=c.source.date.isoformat(), map_date=written.isoformat()
+                ),
             )
 
 
@@ -164,8 +182,9 @@ def anachronism(a: Analysis) -> Iterator[Finding]:
     "unused-claim",
     "使われていない主張",
     Severity.INFO,
-    "A claim that is no premise, no conclusion and no end of any attack.",
-    """
+    N_("A claim that is no premise, no conclusion and no end of any attack."),
+    N_(
+        """
 **What it finds.** A claim that takes no part in the argument's structure:
 it is not among the premises of any inference, not the conclusion of any,
 and neither attacks nor is attacked.
@@ -182,7 +201,8 @@ something that the map does not yet show.
 as a premise of the inference it supports, as the conclusion of its
 reasons, or as an attack. If it is background only, move it into a `note`
 or remove it.
-""",
+"""
+    ),
 )
 def unused_claim(a: Analysis) -> Iterator[Finding]:
     ix = a.index
@@ -191,4 +211,7 @@ def unused_claim(a: Analysis) -> Iterator[Finding]:
         if ix.using[c] or ix.concluding[c] or c in ix.attacks_from or c in attacked:
             continue
         cid = ix.claim_ids[c]
-        yield Finding((cid,), f"{a.q(cid)} is not a premise, not a conclusion and not in any attack")
+        yield Finding(
+            (cid,),
+            _("{claim} is not a premise, not a conclusion and not in any attack").format(claim=a.q(cid)),
+        )

@@ -8,20 +8,10 @@ from argmap.checks import graph
 from argmap.checks.diagnostic import Severity
 from argmap.checks.engine import Analysis
 from argmap.checks.registry import Finding, Threshold, rule
+from argmap.checks.wording import figure, listing
+from argmap.i18n import N_, _, ngettext
 
 CONCLUSION = graph.CONCLUSION
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return one if n == 1 else many
-
-
-def _listing(items: list[str], limit: int = 5, more: bool = False) -> str:
-    """``a, b, c`` or ``a, b, c, d, e and 3 more`` (``and more`` when the count is capped)."""
-    if len(items) <= limit and not more:
-        return ", ".join(items)
-    shown = ", ".join(items[:limit])
-    return shown + (" and more" if more else f" and {len(items) - limit} more")
 
 
 @rule(
@@ -29,8 +19,9 @@ def _listing(items: list[str], limit: int = 5, more: bool = False) -> str:
     "unsupported-conclusion",
     "根拠のない結論",
     Severity.ERROR,
-    "A claim marked as a conclusion that no inference concludes.",
-    """
+    N_("A claim marked as a conclusion that no inference concludes."),
+    N_(
+        """
 **What it finds.** A claim of kind `conclusion` that is the conclusion of no
 inference in the map. The text presents it as something inferred, but the
 map shows nothing it is inferred from.
@@ -49,14 +40,17 @@ join them with an inference `{from: [...], to: C1}`. If it gives none, the
 claim is really a premise the author asserts: change its kind to `premise`
 (and, as a critic, note that it is unsupported). If the author leaves a
 step unsaid, add the missing premise as an `assumption`.
-""",
+"""
+    ),
 )
 def unsupported_conclusion(a: Analysis) -> Iterator[Finding]:
     ix = a.index
     for c in range(ix.n_claims):
         if ix.kind[c] == CONCLUSION and not ix.concluding[c]:
             cid = ix.claim_ids[c]
-            yield Finding((cid,), f"{a.q(cid)} is a conclusion, but no inference concludes it")
+            yield Finding(
+                (cid,), _("{claim} is a conclusion, but no inference concludes it").format(claim=a.q(cid))
+            )
 
 
 @rule(
@@ -64,8 +58,9 @@ def unsupported_conclusion(a: Analysis) -> Iterator[Finding]:
     "empty-inference",
     "前提のない推論",
     Severity.ERROR,
-    "An inference with no premises.",
-    """
+    N_("An inference with no premises."),
+    N_(
+        """
 **What it finds.** An inference whose `from:` list is empty: a step that
 reaches a conclusion from nothing.
 
@@ -82,7 +77,8 @@ the above…" usually means the previous paragraph) and list their claims in
 `from:`. If the author really gives no reason, remove the inference; the
 conclusion will then be reported as `unsupported-conclusion`, which is the
 honest description.
-""",
+"""
+    ),
 )
 def empty_inference(a: Analysis) -> Iterator[Finding]:
     ix = a.index
@@ -91,7 +87,10 @@ def empty_inference(a: Analysis) -> Iterator[Finding]:
             iid = ix.inference_ids[i]
             cid = ix.claim_ids[ix.conclusion[i]]
             yield Finding(
-                (iid, cid), f"inference {iid} has no premises: it concludes {a.q(cid)} from nothing"
+                (iid, cid),
+                _("inference {inference} has no premises: it concludes {claim} from nothing").format(
+                    inference=iid, claim=a.q(cid)
+                ),
             )
 
 
@@ -106,14 +105,14 @@ def _needs_hypothesis(a: Analysis, c: int) -> bool:
     "conditional-leap",
     "仮定の上の断定",
     Severity.WARNING,
-    "A conclusion stated as fact that holds only if a hypothesis holds.",
-    """
-**What it finds.** A conclusion with `conditional: false` that can be
-grounded only by granting a hypothesis (a supposition such as "if Japan
-joins NATO", 「もし…すれば」). Precisely: it is in G1 but not in G0, or it
-is in G2 but cannot be grounded from evidence, premises and assumptions
-without some hypothesis. The finding names the hypotheses on the derivation
-that grounds it.
+    N_("A conclusion stated as fact that holds only if a hypothesis holds."),
+    N_(
+        """
+**What it finds.** A conclusion stated as a plain fact (`conditional:
+false`) that the map can only reach by granting a hypothesis: a supposition
+such as "if Japan joins NATO" (「もし…すれば」). Follow its reasons back
+and, without the hypothesis, they do not reach evidence and premises alone.
+The finding names the hypotheses it depends on.
 
 **Example.** H1 "Japan joins NATO" (hypothesis) and P1 "Japan borders
 Russia" (premise) support C1 "Russia will treat Japan as an enemy", written
@@ -129,7 +128,8 @@ next.
 **How to repair it.** Either restore the condition — state the conclusion
 as "if H1, then …" and mark it `conditional: true` — or replace the
 hypothesis with evidence that it is actually the case.
-""",
+"""
+    ),
 )
 def conditional_leap(a: Analysis) -> Iterator[Finding]:
     ix = a.index
@@ -142,13 +142,13 @@ def conditional_leap(a: Analysis) -> Iterator[Finding]:
             continue
         found, more = a.suppositions[0].get(c, ((), False))
         hyps = [ix.claim_ids[h] for h in found]
-        named = _listing([a.q(h, 30) for h in hyps[:5]] + hyps[5:], more=more)
-        word = _plural(len(hyps) + more, "hypothesis", "hypotheses")
-        verb = _plural(len(hyps) + more, "holds", "hold")
-        yield Finding(
-            (cid, *hyps),
-            f"{a.q(cid)} is stated as fact but holds only if {word} {named} {verb}",
+        named = listing([a.q(h, 30) for h in hyps[:5]] + hyps[5:], more=more)
+        message = ngettext(
+            "{claim} is stated as fact but holds only if hypothesis {hypotheses} holds",
+            "{claim} is stated as fact but holds only if hypotheses {hypotheses} hold",
+            len(hyps) + more,
         )
+        yield Finding((cid, *hyps), message.format(claim=a.q(cid), hypotheses=named))
 
 
 @rule(
@@ -156,12 +156,14 @@ def conditional_leap(a: Analysis) -> Iterator[Finding]:
     "hidden-assumption",
     "隠れた前提",
     Severity.INFO,
-    "A conclusion that holds only with a premise the text never states.",
-    """
-**What it finds.** A conclusion that is grounded only once the map's
-assumptions are granted: it is in G2 but not in G1. Assumptions are the
-premises an annotator adds because the step needs them although the text
-never says them. The finding names the assumptions on the derivation.
+    N_("A conclusion that holds only with a premise the text never states."),
+    N_(
+        """
+**What it finds.** A conclusion that the map can only reach by granting
+one of its assumptions: its reasons do not reach evidence, premises and
+hypotheses alone. Assumptions are the premises an annotator adds because
+the step needs them although the text never says them. The finding names
+the assumptions it depends on.
 
 **Example.** "Japan will strengthen military ties with NATO (H2), so Russia
 will reinforce its bases on the Northern Territories (C3)." The step only
@@ -178,7 +180,8 @@ it, at which point it becomes a premise (or evidence, with a source). In
 the map: once the text supports the assumption, change its kind, or add an
 inference to it from the evidence that supports it. If you accept the
 assumption as harmless, list the rule in the conclusion's `ignore:`.
-""",
+"""
+    ),
 )
 def hidden_assumption(a: Analysis) -> Iterator[Finding]:
     ix = a.index
@@ -189,15 +192,19 @@ def hidden_assumption(a: Analysis) -> Iterator[Finding]:
         cid = ix.claim_ids[c]
         found, more = a.suppositions[1].get(c, ((), False))
         assumed = [ix.claim_ids[s] for s in found]
-        named = _listing([a.q(s, 30) for s in assumed[:5]] + assumed[5:], more=more)
-        word = _plural(len(assumed) + more, "assumption", "assumptions")
-        yield Finding((cid, *assumed), f"{a.q(cid)} holds only with {word} {named}, never stated in the text")
+        named = listing([a.q(s, 30) for s in assumed[:5]] + assumed[5:], more=more)
+        message = ngettext(
+            "{claim} holds only with assumption {assumptions}, never stated in the text",
+            "{claim} holds only with assumptions {assumptions}, never stated in the text",
+            len(assumed) + more,
+        )
+        yield Finding((cid, *assumed), message.format(claim=a.q(cid), assumptions=named))
 
 
 _WHY_BLOCKED = {
-    "unconcluded": "no inference concludes it",
-    "empty": "an inference with no premises",
-    "circle": "a circle of claims supporting each other",
+    "unconcluded": N_("no inference concludes it"),
+    "empty": N_("an inference with no premises"),
+    "circle": N_("a circle of claims supporting each other"),
 }
 
 
@@ -206,14 +213,15 @@ _WHY_BLOCKED = {
     "ungrounded-conclusion",
     "宙に浮いた結論",
     Severity.ERROR,
-    "A conclusion whose support never reaches evidence or a premise.",
-    """
-**What it finds.** A conclusion that some inference concludes but that is
-not grounded even when every hypothesis and assumption is granted (it is not
-in G2). Following its support backwards never arrives at evidence, a
-premise, a hypothesis or an assumption. The finding names where the support
-stops: a conclusion that nothing concludes, an inference with no premises,
-or a circle of claims that only support each other.
+    N_("A conclusion whose support never reaches evidence or a premise."),
+    N_(
+        """
+**What it finds.** A conclusion that some inference concludes but that the
+map cannot reach even when every hypothesis and assumption is granted:
+following its reasons backwards never arrives at evidence, a premise, a
+hypothesis or an assumption. The finding names where the support stops: a
+conclusion that nothing concludes, an inference with no premises, or a
+circle of claims that only support each other.
 
 **Example.** C2 "The policy failed" is concluded from C1 "The policy was
 badly designed", and C1 is concluded from C2. Neither rests on anything
@@ -230,7 +238,8 @@ a circle by finding independent support for one of its claims. A claim the
 author simply asserts should be a `premise`, not a `conclusion`. (A
 conclusion that no inference concludes at all is reported as
 `unsupported-conclusion` instead.)
-""",
+"""
+    ),
 )
 def ungrounded_conclusion(a: Analysis) -> Iterator[Finding]:
     ix = a.index
@@ -254,12 +263,14 @@ def ungrounded_conclusion(a: Analysis) -> Iterator[Finding]:
             else:
                 why = _WHY_BLOCKED["unconcluded"]
             found.append(bid)
-            reasons.append(f"{bid} ({why})")
+            reasons.append(_("{id} ({why})").format(id=bid, why=_(why)))
         elements = tuple(dict.fromkeys((cid, *found)))
         yield Finding(
             elements,
-            f"{a.q(cid)} is never grounded, even granting every hypothesis and assumption: "
-            f"its support stops at {_listing(reasons, more=more)}",
+            _(
+                "{claim} is never grounded, even granting every hypothesis and assumption: "
+                "its support stops at {stops}"
+            ).format(claim=a.q(cid), stops=listing(reasons, more=more)),
         )
 
 
@@ -268,8 +279,9 @@ def ungrounded_conclusion(a: Analysis) -> Iterator[Finding]:
     "weak-support",
     "支えの弱い結論",
     Severity.WARNING,
-    "A conclusion whose best chain of inferences multiplies to a low strength.",
-    """
+    N_("A conclusion whose best chain of inferences multiplies to a low strength."),
+    N_(
+        """
 **What it finds.** A conclusion whose *support* is above 0 but below the
 threshold (default 0.5). Support measures how much of the strength of the
 grounds survives the chain of steps: evidence, premises, hypotheses and
@@ -292,8 +304,9 @@ tighter argument), shorten the chain by supporting the conclusion more
 directly, or hedge the conclusion to match its support. If the strengths in
 the map are too pessimistic, correct them, or set a lower threshold in
 `[tool.argmap.thresholds]`.
-""",
-    threshold=Threshold(0.5, "report conclusions whose support is below this"),
+"""
+    ),
+    threshold=Threshold(0.5, N_("report conclusions whose support is below this")),
 )
 def weak_support(a: Analysis) -> Iterator[Finding]:
     ix = a.index
@@ -314,8 +327,16 @@ def weak_support(a: Analysis) -> Iterator[Finding]:
             path.append(ix.claim_ids[d])
         yield Finding(
             (cid, wid),
-            f"{a.q(cid)} has support {v:.2f}, below {limit:.2f}: "
-            f"the weakest link on its best chain is {wid} (strength {ix.strength[w]:.2f})",
+            _(
+                "{claim} has support {support}, below {limit}: "
+                "the weakest link on its best chain is {inference} (strength {strength})"
+            ).format(
+                claim=a.q(cid),
+                support=figure(v),
+                limit=figure(limit),
+                inference=wid,
+                strength=figure(ix.strength[w]),
+            ),
             tuple(path),
         )
 
@@ -325,8 +346,9 @@ def weak_support(a: Analysis) -> Iterator[Finding]:
     "weak-relevance",
     "弱い関連",
     Severity.INFO,
-    "A premise that shares almost no wording with the conclusion it supports (heuristic).",
-    """
+    N_("A premise that shares almost no wording with the conclusion it supports (heuristic)."),
+    N_(
+        """
 **What it finds.** A premise of an inference whose text shares almost no
 content with the inference's conclusion: their similarity is below the
 threshold (default 0.10). Similarity is the share of common tokens (words,
@@ -349,9 +371,10 @@ write that link as an `assumption` in the inference's `from:` list. If the
 premise is irrelevant, remove it from the inference. If it is relevant in a
 way the words do not show (a synonym, a paraphrase), accept the finding
 with `ignore: {I1: [weak-relevance]}`.
-""",
+"""
+    ),
     heuristic=True,
-    threshold=Threshold(0.10, "report premises less similar than this to their conclusion"),
+    threshold=Threshold(0.10, N_("report premises less similar than this to their conclusion")),
 )
 def weak_relevance(a: Analysis) -> Iterator[Finding]:
     ix = a.index
@@ -368,6 +391,14 @@ def weak_relevance(a: Analysis) -> Iterator[Finding]:
                 iid = ix.inference_ids[i]
                 yield Finding(
                     (iid, pid, cid),
-                    f"{iid}: premise {a.q(pid, 30)} shares little with conclusion {a.q(cid, 30)} "
-                    f"(similarity {sim:.2f}, below {limit:.2f})",
+                    _(
+                        "{inference}: premise {premise} shares little with conclusion {claim} "
+                        "(similarity {similarity}, below {limit})"
+                    ).format(
+                        inference=iid,
+                        premise=a.q(pid, 30),
+                        claim=a.q(cid, 30),
+                        similarity=figure(sim),
+                        limit=figure(limit),
+                    ),
                 )

@@ -4,12 +4,20 @@
 >>> from argmap.checks.diagnostic import Diagnostic, Severity
 >>> d = Diagnostic("AM201", "circular-support", Severity.ERROR, "C1 supports itself",
 ...                ("C1", "C2", "I1", "I2"), ("C1", "I1", "C2", "I2", "C1"), Location("m.yaml", 3, 3))
->>> text_line(d, "m.yaml")
+>>> text_line(d, "m.yaml", "en")
 'm.yaml:3:3: AM201 circular-support: C1 supports itself'
 >>> diagnostic_json(d)["location"]
 {'file': 'm.yaml', 'line': 3, 'column': 3}
->>> summary([d])
+>>> summary([d], "en")
 '1 error, 0 warnings, 0 info'
+>>> summary([d], "ja")
+'エラー 1 件、警告 0 件、情報 0 件'
+
+In Japanese a finding shows the rule's Japanese name (the message is in the
+language the finding was made in):
+
+>>> text_line(d, "m.yaml", "ja")
+'m.yaml:3:3: AM201 循環論法: C1 supports itself'
 """
 
 from __future__ import annotations
@@ -18,10 +26,21 @@ from collections.abc import Iterable
 from typing import Any
 
 from argmap.checks.diagnostic import Diagnostic, Severity
+from argmap.checks.wording import separator
 from argmap.errors import Location, Problem
+from argmap.i18n import ngettext, using
 from argmap.support import type_name
 
-__all__ = ["JSON_SCHEMA", "counts", "diagnostic_json", "place", "problem_json", "summary", "text_line"]
+__all__ = [
+    "JSON_SCHEMA",
+    "counts",
+    "diagnostic_json",
+    "place",
+    "problem_json",
+    "rule_label",
+    "summary",
+    "text_line",
+]
 
 #: Version of the JSON output; bumped on any incompatible change.
 JSON_VERSION = 1
@@ -134,10 +153,24 @@ def place(path: str, location: Location | None) -> str:
     return path if location is None else f"{path}:{location.line}:{location.column}"
 
 
-def text_line(d: Diagnostic, path: str) -> str:
-    """``path:line:col: CODE name: message`` (``path: ...`` when unlocated)."""
+def rule_label(d: Diagnostic, lang: str | None = None) -> str:
+    """``CODE name`` of a finding, the rule's name in ``lang`` (else the
+    language in force): ``AM201 circular-support``, ``AM201 循環論法``."""
     d = _diagnostic(d)
-    return f"{place(path, d.location)}: {d.code} {d.name}: {d.message}"
+    from argmap.checks.registry import find_rule
+
+    try:
+        name = find_rule(d.code).display_name(lang)
+    except ValueError:  # a finding made by hand, for a rule that does not exist
+        name = d.name
+    return f"{d.code} {name}"
+
+
+def text_line(d: Diagnostic, path: str, lang: str | None = None) -> str:
+    """``path:line:col: CODE name: message`` (``path: ...`` when unlocated),
+    the rule's name in ``lang`` (else the language in force)."""
+    d = _diagnostic(d)
+    return f"{place(path, d.location)}: {rule_label(d, lang)}: {d.message}"
 
 
 def _location_json(loc: Location | None) -> dict[str, Any] | None:
@@ -177,8 +210,14 @@ def counts(found: Iterable[Diagnostic]) -> dict[str, int]:
     return out
 
 
-def summary(found: Iterable[Diagnostic]) -> str:
-    """``2 errors, 1 warning, 3 info``."""
+def summary(found: Iterable[Diagnostic], lang: str | None = None) -> str:
+    """``2 errors, 1 warning, 3 info``, in ``lang`` (else the language in force)."""
     c = counts(found)
-    e, w = c["error"], c["warning"]
-    return f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}, {c['info']} info"
+    e, w, i = c["error"], c["warning"], c["info"]
+    with using(lang):
+        parts = (
+            ngettext("{count} error", "{count} errors", e).format(count=e),
+            ngettext("{count} warning", "{count} warnings", w).format(count=w),
+            ngettext("{count} info", "{count} info", i).format(count=i),
+        )
+        return separator().join(parts)

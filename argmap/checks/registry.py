@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from argmap.checks.diagnostic import Severity
+from argmap.checks.wording import shown
 from argmap.errors import ArgmapException
-from argmap.i18n import current
-from argmap.support import did_you_mean, type_name
+from argmap.i18n import N_, _, current, using
+from argmap.support import closest, type_name
 
 if TYPE_CHECKING:
     from argmap.checks.engine import Analysis
@@ -44,12 +45,13 @@ __all__ = [
     "rule",
 ]
 
-#: Code prefix -> family title, in catalogue order.
+#: Code prefix -> family title, in catalogue order (English; :meth:`Rule.family_title`
+#: gives it in the language in force).
 FAMILIES = {
-    "AM1": "Leaps",
-    "AM2": "Circularity",
-    "AM3": "Evidence",
-    "AM4": "Dialectic",
+    "AM1": N_("Leaps"),
+    "AM2": N_("Circularity"),
+    "AM3": N_("Evidence"),
+    "AM4": N_("Dialectic"),
 }
 _FAMILY_MODULES = ("leaps", "circularity", "evidence", "dialectic")
 
@@ -71,7 +73,8 @@ Check = Callable[["Analysis"], Iterable[Finding]]
 
 @attrs.frozen
 class Threshold:
-    """A rule's tunable figure: its default, and what it means."""
+    """A rule's tunable figure: its default, and what it means (in English,
+    marked for translation: :meth:`Rule.threshold_meaning` translates it)."""
 
     default: float
     meaning: str
@@ -83,6 +86,9 @@ class Rule:
 
     ``explanation`` is Markdown written for a teacher and a student: what the
     defect is, an example, why it weakens the argument, how to repair it.
+    ``name``, ``summary``, ``explanation`` and the threshold's meaning are
+    English; :meth:`display_name`, :meth:`summary_in`, :meth:`explanation_in`
+    and :meth:`threshold_meaning` give them in a language argmap speaks.
     """
 
     code: str
@@ -110,8 +116,32 @@ class Rule:
         """
         return self.ja_name if (lang or current()) == "ja" else self.name
 
+    def family_title(self, lang: str | None = None) -> str:
+        """The family title in ``lang`` (else the language in force)."""
+        with using(lang):
+            return _(self.family)
+
+    def summary_in(self, lang: str | None = None) -> str:
+        """The one-line summary in ``lang`` (else the language in force)."""
+        with using(lang):
+            return _(self.summary)
+
+    def explanation_in(self, lang: str | None = None) -> str:
+        """The explanation (Markdown) in ``lang`` (else the language in force)."""
+        with using(lang):
+            return _(_EXPLANATION_IDS.get(self.code, self.explanation)).strip("\n")
+
+    def threshold_meaning(self, lang: str | None = None) -> str | None:
+        """What the threshold means, in ``lang`` (else the language in force); None without one."""
+        if self.threshold is None:
+            return None
+        with using(lang):
+            return _(self.threshold.meaning)
+
 
 _RULES: dict[str, Rule] = {}
+#: Code -> the explanation exactly as written at the rule (the text the catalogue knows).
+_EXPLANATION_IDS: dict[str, str] = {}
 
 
 def rule(  # noqa: PLR0917 (code, names, severity and texts read best in this order at each rule)
@@ -140,6 +170,7 @@ def rule(  # noqa: PLR0917 (code, names, severity and texts read best in this or
         _RULES[code] = Rule(
             code, name, ja_name, severity, summary, explanation.strip("\n"), check, heuristic, threshold
         )
+        _EXPLANATION_IDS[code] = explanation
         return check
 
     return register
@@ -164,7 +195,18 @@ def normal_name(text: str) -> str:
 
 def _suggestion(word: str) -> str:
     rules = all_rules()
-    return did_you_mean(word, [r.name for r in rules] + [r.code for r in rules] + [r.ja_name for r in rules])
+    best = closest(word, [r.name for r in rules] + [r.code for r in rules] + [r.ja_name for r in rules])
+    return "" if best is None else _(" (did you mean {rule}?)").format(rule=shown(best))
+
+
+def unknown_rule(word: str) -> UnknownRuleError:
+    """The error for a rule name or code no rule has, with a suggestion, in
+    the language in force."""
+    return UnknownRuleError(
+        _("unknown rule {name}{suggestion}").format(
+            name=shown(word), suggestion=_suggestion(normal_name(word))
+        )
+    )
 
 
 def _selector(value: object) -> str:
@@ -183,7 +225,7 @@ def find_rule(name_or_code: str) -> Rule:
     for r in all_rules():
         if key == r.name or key.upper() == r.code or key == r.ja_name:
             return r
-    raise UnknownRuleError(f"unknown rule {name_or_code!r}{_suggestion(key)}")
+    raise unknown_rule(name_or_code)
 
 
 def resolve(selectors: Iterable[str]) -> Iterator[Rule]:

@@ -31,6 +31,7 @@ import re
 import unicodedata
 from collections.abc import Set
 
+from argmap.i18n import current
 from argmap.support import char_width, display_width
 
 __all__ = ["display_width", "quote", "shorten", "similarity", "token_similarity", "tokens"]
@@ -104,10 +105,21 @@ def shorten(text: str, width: int = 40) -> str:
     return text
 
 
-def quote(text: str, width: int = 40) -> str:
-    """``text`` shortened and in double quotes, for messages.
+_INNER_QUOTES = str.maketrans("「」", "『』")
 
-    >>> quote("ロシアは日本をウクライナと同等の軍事的脅威とみなす", 16)
+
+def quote(text: str, width: int = 40, lang: str | None = None) -> str:
+    """``text`` shortened and quoted, for messages: in double quotes, or in
+    「」 in Japanese (``lang``, else the language in force), where quotes
+    inside the text become 『』 as Japanese writes a quote in a quote.
+
+    >>> quote("ロシアは日本をウクライナと同等の軍事的脅威とみなす", 16, "en")
     '"ロシアは日本を…"'
+    >>> quote("ロシアは日本をウクライナと同等の軍事的脅威とみなす", 16, "ja")
+    '「ロシアは日本を…」'
+    >>> quote("「NATOは重要だ」と述べた", 40, "ja")
+    '「『NATOは重要だ』と述べた」'
     """
+    if (lang or current()) == "ja":
+        return f"「{shorten(text, width).translate(_INNER_QUOTES)}」"
     return f'"{shorten(text, width)}"'
