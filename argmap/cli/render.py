@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import sys
 import warnings
 from pathlib import Path
@@ -115,6 +114,7 @@ _PAPERS = ("a4", "a4-landscape", "a3", "a3-landscape", "letter", "letter-landsca
     "--width",
     type=click.IntRange(min=0),
     default=None,
+    metavar="COLUMNS",
     help=N_(
         "Line width of claim texts in columns (a Japanese character is 2; 0: no wrapping; "
         "default: from --preset, 28 for screen)."
@@ -155,6 +155,7 @@ _PAPERS = ("a4", "a4-landscape", "a3", "a3-landscape", "letter", "letter-landsca
     "--max-lines",
     type=click.IntRange(min=1),
     default=None,
+    metavar="LINES",
     help=N_("Cut claim texts after this many lines with '…' (the full text stays in the SVG tooltip)."),
 )
 @click.option(
@@ -197,7 +198,7 @@ def command(  # noqa: PLR0917 (click passes the options by name)
 
     # Errors (a bad map or configuration, a failed drawing, an output that
     # cannot be written) are reported by the command group, as for every command.
-    amap = load(file, max_bytes=max_bytes(max_size), **_lang_for(load, lang))
+    amap = load(file, max_bytes=max_bytes(max_size), lang=lang)
     with speaking(lang, amap.lang) as chosen:
         explicit: dict[str, Any] = {
             "fontsize": font_size,
@@ -226,15 +227,6 @@ def command(  # noqa: PLR0917 (click passes the options by name)
                 **{k: v for k, v in explicit.items() if v is not None},
             },
         )
-
-
-def _lang_for(function: Any, lang: str | None) -> dict[str, Any]:
-    """``{"lang": lang}`` when ``function`` takes a ``lang`` argument."""
-    try:
-        takes = "lang" in inspect.signature(function).parameters
-    except (TypeError, ValueError):
-        takes = False
-    return {"lang": lang} if takes else {}
 
 
 def _draw(
@@ -266,7 +258,7 @@ def _draw(
                 "garbage: name a file (-o map.{extension}) or send it into a pipe"
             ).format(format=fmt.upper(), extension=fmt)
         )
-    findings = [] if no_findings else check(amap, config=Config.discover(), **_lang_for(check, lang))
+    findings = [] if no_findings else check(amap, config=Config.discover(), lang=lang)
     options = RenderOptions.from_preset(preset, **fields)
     config = find_pyproject()
     inputs: list[str | Path] = [file] if config is None else [file, config]
