@@ -32,14 +32,22 @@ def test_every_text_has_a_japanese_translation_with_the_same_placeholders(domain
     assert catalogue_tool.problems((domain,)) == []
 
 
-def test_the_checker_finds_a_missing_translation_and_a_wrong_placeholder() -> None:
+def test_the_checker_finds_missing_translations_and_placeholders_that_differ() -> None:
     from babel.messages.catalog import Catalog
 
     catalog = Catalog(locale="ja", domain="core")
-    catalog.add("{n} claims", "主張 {count} 件")
+    catalog.add("{n} claims", "主張 {count} 件")  # a name the code does not fill: KeyError when shown
+    catalog.add("{path}: too large", "大きすぎます")  # the path left out
+    catalog.add("{n} claim", "主張 {n} 件")
+    catalog.add(("{n} claim", "{n} claims"), ("主張 {n} 件",))
+    catalog.add(("one claim", "{n} claims"), ("主張 {n} 件",))  # a plural's names may be used
+    catalog.add("a {lone brace", "{ひとつ")  # shown as it is
     catalog.add("untranslated", "")
     assert catalogue_tool.missing(catalog) == ["untranslated"]
-    assert catalogue_tool.fields("{n} claims") != catalogue_tool.fields("主張 {count} 件")
+    found = catalogue_tool.placeholder_problems(catalog)
+    assert len(found) == 2
+    assert "does not fill" in found[0] and "{count}" in found[0]
+    assert "left out" in found[1] and "{path}" in found[1]
 
 
 def test_every_domain_has_a_compiled_catalogue_that_gettext_reads() -> None:

@@ -131,9 +131,49 @@ def missing(catalog: Catalog) -> list[str]:
     return out
 
 
-def fields(text: str) -> set[str]:
-    """The ``{placeholders}`` of a text."""
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+def fields(text: str) -> set[str] | None:
+    """The ``{placeholders}`` of a text, None when it is no format string."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:  # not a format string (a text shown as it is, with a lone brace)
+        return None
+
+
+#: Placeholders a translation may leave out, with why: click fills
+#: ``{number_type}`` with English words ("integer range") that a Japanese
+#: sentence reads better without.
+MAY_DROP = {"{value!r} is not a valid {number_type}.": {"number_type"}}
+
+
+def placeholder_problems(catalog: Catalog) -> list[str]:
+    """Translations whose ``{placeholders}`` differ from their text's: one
+    the text does not fill would fail when shown; one left out drops a word."""
+    out = []
+    for message in catalog:
+        if not message.id or message.fuzzy:
+            continue
+        ids = message.id if isinstance(message.id, tuple | list) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+        parsed = [fields(i) for i in ids]
+        if any(f is None for f in parsed):
+            continue  # shown as it is, never filled in
+        # what a translation may use: any name the code fills in; what it must
+        # keep: the names of the text (of its plural, when it has one, since
+        # a language with one form, like Japanese, says every count with it)
+        known: set[str] = set().union(*(f for f in parsed if f is not None))
+        want = parsed[-1] or set()
+        allowed_drop = MAY_DROP.get(ids[0], set())
+        for text in strings:
+            if not text:
+                continue
+            got = fields(text)
+            if got is None:
+                out.append(f"not a format string (a lone brace?): {ids[0]!r} -> {text!r}")
+            elif got - known:
+                out.append(f"a placeholder the text does not fill: {ids[0]!r} -> {text!r}")
+            elif want - got - allowed_drop:
+                out.append(f"a placeholder left out: {ids[0]!r} -> {text!r}")
+    return out
 
 
 def problems(domains: tuple[str, ...] = DOMAINS) -> list[str]:
@@ -151,6 +191,7 @@ def problems(domains: tuple[str, ...] = DOMAINS) -> list[str]:
             for text in missing(catalog):
                 if domain != "click" or (catalog.get(text) is not None and template.get(text) is not None):
                     out.append(f"{lang}/{domain}: no translation: {text!r}")
+            out.extend(f"{lang}/{domain}: {problem}" for problem in placeholder_problems(catalog))
             mo = po_path(lang, domain).with_suffix(".mo")
             if po_path(lang, domain).exists() and (not mo.exists() or mo.read_bytes() != mo_bytes(catalog)):
                 out.append(f"{mo.relative_to(ROOT)} is stale: run python tools/i18n.py compile")
