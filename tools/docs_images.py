@@ -1,7 +1,11 @@
 """Draw the flagship example's diagrams for the README and the docs.
 
-    .venv/bin/python tools/docs_images.py          # (re)draw docs/img/nato-tokyo.{ja,en}.{svg,png}
+    .venv/bin/python tools/docs_images.py          # (re)draw the images below
     .venv/bin/python tools/docs_images.py --check  # exit 1 if they are stale
+
+It draws docs/img/nato-tokyo.{ja,en}.{svg,png} (the flagship with its
+findings), docs/img/nato-tokyo.ja.notes.svg (with --notes) and the legends
+docs/legend.{svg,png} and docs/legend-ja.{svg,png}.
 
 Each map's SHA-256 is recorded in docs/img/SOURCES; ``--check`` (run by the
 test suite) compares it with the map files as they are now.
@@ -31,14 +35,25 @@ def expected_record() -> str:
     return "\n".join(lines) + "\n"
 
 
+#: The legends, by language: docs/legend{suffix}.{svg,png}.
+LEGENDS = {"en": "", "ja": "-ja"}
+#: The flagship drawn with its notes (--notes), in SVG only (the PNG is large).
+NOTES = OUT / "nato-tokyo.ja.notes.svg"
+
+
+def outputs() -> list[Path]:
+    """Every file this tool draws."""
+    files = [OUT / f"{stem}.{ext}" for stem in MAPS for ext in ("svg", "png")]
+    files.append(NOTES)
+    files += [
+        ROOT / "docs" / f"legend{suffix}.{ext}" for suffix in LEGENDS.values() for ext in ("svg", "png")
+    ]
+    return files
+
+
 def stale() -> list[str]:
     """What is out of date, in words; empty when all is current."""
-    problems = [
-        f"missing docs/img/{stem}.{ext}"
-        for stem in MAPS
-        for ext in ("svg", "png")
-        if not (OUT / f"{stem}.{ext}").exists()
-    ]
+    problems = [f"missing {path.relative_to(ROOT).as_posix()}" for path in outputs() if not path.exists()]
     if not RECORD.exists() or RECORD.read_text(encoding="utf-8") != expected_record():
         problems.append("the maps changed since the diagrams were drawn")
     return problems
@@ -46,6 +61,7 @@ def stale() -> list[str]:
 
 def draw() -> None:
     import argmap
+    from argmap.drawing import RenderOptions, legend_graph, run_graphviz
 
     OUT.mkdir(parents=True, exist_ok=True)
     for stem, path in MAPS.items():
@@ -53,6 +69,12 @@ def draw() -> None:
         findings = argmap.check(amap)
         for ext in ("svg", "png"):
             argmap.render(amap, OUT / f"{stem}.{ext}", findings=findings)
+        if stem == "nato-tokyo.ja":
+            argmap.render(amap, NOTES, findings=findings, options=RenderOptions(notes=True))
+    for lang, suffix in LEGENDS.items():
+        source = legend_graph(lang, RenderOptions(notes=True)).source
+        for ext in ("svg", "png"):
+            (ROOT / "docs" / f"legend{suffix}.{ext}").write_bytes(run_graphviz(source, ext))
     RECORD.write_text(expected_record(), encoding="utf-8")
 
 
@@ -66,7 +88,7 @@ def main() -> int:
             print(f"docs/img: {p}; run: .venv/bin/python tools/docs_images.py", file=sys.stderr)
         return 1 if problems else 0
     draw()
-    print("\n".join(f"docs/img/{stem}.{ext}" for stem in MAPS for ext in ("svg", "png")))
+    print("\n".join(path.relative_to(ROOT).as_posix() for path in outputs()))
     return 0
 
 
