@@ -27,7 +27,7 @@ keep their own; :func:`using` sets it for a block.
 ...         "… and {count} more problems, not listed (only the first {max} of a file are)")
 >>> with using("ja"):
 ...     ngettext(*more, 5).format(count=5, max=1000)
-'…ほかに 5 件の問題があります(1 ファイルにつき最初の 1000 件だけを示します)'
+'…ほかに 5 件の問題があります（一つのファイルにつき、最初の 1000 件だけを示します）'
 >>> language_of("ja-JP"), language_of("en-GB"), language_of("fr")
 ('ja', 'en', None)
 

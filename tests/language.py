@@ -2,6 +2,8 @@
 
 >>> english_sentences("循環論法: 主張 c1 が自分自身を支えています (AM201 circular-support)")
 []
+>>> english_sentences("id 'c1' が二度使われています")
+[]
 >>> english_sentences("c1: this conclusion rests on itself")
 ['this conclusion rests on itself']
 >>> english_sentences("see docs/ja/checks.md or https://example.org/a-b-c for more")
@@ -18,6 +20,7 @@ import re
 _CODE_LIKE = re.compile(
     r"https?://\S+"  # URLs
     r"|`[^`]*`"  # code in backquotes
+    r"|'[^'\s]*'"  # a quoted token: an id, a kind, a field name ('c1', 'evidence')
     r"|\S*[/\\.]\S*"  # paths, file names, dotted names
     r"|--?[A-Za-z][\w-]*"  # options
     r"|\b[\w]+(?:[-_:][\w]+)+\b"  # rule names, ids with - _ or :
