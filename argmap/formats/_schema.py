@@ -40,6 +40,17 @@ def _named(kind: str, eid: str) -> str:
     return _(template).format(id=shown) if template else f"{kind} {shown}"
 
 
+def _kind_noun(kind: str) -> str:
+    """``claim``, ``inference``, ``attack``: a kind of element, as a message names it."""
+    if kind == "claim":
+        return pgettext("element", "claim")
+    if kind == "inference":
+        return pgettext("element", "inference")
+    if kind == "attack":
+        return pgettext("element", "attack")
+    return kind
+
+
 def _a(kind: str) -> str:
     """``a claim``, ``an inference``."""
     if kind == "claim":
@@ -188,7 +199,7 @@ class _Builder:
             self.fail(
                 (name,),
                 _("{section} must be a mapping from id to {element}, not {found}").format(
-                    section=name, element=el.name, found=_type_name(value)
+                    section=name, element=_kind_noun(el.name), found=_type_name(value)
                 ),
             )
             return out
@@ -198,7 +209,7 @@ class _Builder:
                     (name, eid),
                     _(
                         "{element} id {id} is not valid: start with a letter, then use letters, digits, '_', '.' or '-'"
-                    ).format(element=el.name, id=_brief(eid)),
+                    ).format(element=_kind_noun(el.name), id=_brief(eid)),
                     key=True,
                 )
                 continue

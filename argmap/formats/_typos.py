@@ -22,13 +22,14 @@ itself (:func:`hashtag`), since only the parsed tree knows the value is empty.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterable
 
 from argmap.errors import MAX_PROBLEMS
 from argmap.formats import spec
-from argmap.formats._tree import YAML_BREAKS, LineIndex
+from argmap.formats._tree import YAML_BREAKS
 from argmap.i18n import _
 
 
@@ -84,8 +85,6 @@ _DASH_ITEM = re.compile(rf"[{DASHES}]+(?={_SPACE}|[A-Za-z0-9]|\Z)")
 #: A line that is a key with no value after it: a block (mapping or list) follows.
 _OPEN_KEY = re.compile(rf"({_KEY}|\"[^\"]*\"|'[^']*')[ \t]*:[ \t]*(?:#.*)?\Z")
 _KEY_LINE = re.compile(rf"({_KEY}|\"[^\"]*\"|'[^']*')[ \t]*:(?:[ \t]|\Z)")
-#: A block scalar starts: ``key: |``, ``key: >-``, ``- |``.
-_BLOCK_START = re.compile(r"(?:\A|[:\-][ \t]+)[|>][-+0-9]*[ \t]*(?:#.*)?\Z")
 
 
 def _full_width_colon() -> str:
@@ -113,17 +112,70 @@ def _no_space(written: str, fixed: str) -> str:
     )
 
 
+class _OutOfTime(Exception):
+    """The scan has looked at enough lines."""
+
+
+#: A line that opens a block of text: ``note: |``, ``- >-``, ``|``.
+_BLOCK_OPENER = re.compile(
+    rf"{_LINE_START}( *)(?:-[ \t]+)*(?:(?:{_KEY}|\"[^\"\n]*\"|'[^'\n]*')[ \t]*:[ \t]+)?"
+    rf"[|>][-+0-9]*[ \t]*(?:#[^\n\r]*)?(?={_BREAK}|\Z)"
+)
+
+
 class _Lines:
-    """The lines of a text, got by offset or by number, as YAML counts them."""
+    """The lines of a text as YAML counts them, and where its blocks of
+    text (``|``, ``>``) are, in which nothing is a mistake."""
+
+    #: Lines looked back at, in all, for one text: past it, the scan stops
+    #: (a text made of many candidate lines must not take long).
+    BUDGET = 200_000
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.index = LineIndex(text, YAML_BREAKS)
+        #: The line breaks the text holds (looking for the others would read it all).
+        self.breaks = tuple(b for b in YAML_BREAKS if b in text) or ("\n",)
+        self.budget = self.BUDGET
+        self._offset = 0
+        self._line = 1
+        self.blocks = self._blocks()
+
+    def _blocks(self) -> list[tuple[int, int]]:
+        """The (start, end) offsets of the blocks of text, in order."""
+        text = self.text
+        blocks: list[tuple[int, int]] = []
+        end = 0
+        enders: dict[int, re.Pattern[str]] = {}
+        for m in _BLOCK_OPENER.finditer(text):
+            if m.start() < end:
+                continue  # inside a block found before
+            indent = len(m.group(1))
+            ender = enders.get(indent)
+            if ender is None:
+                ender = enders[indent] = re.compile(rf"{_BREAK} {{0,{indent}}}[^ {''.join(YAML_BREAKS)}]")
+            stop = ender.search(text, m.end())
+            end = stop.start() if stop else len(text)
+            blocks.append((m.end(), end))
+        return blocks
+
+    def in_block(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.blocks, (offset, len(self.text) + 1)) - 1
+        return i >= 0 and self.blocks[i][0] <= offset < self.blocks[i][1]
 
     def line_at(self, offset: int) -> tuple[int, int]:
-        """The number of the line holding ``offset`` and where that line starts."""
-        line, column = self.index.position(offset)
-        return line, offset - column + 1
+        """The number of the line holding ``offset`` and where that line
+        starts (offsets asked for in order, so each is counted from the last)."""
+        text = self.text
+        if offset < self._offset:
+            self._offset, self._line = 0, 1
+        lines = sum(text.count(b, self._offset, offset) for b in self.breaks)
+        lines -= text.count("\r\n", self._offset, offset)
+        if self._offset > 0 and text[self._offset - 1] == "\r" and text.startswith("\n", self._offset):
+            lines -= 1  # the LF of a CRLF counted from its middle
+        self._line += lines
+        self._offset = offset
+        start = max(text.rfind(b, 0, offset) for b in self.breaks) + 1
+        return self._line, start
 
     def content(self, start: int) -> str:
         m = _LINE_END.search(self.text, start)
@@ -134,10 +186,13 @@ class _Lines:
         text = self.text
         end = start
         while end > 0:
+            self.budget -= 1
+            if self.budget < 0:
+                raise _OutOfTime
             stop = end - 1
             if text[stop] == "\n" and stop > 0 and text[stop - 1] == "\r":
                 stop -= 1
-            begin = max(text.rfind(b, 0, stop) for b in YAML_BREAKS) + 1
+            begin = max(text.rfind(b, 0, stop) for b in self.breaks) + 1
             yield text[begin:stop]
             end = begin
 
@@ -146,25 +201,17 @@ def _spaces(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _context(lines: _Lines, start: int, indent: int) -> tuple[bool, str | None, bool]:
-    """What comes before the line starting at ``start`` (indented ``indent``
-    spaces): whether it is inside a block scalar (``|``, ``>``), the key of
-    the nearest line above if that line opens a block (``from:``), and
-    whether that line is a list item."""
+def _context(lines: _Lines, start: int) -> tuple[bool, str | None, bool]:
+    """What comes before the line starting at ``start``: whether it is inside
+    a block of text (``|``, ``>``), the key of the nearest line above if that
+    line opens a block (``from:``), and whether that line is a list item."""
+    if lines.in_block(start):
+        return True, None, False
     above: str | None = None
-    seen = 0
     for line in lines.previous(start):
-        seen += 1
         stripped = line.strip(" \t\u3000")
-        if not stripped or stripped.startswith("#"):
-            continue
-        if above is None:
+        if stripped and not stripped.startswith("#"):
             above = line
-        if not indent or seen > 2000:
-            break
-        if _spaces(line) < indent:
-            if _BLOCK_START.search(_after_key(line.lstrip(" "))):
-                return True, None, False
             break
     if above is None:
         return False, None, False
@@ -176,12 +223,6 @@ def _context(lines: _Lines, start: int, indent: int) -> tuple[bool, str | None, 
     return False, (m.group(1).strip("'\"") if m else None), is_item
 
 
-def _after_key(body: str) -> str:
-    """A line's text from its key's colon on (or the whole line)."""
-    m = _KEY_LINE.match(body)
-    return body[m.end() - 1 :] if m else body
-
-
 def _look(lines: _Lines, start: int, line_no: int) -> list[Mistake]:
     """The mistakes on the line starting at ``start``."""
     line = lines.content(start)
@@ -189,10 +230,15 @@ def _look(lines: _Lines, start: int, line_no: int) -> list[Mistake]:
     body = line[indent:]
     if not body or body.startswith("#"):
         return []
-    in_block, open_key, after_item = _context(lines, start, _spaces(line))
-    if in_block:
-        return []
     found: list[Mistake] = []
+    known: list[tuple[bool, str | None, bool]] = []
+
+    def context() -> tuple[bool, str | None, bool]:
+        """What is above the line (looked at only when needed: it costs more)."""
+        if not known:
+            known.append(_context(lines, start))
+        return known[0]
+
     col = indent  # 0-based column where ``body`` starts
     while (item := _LIST_ITEM.match(body)) is not None:
         body, col = body[item.end() :], col + item.end()
@@ -207,7 +253,7 @@ def _look(lines: _Lines, start: int, line_no: int) -> list[Mistake]:
             )
         )
     dash = _DASH_ITEM.match(body)
-    if dash is not None and ((open_key is not None and open_key not in TEXT_KEYS) or after_item):
+    if dash is not None and not context()[0] and (context()[1] not in TEXT_KEYS | {None} or context()[2]):
         found.append(
             Mistake(
                 line_no,
@@ -256,6 +302,8 @@ def _look(lines: _Lines, start: int, line_no: int) -> list[Mistake]:
                         m.group(1),
                     )
                 )
+    if not found or context()[0]:  # nothing, or inside a block of text (| or >)
+        return []
     return sorted(set(found), key=lambda x: x.column)
 
 
@@ -269,10 +317,13 @@ def scan(text: str) -> list[Mistake]:
         if line_no in done:
             continue
         done.add(line_no)
-        found.extend(_look(lines, start, line_no))
+        try:
+            found.extend(_look(lines, start, line_no))
+        except _OutOfTime:
+            break
         if len(found) >= MAX_PROBLEMS:
             break
-    return found
+    return found[:MAX_PROBLEMS]
 
 
 def explain_syntax_error(text: str, line: int, column: int, problem: str) -> Mistake | None:
