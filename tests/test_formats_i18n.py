@@ -534,3 +534,27 @@ def test_the_quick_and_careful_paths_agree_with_japanese_kinds(
         assert all(careful.claims[i].kind is KIND_WORDS[c["kind"]] for i, c in tree["claims"].items())
         # and YAML reads the same words the same way
         assert argmap.loads(argmap.dumps(careful)) == careful
+
+
+def test_mistakes_after_a_syntax_error_are_each_reported_on_their_line() -> None:
+    text = header("ja") + textwrap.dedent("""\
+        claims:
+          E1:
+            kind：証拠
+            text: 日本は連絡事務所を開設する方向で動いている
+          C1:
+            kind: 結論
+            text: #NATO 連絡事務所は加盟とは別の話
+        inferences:
+          I1:
+            from:
+              ー E1
+            to: C1
+        """)
+    found = located(text)
+    assert [(line, column) for line, column, _m in found] == [
+        (line_of(text, "kind："), column_of(text, line_of(text, "kind："), "：")),
+        (line_of(text, "#NATO"), column_of(text, line_of(text, "#NATO"), "#")),
+        (line_of(text, "ー E1"), column_of(text, line_of(text, "ー E1"), "ー")),
+    ]
+    assert all(english_sentences(m) == [] for _l, _c, m in found)

@@ -72,6 +72,7 @@ _CANDIDATE = re.compile(
     rf"{_LINE_START}[ \t]*\u3000"
     rf"|{_LINE_START}{_SPACE}*(?:-[ \t]+)*(?:[{DASHES}]|{_KEY}{_SPACE}*：|{_KEY}:(?:[^\s]|\u3000))"
     rf"|[{{,]{_SPACE}*{_KEY}{_SPACE}*(?:：|:[^\s,}}\]])"
+    rf"|{_LINE_START}[ \t]*(?:-[ \t]+)*{_KEY}:[ \t]+#[^\s#]"
 )
 _LINE_END = re.compile(_BREAK)
 _INDENT = re.compile(f"{_SPACE}*")
@@ -288,6 +289,10 @@ def _look(lines: _Lines, start: int, line_no: int) -> list[Mistake]:
                 m.group(1),
             )
         )
+    if (m := _KEY_LINE.match(body)) is not None and (
+        where := hashtag(body, m.group(1), m.end(1))
+    ) is not None:
+        found.append(Mistake(line_no, col + where + 1, hashtag_message(m.group(1)), m.group(1)))
     if "{" in body:
         for m in _FLOW_FULL_WIDTH_COLON.finditer(body):
             found.append(Mistake(line_no, col + m.end(), _full_width_colon(), m.group(1)))
