@@ -1,8 +1,7 @@
 """Generate docs/checks.md (English) and docs/ja/checks.md (Japanese) from the rule registry.
 
-Run ``python -m argmap.checks.docs --write`` (or ``make docs-checks``); a
-test fails when either file is stale. ``python -m argmap.checks.docs [en|ja]``
-prints one of them.
+Run ``python -m argmap.checks.docs --write``; a test fails when either file
+is stale. ``python -m argmap.checks.docs [en|ja]`` prints one of them.
 """
 
 from __future__ import annotations

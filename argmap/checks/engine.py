@@ -226,6 +226,8 @@ def check(
     """
     if not isinstance(amap, ArgumentMap):
         raise TypeError(f"check() takes an ArgumentMap, not {type_name(amap)}")
+    if lang is not None and not isinstance(lang, str):
+        raise TypeError(f"lang must be a str or None, not {type_name(lang)}")
     if lang is not None and lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)} or None, not {lang!r}")
     config = _config(config)

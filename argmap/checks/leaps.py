@@ -70,7 +70,8 @@ annotator marked ("so", 「以上から」) before working out what it rests on.
 **Why it weakens the argument.** An inference transmits support from its
 premises to its conclusion. With no premises there is nothing to transmit:
 the conclusion gains no support from it, and every check that follows
-support (grounding, chain strength, acceptance) treats the step as absent.
+support (does the conclusion reach evidence or premises, how strong is its
+chain, do attacks bring it down) treats the step as absent.
 
 **How to repair it.** Find the sentences the marker refers back to ("from
 the above…" usually means the previous paragraph) and list their claims in

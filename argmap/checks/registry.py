@@ -28,7 +28,7 @@ import attrs
 from argmap.checks.diagnostic import Severity
 from argmap.checks.wording import shown
 from argmap.errors import ArgmapException
-from argmap.i18n import N_, _, current, using
+from argmap.i18n import N_, _, current, language_of, using
 from argmap.support import closest, type_name
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ class Rule:
         >>> r.display_name("ja"), r.display_name("en")
         ('循環論法', 'circular-support')
         """
-        return self.ja_name if (lang or current()) == "ja" else self.name
+        return self.ja_name if (language_of(lang) if lang else current()) == "ja" else self.name
 
     def family_title(self, lang: str | None = None) -> str:
         """The family title in ``lang`` (else the language in force)."""
