@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/nato-tokyo/map.argmap.yaml
 
-.PHONY: demo test lint system-deps docs-images docs-format clean
+.PHONY: demo test lint system-deps docs-images docs-format docs-checks i18n clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,19 @@ docs-images: $(VENV)/.installed system-deps
 # format's one table of fields (a test fails when they are stale).
 docs-format: $(VENV)/.installed
 	$(BIN)/python tools/format_spec.py
+
+# Regenerate docs/checks.md and docs/ja/checks.md from the rule catalogue
+# (a test fails when they are stale).
+docs-checks: $(VENV)/.installed
+	$(BIN)/python -m argmap.checks.docs --write
+
+# After changing a text marked for translation: add it to the catalogues,
+# translate it in argmap/locale/ja/LC_MESSAGES/*.po, then compile
+# (a test fails when a text has no translation or a .mo is stale).
+i18n: $(VENV)/.installed
+	$(BIN)/python tools/i18n.py update
+	$(BIN)/python tools/i18n.py compile
+	$(BIN)/python tools/i18n.py check
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
