@@ -22,7 +22,7 @@ from argmap.checks.diagnostic import Diagnostic
 from argmap.checks.registry import all_rules, find_rule
 from argmap.cli import main
 from argmap.drawing import PRESETS, RenderError, RenderOptions, render, to_dot
-from argmap.drawing.style import BADGES
+from argmap.drawing.style import BADGES, scheme_label
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, MapBuilder, Source
 from tests.language import english_sentences
@@ -514,3 +514,16 @@ def test_a_long_note_is_wrapped() -> None:
     lines = [html.unescape(x) for x in re.split(r"<[^>]*>", listing.split("生徒に", 1)[1]) if x.strip()]
     assert len(lines) >= 4
     assert squeeze("生徒に" + "".join(lines)).startswith(squeeze(long))
+
+
+def test_the_documented_schemes_are_named_in_the_diagrams_language() -> None:
+    amap = flagship()
+    schemes = {inf.scheme for inf in amap.inferences.values() if inf.scheme}
+    assert {"causal", "analogy", "sign", "consequences"} <= schemes
+    ja = " ".join(label_texts(to_dot(amap, [], RenderOptions(), lang="ja").source))
+    en = " ".join(label_texts(to_dot(amap, [], RenderOptions(), lang="en").source))
+    for scheme in schemes:
+        assert re.search(rf"\b{scheme}\b", en)  # English keeps the word the map uses
+        assert not re.search(rf"\b{scheme}\b", ja), scheme
+        assert scheme_label(scheme, "ja") in ja
+    assert english_sentences(ja) == []

@@ -837,7 +837,8 @@ class _Builder:
         if inf.marker:
             text, marker_cut = self.text(inf.id, "its marker", inf.marker, self.o.inference_width)
             rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(self.pt(10), style.INK, text)}</TD></TR>')
-        detail = [x for x in (inf.scheme, None if inf.strength is None else f"{inf.strength:g}") if x]
+        scheme = None if inf.scheme is None else style.scheme_label(inf.scheme, self.speak)
+        detail = [x for x in (scheme, None if inf.strength is None else f"{inf.strength:g}") if x]
         if detail:
             text, scheme_cut = self.text(inf.id, "its scheme", " · ".join(detail), self.o.inference_width)
             rows.append(

@@ -102,6 +102,31 @@ WORDS: dict[str, str] = {
 }
 
 
+#: The schemes of inference docs/format.md names, drawn in the diagram's
+#: language; any other scheme is drawn as written.
+SCHEMES: dict[str, str] = {
+    "causal": N_("cause and effect"),
+    "expert-opinion": N_("expert opinion"),
+    "analogy": N_("analogy"),
+    "consequences": N_("consequences"),
+    "sign": N_("sign"),
+    "example": N_("example"),
+}
+
+
+def scheme_label(scheme: str, lang: str) -> str:
+    """How the diagram names ``scheme`` in ``lang``: the documented schemes
+    are translated (in English they stay as written), others are drawn as written.
+
+    >>> scheme_label("analogy", "ja"), scheme_label("analogy", "en"), scheme_label("因果", "ja")
+    ('類推', 'analogy', '因果')
+    """
+    if scheme not in SCHEMES or (language_of(lang) or DEFAULT_LANGUAGE) == DEFAULT_LANGUAGE:
+        return scheme
+    with using(language_of(lang)):
+        return _(SCHEMES[scheme])
+
+
 def words(lang: str) -> dict[str, str]:
     """The diagram's words in ``lang`` (Japanese for ``ja*``, else English)."""
     with using(language_of(lang) or DEFAULT_LANGUAGE):
