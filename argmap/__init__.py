@@ -41,6 +41,7 @@ _EXPORTS = {
     "Diagnostic": "argmap.checks",
     "Severity": "argmap.checks",
     "check": "argmap.checks",
+    "explain": "argmap.checks",
     "dump": "argmap.formats",
     "dumps": "argmap.formats",
     "load": "argmap.formats",
@@ -85,6 +86,7 @@ __all__ = [
     "check",
     "dump",
     "dumps",
+    "explain",
     "load",
     "loads",
     "render",
@@ -93,7 +95,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from argmap.checks import Diagnostic, Severity, check
+    from argmap.checks import Diagnostic, Severity, check, explain
     from argmap.drawing import RenderError, RenderOptions, RenderWarning, render, to_dot
     from argmap.errors import ArgmapError, ArgmapException, Location, Problem
     from argmap.formats import dump, dumps, load, loads

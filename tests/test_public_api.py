@@ -49,3 +49,18 @@ def test_type_checking_imports_name_the_same_modules_as_exports() -> None:
 
 def test_dir_lists_the_public_names() -> None:
     assert sorted(dir(argmap)) == sorted(argmap.__all__)
+
+
+def test_explain_speaks_the_language_asked_else_the_one_in_force() -> None:
+    from argmap.i18n import using
+    from tests.language import english_sentences
+
+    ja = argmap.explain("conditional-leap", lang="ja")
+    en = argmap.explain("仮定の上の断定", lang="en")
+    assert english_sentences(ja) == []
+    assert "conditional-leap" in en.splitlines()[0]
+    assert len(english_sentences(en)) > 5
+    with using("ja"):
+        assert argmap.explain("AM103") == ja
+    with using("en"):
+        assert argmap.explain("AM103") == en

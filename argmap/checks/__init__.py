@@ -20,6 +20,7 @@ from argmap.checks.config import Config, ConfigError
 from argmap.checks.diagnostic import Diagnostic, Severity
 from argmap.checks.dialectic import labelling
 from argmap.checks.engine import check, select_rules
+from argmap.checks.explain import rule_markdown as explain
 from argmap.checks.graph import Status
 from argmap.checks.registry import Rule, UnknownRuleError, all_rules, find_rule
 
@@ -33,6 +34,7 @@ __all__ = [
     "UnknownRuleError",
     "all_rules",
     "check",
+    "explain",
     "find_rule",
     "labelling",
     "select_rules",
