@@ -39,3 +39,17 @@ def test_the_two_setup_commands_are_make_targets() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^demo:", makefile, re.M)
     assert re.search(r"^test:", makefile, re.M)
+
+
+def test_the_japanese_finding_shown_is_what_argmap_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    monkeypatch.chdir(ROOT)
+    (shown,) = re.findall(r"```text\n\$ argmap (check [^\n]+)\n(.*?)```", README, re.S)
+    command, lines = shown
+    result = CliRunner().invoke(main, command.split(), catch_exceptions=False)
+    printed = result.stdout.splitlines()
+    for line in lines.splitlines():
+        assert line in printed
