@@ -101,6 +101,14 @@ def _needs_hypothesis(a: Analysis, c: int) -> bool:
     return lvl == 1 or (lvl == 2 and not g.without_hypotheses[c])
 
 
+def _suppositions(a: Analysis, level: int, c: int) -> tuple[list[str], str, int]:
+    """The hypotheses (``level`` 0) or assumptions (1) conclusion ``c``
+    rests on: their ids, the first five quoted for a message, and how many."""
+    found, more = a.suppositions[level].get(c, ((), False))
+    ids = [a.index.claim_ids[s] for s in found]
+    return ids, listing([a.q(s, 30) for s in ids[:5]] + ids[5:], more=more), len(ids) + more
+
+
 @rule(
     "AM103",
     "conditional-leap",
@@ -141,13 +149,11 @@ def conditional_leap(a: Analysis) -> Iterator[Finding]:
         cid = ix.claim_ids[c]
         if claims[cid].conditional:
             continue
-        found, more = a.suppositions[0].get(c, ((), False))
-        hyps = [ix.claim_ids[h] for h in found]
-        named = listing([a.q(h, 30) for h in hyps[:5]] + hyps[5:], more=more)
+        hyps, named, count = _suppositions(a, 0, c)
         message = ngettext(
             "{claim} is stated as fact but holds only if hypothesis {hypotheses} holds",
             "{claim} is stated as fact but holds only if hypotheses {hypotheses} hold",
-            len(hyps) + more,
+            count,
         )
         yield Finding((cid, *hyps), message.format(claim=a.q(cid), hypotheses=named))
 
@@ -191,13 +197,11 @@ def hidden_assumption(a: Analysis) -> Iterator[Finding]:
         if ix.kind[c] != CONCLUSION or g.level[c] != 2:
             continue
         cid = ix.claim_ids[c]
-        found, more = a.suppositions[1].get(c, ((), False))
-        assumed = [ix.claim_ids[s] for s in found]
-        named = listing([a.q(s, 30) for s in assumed[:5]] + assumed[5:], more=more)
+        assumed, named, count = _suppositions(a, 1, c)
         message = ngettext(
             "{claim} holds only with assumption {assumptions}, never stated in the text",
             "{claim} holds only with assumptions {assumptions}, never stated in the text",
-            len(assumed) + more,
+            count,
         )
         yield Finding((cid, *assumed), message.format(claim=a.q(cid), assumptions=named))
 

@@ -198,6 +198,11 @@ class _Lines:
             end = begin
 
 
+def _no_space_mistake(line: int, column: int, key: str, value: str) -> Mistake:
+    """``key:value`` typed with no space after the colon, at ``line``, ``column``."""
+    return Mistake(line, column, _no_space(f"{key}:{value}", f"{key}: {value}"), key)
+
+
 def _spaces(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -281,14 +286,7 @@ def _look(lines: _Lines, start: int, line_no: int) -> list[Mistake]:
         )
     elif (m := _NO_SPACE.match(body)) is not None and m.group(1) in FIELD_KEYS:
         value = body[m.end() :].split(",")[0].split("}")[0].strip()[:30]
-        found.append(
-            Mistake(
-                line_no,
-                col + m.end() + 1,
-                _no_space(f"{m.group(1)}:{value}", f"{m.group(1)}: {value}"),
-                m.group(1),
-            )
-        )
+        found.append(_no_space_mistake(line_no, col + m.end() + 1, m.group(1), value))
     if (m := _KEY_LINE.match(body)) is not None and (
         where := hashtag(body, m.group(1), m.end(1))
     ) is not None:
@@ -299,14 +297,7 @@ def _look(lines: _Lines, start: int, line_no: int) -> list[Mistake]:
         for m in _FLOW_NO_SPACE.finditer(body):
             if m.group(1) in FIELD_KEYS:
                 value = re.split(r"[,}\]]", body[m.end() :])[0].strip()[:30]
-                found.append(
-                    Mistake(
-                        line_no,
-                        col + m.end() + 1,
-                        _no_space(f"{m.group(1)}:{value}", f"{m.group(1)}: {value}"),
-                        m.group(1),
-                    )
-                )
+                found.append(_no_space_mistake(line_no, col + m.end() + 1, m.group(1), value))
     if not found or context()[0]:  # nothing, or inside a block of text (| or >)
         return []
     return sorted(set(found), key=lambda x: x.column)
