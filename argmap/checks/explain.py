@@ -33,8 +33,8 @@ def _rule(rule: Rule | str) -> Rule:
 def rule_heading(rule: Rule | str, lang: str | None = None) -> str:
     """``AM201 circular-support (error, Circularity)``: code, name, severity
     and family, in ``lang`` (else the language in force)."""
-    r = _rule(rule)
-    with using(_lang(lang)):
+    with using(_lang(lang)):  # an unknown rule is reported in that language too
+        r = _rule(rule)
         plain = _("{code} {name} ({severity}, {family})")
         text = _("{code} {name} ({severity}, heuristic, {family})") if r.heuristic else plain
         return text.format(
@@ -51,8 +51,8 @@ def rule_markdown(rule: Rule | str, lang: str | None = None) -> str:
     threshold, then what it finds, an example, why it matters and how to
     repair it. Raises :class:`~argmap.checks.registry.UnknownRuleError` for
     a name no rule has."""
-    r = _rule(rule)
-    with using(_lang(lang)):
+    with using(_lang(lang)):  # an unknown rule is reported in that language too
+        r = _rule(rule)
         out = [f"# {rule_heading(r)}", ""]
         if r.display_name() != r.name:
             out += [
