@@ -43,3 +43,55 @@ def test_an_unknown_rule_is_reported_in_the_language_asked_for(explain) -> None:
     assert english_sentences(str(ja.value)) == [], str(ja.value)
     with using("ja"), pytest.raises(UnknownRuleError, match="unknown rule 'nosuch'"):
         explain("nosuch", lang="en")
+
+
+#: pyproject.toml files tomllib refuses, one for each thing it can say.
+BAD_TOML = [
+    "[[[\n",
+    "[tool.argmap]\nselect = 1 2\n",
+    "[tool.argmap]\nselect = 1\nselect = 2\n",
+    "[tool.argmap]\n[tool.argmap]\n",
+    "[tool.argmap\n",
+    "[[tool.argmap]\n",
+    "[tool.argmap]\nselect\n",
+    "= 1\n",
+    "[tool.argmap]\nselect = [1,\n",
+    "[tool.argmap]\nthresholds = {a = 1, a = 2}\n",
+    "[tool.argmap]\nthresholds = {a = 1\n",
+    '[tool.argmap]\nselect = "\\q"\n',
+    '[tool.argmap]\nselect = "\\uZZZZ"\n',
+    '[tool.argmap]\nselect = "\\uD800"\n',
+    '[tool.argmap]\nselect = "AM1\n',
+    '[tool.argmap]\nselect = "a\x01"\n',
+    "[tool.argmap]\nselect = ?\n",
+    "[tool.argmap]\nthresholds = {a = 1}\nthresholds.b = 2\n",
+]
+
+
+@pytest.mark.parametrize("body", BAD_TOML)
+def test_a_pyproject_that_is_not_toml_is_told_in_japanese(run, tmp_path: Path, body: str) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "pyproject.toml").write_text(body, encoding="utf-8")
+    for command in ("check", "render"):
+        r = run(command, str(NATO), "-q" if command == "render" else "--strict", env=JA)
+        assert r.exit_code == 2, r.output
+        message = r.stderr.split("pyproject.toml", 1)[1]
+        assert "TOML" in message and english_sentences(message) == [], r.stderr
+    english = run("check", str(NATO), "--lang", "en").stderr
+    assert "not valid TOML: " in english and "TOML として" not in english
+
+
+def test_tomllib_messages_stay_as_they_are_in_english() -> None:
+    import tomllib
+
+    from argmap.checks.config import toml_reason
+
+    for body in BAD_TOML:
+        with pytest.raises(tomllib.TOMLDecodeError) as exc:
+            tomllib.loads(body)
+        reason = str(exc.value).rsplit(" (at ", 1)[0]
+        with using("en"):
+            assert toml_reason(reason) == reason
+        with using("ja"):
+            assert english_sentences(toml_reason(reason)) == [], reason
+    with using("ja"):
+        assert english_sentences(toml_reason("Some message of a later tomllib")) == []

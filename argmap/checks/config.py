@@ -23,6 +23,7 @@ argmap.checks.config.ConfigError: p.toml: ...: 'weak-suport' is not ... (did you
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import tomllib
@@ -36,7 +37,7 @@ import attrs
 from argmap.checks.wording import separator, shown
 from argmap.errors import ArgmapError, ArgmapException
 from argmap.fileio import decode_utf8, read_input
-from argmap.i18n import N_, _
+from argmap.i18n import DEFAULT_LANGUAGE, N_, _, current
 from argmap.support import closest, type_name
 
 __all__ = ["Config", "ConfigError", "find_pyproject"]
@@ -226,7 +227,79 @@ def _toml_error(name: str, text: str, exc: tomllib.TOMLDecodeError) -> str:
         line, column = m.group(1), m.group(2)
     else:  # the end of the document
         line, column = str(text.count("\n") + 1), str(len(text) - text.rfind("\n"))
-    return _("{file}: not valid TOML: {why}").format(file=f"{name}:{line}:{column}", why=message[: m.start()])
+    return _("{file}: not valid TOML: {why}").format(
+        file=f"{name}:{line}:{column}", why=toml_reason(message[: m.start()])
+    )
+
+
+#: What tomllib says is wrong, as it says it (its messages are English and
+#: not marked for translation): said again here, so that a Japanese reader
+#: reads it in Japanese; a ``{name}`` stands for the part tomllib fills in.
+_TOML_REASONS = (
+    N_("Invalid statement"),
+    N_("Expected newline or end of document after a statement"),
+    N_("Found invalid character {char}"),
+    N_("Cannot declare {key} twice"),
+    N_("Cannot overwrite a value"),
+    N_("Expected ']' at the end of a table declaration"),
+    N_("Cannot mutate immutable namespace {key}"),
+    N_("Expected ']]' at the end of an array declaration"),
+    N_("Cannot redefine namespace {key}"),
+    N_("Expected '=' after a key in a key/value pair"),
+    N_("Invalid initial character for a key part"),
+    N_("Unclosed array"),
+    N_("Duplicate inline table key {key}"),
+    N_("Unclosed inline table"),
+    N_("Unescaped '\\' in a string"),
+    N_("Invalid hex value"),
+    N_("Escaped character is not a Unicode scalar value"),
+    N_("Unterminated string"),
+    N_("Illegal character {char}"),
+    N_("Invalid date or datetime"),
+    N_("Invalid value"),
+    N_("Expected {expected}"),
+)
+_TOML_PLACEHOLDER = re.compile(r"\\\{(\w+)\\\}")
+_TOML_PATTERNS = tuple(
+    (re.compile(_TOML_PLACEHOLDER.sub(r"(?P<\1>.+)", re.escape(reason)), re.DOTALL), reason)
+    for reason in _TOML_REASONS
+)
+
+
+def _toml_key(shown: str) -> str:
+    """A key as tomllib shows it (``('tool', 'argmap')``) as it is written in
+    the file (``'tool.argmap'``)."""
+    try:
+        key = ast.literal_eval(shown)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return shown
+    if isinstance(key, tuple) and key and all(isinstance(k, str) for k in key):
+        return repr(".".join(key))
+    return shown
+
+
+def toml_reason(message: str) -> str:
+    """tomllib's ``message`` (without its position) in the language in force.
+
+    >>> from argmap.i18n import using
+    >>> toml_reason("Found invalid character ']'")
+    "Found invalid character ']'"
+    >>> with using("ja"):
+    ...     toml_reason("Found invalid character ']'"), toml_reason("Cannot declare ('tool', 'argmap') twice")
+    ("ここには ']' という文字は書けません", "'tool.argmap' が二度書かれています")
+    """
+    english = current() == DEFAULT_LANGUAGE
+    for pattern, reason in _TOML_PATTERNS:
+        m = pattern.fullmatch(message)
+        if m is not None:
+            parts = m.groupdict()
+            if not english and "key" in parts:
+                parts["key"] = _toml_key(parts["key"])
+            return _(reason).format(**parts)
+    if english:
+        return message
+    # A message of another version of tomllib: said in general words rather than in English.
+    return _("this is not written as TOML expects")
 
 
 #: What a TOML value that is not a table is, in a user's words (bool before int:
