@@ -95,3 +95,19 @@ def test_tomllib_messages_stay_as_they_are_in_english() -> None:
             assert english_sentences(toml_reason(reason)) == [], reason
     with using("ja"):
         assert english_sentences(toml_reason("Some message of a later tomllib")) == []
+
+
+def test_a_folder_given_for_a_file_is_named_in_japanese(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "article.txt").write_text("田中さんは、雨が降ると述べました。\n", encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    r = run("scaffold", "article.txt", "-o", "folder", env=JA)
+    assert r.exit_code == 2
+    error = r.stderr.splitlines()[-1]
+    assert "「folder」" in error and "ファイル" in error
+    assert english_sentences(error) == [] and "File" not in error, error
+    # in English as before, and a Japanese run first does not leave its words behind
+    r = run("scaffold", "article.txt", "-o", "folder")
+    assert (
+        r.stderr.splitlines()[-1]
+        == "Error: Invalid value for '-o' / '--output': File 'folder' is a directory."
+    )

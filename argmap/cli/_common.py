@@ -22,6 +22,7 @@ next
 from __future__ import annotations
 
 import contextlib
+import copy
 import math
 import re
 from collections.abc import Callable, Iterator
@@ -106,6 +107,17 @@ def max_size_option(what: str) -> Callable[[F], F]:
         metavar="MIB",
         help=_MAX_SIZE_HELP[what],
     )
+
+
+class Path(click.Path):
+    """A ``click.Path`` whose errors name a file, folder or path in the
+    language in force ("File 'x' is a directory."): click names it when the
+    type is made, at import, which is done in English."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        named = copy.copy(self)  # the type is shared; its name is said anew for this value
+        named.name = _(self.name)
+        return click.Path.convert(named, value, param, ctx)
 
 
 #: Texts click shows through gettext without marking them (it translates a

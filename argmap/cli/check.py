@@ -46,7 +46,7 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
         "--strict), 1 when there is, 2 on bad input or usage."
     )
 )
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.argument("files", nargs=-1, required=True, type=_common.Path(dir_okay=True))
 @click.option(
     "--select",
     multiple=True,

@@ -53,12 +53,12 @@ _PAPERS = ("a4", "a4-landscape", "a3", "a3-landscape", "letter", "letter-landsca
         "size limit). Stopping argmap (Ctrl-C, SIGTERM) stops Graphviz too."
     )
 )
-@click.argument("file", type=click.Path(dir_okay=True))
+@click.argument("file", type=_common.Path(dir_okay=True))
 @click.option(
     "-o",
     "--output",
     "out",
-    type=click.Path(),
+    type=_common.Path(),
     help=N_("Output file (default: FILE with .svg, or the --format's extension); - for standard output."),
 )
 @click.option(

@@ -22,11 +22,11 @@ from argmap.i18n import N_, _, using
         "See docs/scaffold.md. Exits 0, or 2 for an unreadable article."
     )
 )
-@click.argument("article", type=click.Path(dir_okay=True))
+@click.argument("article", type=_common.Path(dir_okay=True))
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False),
+    type=_common.Path(dir_okay=False),
     help=N_("Write the draft here instead of to standard output (never over the article itself)."),
 )
 @click.option(

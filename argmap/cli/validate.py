@@ -17,7 +17,7 @@ from argmap.i18n import N_, _, ngettext
         "Exits 0 when all files are good, 2 when any is not."
     )
 )
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.argument("files", nargs=-1, required=True, type=_common.Path(dir_okay=True))
 @click.option("-q", "--quiet", is_flag=True, help=N_("Print problems only, nothing for good files."))
 @max_size_option("map files")
 @lang_option()
