@@ -111,3 +111,16 @@ def test_a_folder_given_for_a_file_is_named_in_japanese(run, tmp_path: Path) -> 
         r.stderr.splitlines()[-1]
         == "Error: Invalid value for '-o' / '--output': File 'folder' is a directory."
     )
+
+
+@pytest.mark.parametrize("version", ["abc", "1.5", "-1", "[1]", "true"])
+def test_a_wrong_format_version_is_told_in_japanese(version: str) -> None:
+    from argmap import loads
+    from argmap.errors import ArgmapError
+
+    text = f"argmap: {version}\ntitle: t\nlang: ja\nclaims: {{}}\n"
+    with pytest.raises(ArgmapError) as ja:
+        loads(text)
+    assert english_sentences(str(ja.value)) == [], str(ja.value)
+    with pytest.raises(ArgmapError, match=r"argmap \(format version\): expected a whole number"):
+        loads(text.replace("lang: ja", "lang: en"))

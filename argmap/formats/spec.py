@@ -54,6 +54,7 @@ from argmap.formats._rules import (
     version_rule,
 )
 from argmap.formats._tree import Tree
+from argmap.i18n import N_
 from argmap.model import ArgumentMap, Attack, Claim, Document, Inference, Source, prechecked
 
 __all__ = ["ATTACK", "CLAIM", "DOCUMENT", "INFERENCE", "MAP", "SOURCE", "Element", "Field", "Rule"]
@@ -352,7 +353,7 @@ MAP = Element(
             required=True,
             default=FORMAT_VERSION,
             always_written=True,
-            label="argmap (format version)",
+            label=N_("argmap (format version)"),
         ),
         Field("title", "title", TEXT, "A title for the map.", required=True),
         Field(
