@@ -124,3 +124,17 @@ def test_a_wrong_format_version_is_told_in_japanese(version: str) -> None:
     assert english_sentences(str(ja.value)) == [], str(ja.value)
     with pytest.raises(ArgmapError, match=r"argmap \(format version\): expected a whole number"):
         loads(text.replace("lang: ja", "lang: en"))
+
+
+@pytest.mark.skipif(__import__("shutil").which("dot") is None, reason="needs Graphviz")
+def test_a_png_scaled_down_by_graphviz_is_told_in_japanese(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    claims = "".join(f"  P{i}: {{kind: premise, text: 前提の文{i}}}\n" for i in range(200))
+    (tmp_path / "wide.argmap.yaml").write_text(
+        f"argmap: 1\ntitle: 横に長い図\nlang: ja\nclaims:\n{claims}", encoding="utf-8"
+    )
+    r = run("render", "wide.argmap.yaml", "--format", "png", "--no-findings")
+    assert r.exit_code == 0, r.output
+    warning = next(line for line in r.stderr.splitlines() if "PNG" in line)
+    assert "倍に縮めて" in warning and english_sentences(warning.split(": ", 1)[1]) == [], warning
+    r = run("render", "wide.argmap.yaml", "--format", "png", "--no-findings", "--lang", "en")
+    assert "Graphviz (dot): graph is too large for cairo-renderer bitmaps. Scaling by 0." in r.stderr

@@ -180,6 +180,12 @@ _SCALED_ADVICE = N_(
     "so its text may be too small to read: write SVG or PDF instead (--format svg or pdf), "
     "or draw a smaller part of the map"
 )
+#: Graphviz's words when cairo scales a PNG down, said again so that they are
+#: translated (Graphviz speaks only English); ``{scale}`` is its figure.
+_SCALED_MESSAGE = N_("graph is too large for cairo-renderer bitmaps. Scaling by {scale} to fit")
+_SCALED_PATTERN = re.compile(
+    r"graph is too large for cairo-renderer bitmaps\. Scaling by (?P<scale>[0-9.eE+-]+) to fit"
+)
 #: The most distinct Graphviz warnings passed on from one run.
 _MAX_WARNINGS = 10
 
@@ -190,9 +196,11 @@ def _pass_on(stderr: bytes, engine: str) -> None:
         dict.fromkeys(x.strip() for x in stderr.decode("utf-8", "replace").splitlines() if x.strip())
     )
     for line in lines[:_MAX_WARNINGS]:
-        message = _("Graphviz ({engine}): {message}").format(
-            engine=engine, message=line.removeprefix(engine + ": ")
-        )
+        said = line.removeprefix(engine + ": ")
+        scaled = _SCALED_PATTERN.fullmatch(said)
+        if scaled is not None:
+            said = _(_SCALED_MESSAGE).format(scale=scaled["scale"])
+        message = _("Graphviz ({engine}): {message}").format(engine=engine, message=said)
         if _SCALED in line:
             message = _("{message}; {advice}").format(message=message, advice=_(_SCALED_ADVICE))
         warn(message)
