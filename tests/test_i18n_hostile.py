@@ -138,3 +138,23 @@ def test_a_png_scaled_down_by_graphviz_is_told_in_japanese(run, tmp_path: Path) 
     assert "倍に縮めて" in warning and english_sentences(warning.split(": ", 1)[1]) == [], warning
     r = run("render", "wide.argmap.yaml", "--format", "png", "--no-findings", "--lang", "en")
     assert "Graphviz (dot): graph is too large for cairo-renderer bitmaps. Scaling by 0." in r.stderr
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80, 200])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_list_of_rules_fits_the_terminal(run, columns: int, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from argmap.checks import all_rules
+    from argmap.cli.explain import MAX_WIDTH
+    from argmap.support import display_width
+
+    r = run("explain", "--lang", lang, env={"COLUMNS": str(columns)})
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    assert max(display_width(line) for line in lines) <= max(40, min(MAX_WIDTH, columns - 1)), r.stdout
+    assert not any(line.lstrip().startswith(("、", "。", "）", "」")) for line in lines)
+    for rule in all_rules():
+        row = next(line for line in lines if line.startswith(f"  {rule.code}  "))
+        assert rule.display_name(lang) in row
+    compact = "".join(r.stdout.split())  # every summary is there whole, however it is wrapped
+    for rule in all_rules():
+        assert "".join(rule.summary_in(lang).split()) in compact

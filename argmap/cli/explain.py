@@ -234,12 +234,32 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - display_width(text))
 
 
-def _list(families: list[tuple[str, list[tuple[str, str, str, str]]]]) -> None:
+#: The fewest columns a summary is wrapped to beside its rule; with fewer,
+#: it is wrapped under the rule instead.
+MIN_SUMMARY_WIDTH = 24
+
+
+def _list(families: list[tuple[str, list[tuple[str, str, str, str]]]], width: int | None = None) -> None:
+    """One rule a row: code, name, severity, then its summary, wrapped to
+    the terminal (``width`` columns) under itself, or under the rule when
+    the terminal is too narrow for both side by side."""
+    if width is None:
+        width = max(MIN_WIDTH, min(MAX_WIDTH, shutil.get_terminal_size().columns - 1))
     rows = [row for _heading, rows in families for row in rows]
     name_width = max(display_width(name) for _code, name, _sev, _summary in rows)
     severity_width = max(display_width(sev) for _code, _name, sev, _summary in rows)
     for heading, family in families:
         click.echo(click.style(heading, bold=True))
         for code, name, severity, summary in family:
-            click.echo(f"  {code}  {_pad(name, name_width)}  {_pad(severity, severity_width)}  {summary}")
-    click.echo("\n" + _("argmap explain RULE prints the full explanation of one rule."))
+            rule = f"  {code}  {_pad(name, name_width)}  {_pad(severity, severity_width)}  "
+            if width - display_width(rule) >= MIN_SUMMARY_WIDTH:
+                lines = _wrap(summary, width, rule, " " * display_width(rule), styled=False)
+            else:
+                lines = [rule.rstrip(), *_wrap(summary, width, "      ", "      ", styled=False)]
+            for line in lines:
+                click.echo(line)
+    click.echo()
+    for line in _wrap(
+        _("argmap explain RULE prints the full explanation of one rule."), width, "", "", styled=False
+    ):
+        click.echo(line)
