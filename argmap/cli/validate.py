@@ -20,7 +20,7 @@ from argmap.i18n import N_, _, ngettext
 @click.argument("files", nargs=-1, required=True, type=_common.Path(dir_okay=True))
 @click.option("-q", "--quiet", is_flag=True, help=N_("Print problems only, nothing for good files."))
 @max_size_option("map files")
-@lang_option()
+@lang_option(N_("The language of messages: ja or en (default: the map's lang, else the locale)."))
 def command(files: tuple[str, ...], quiet: bool, max_size: float, lang: str | None) -> None:
     """Load each map FILE and report every problem as path:line:col: message.
 
