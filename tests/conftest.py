@@ -7,9 +7,32 @@ derandomized so a CI run is reproducible, with no deadline on a busy machine.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, settings
+
+from tests.language import EN
 
 settings.register_profile("dev", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.fixture
+def run_in_empty_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Run argmap in an empty directory (no pyproject.toml above it), in an
+    English locale unless ``env`` says otherwise (EN and JA of tests/language.py)."""
+    from argmap.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(
+        "argmap.checks.config.find_pyproject",
+        lambda start=".": (tmp_path / "pyproject.toml") if (tmp_path / "pyproject.toml").exists() else None,
+    )
+
+    def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
+        return CliRunner().invoke(main, list(args), env={**EN, **(env or {})})
+
+    return invoke

@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import re
 
+#: Environments for CliRunner: an English locale and a Japanese one (None removes a variable).
+EN: dict[str, str | None] = {"LANG": "C.UTF-8", "LANGUAGE": None, "LC_ALL": None, "LC_MESSAGES": None}
+JA: dict[str, str | None] = {**EN, "LANG": "ja_JP.UTF-8"}
+
 # What may stay in English in a Japanese text: code-like tokens (rule names
 # such as circular-support, codes such as AM201, ids, paths, URLs, options,
 # file names, field names in backquotes) are removed before looking.

@@ -12,23 +12,26 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from click.testing import CliRunner, Result
 
 from argmap import loads
 from argmap.checks import Config, ConfigError, UnknownRuleError, all_rules, check, find_rule
 from argmap.checks.explain import catalogue_markdown, rule_markdown
 from argmap.checks.output import summary
-from argmap.cli import main
 from argmap.i18n import LOCALE_DIR, using
-from tests.language import english_sentences
+from tests.language import JA, english_sentences
+
+
+@pytest.fixture
+def run(run_in_empty_dir):  # type: ignore[no-untyped-def]
+    """argmap in an empty directory, in an English locale unless ``env`` says otherwise."""
+    return run_in_empty_dir
+
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 NATO = EXAMPLES / "nato-tokyo" / "map.argmap.yaml"
 SMARTPHONE = EXAMPLES / "smartphone-ja.argmap.yaml"
 CODES = [r.code for r in all_rules()]
-JA = {"LANG": "ja_JP.UTF-8", "LANGUAGE": None, "LC_ALL": None, "LC_MESSAGES": None}
-EN = {"LANG": "C.UTF-8", "LANGUAGE": None, "LC_ALL": None, "LC_MESSAGES": None}
 KANA = re.compile("[\u3040-\u30ff]")
 
 
@@ -96,22 +99,6 @@ def every_rule_map(lang: str = "ja") -> str:
         "  E6: [循環論]",
     ]
     return "\n".join(lines) + "\n"
-
-
-@pytest.fixture
-def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """Run argmap in an empty directory (no pyproject.toml above it), in an English locale
-    unless ``env`` says otherwise."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(
-        "argmap.checks.config.find_pyproject",
-        lambda start=".": (tmp_path / "pyproject.toml") if (tmp_path / "pyproject.toml").exists() else None,
-    )
-
-    def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
-        return CliRunner().invoke(main, list(args), env={**EN, **(env or {})})
-
-    return invoke
 
 
 @pytest.fixture
