@@ -55,8 +55,9 @@ def every_rule_map(lang: str = "ja") -> str:
         "  C2: {kind: conclusion, text: その政策はうまくいった}",
         "  E6: {kind: evidence, text: 昨年、犯罪が増えた}",
         "  E7: {kind: evidence, text: 大使は平和が大切だと述べた, source: {title: 通信社}}",
-        "  E8: {kind: evidence, text: ロシアは戦争をやめるつもりがない, source: {title: 新聞, date: 2024-01-01,"
-        " quote: 平和を確立するには既に不十分だ}}",
+        # the quote calls for vigilance; the text states a judgment (a hedge dropped)
+        "  E8: {kind: evidence, text: 日本が中国にとって軍事的脅威になるものと判断している,"
+        " source: {title: 新聞, date: 2024-01-01, quote: NATOの東方拡大に「高度の警戒」を呼びかけた}}",
         "  E9: {kind: evidence, text: 町の店は売り上げが増えたと報告した, source: {title: 町報, date: 2024-05-30}}",
         "  C3: {kind: conclusion, text: 物価は上がり続ける}",
         "  C4: {kind: conclusion, text: 町はもっと豊かになる}",
@@ -65,10 +66,12 @@ def every_rule_map(lang: str = "ja") -> str:
         "  C6: {kind: conclusion, text: 学校はよくなる}",
         "  A1: {kind: assumption, text: 成績が下がった原因はスマートフォンである}",
         "  C7: {kind: conclusion, text: 禁止すれば成績が上がる}",
-        "  P1: {kind: premise, text: 日本にはすでにアメリカ軍基地がある}",
-        "  C8: {kind: conclusion, text: ロシアは日本を脅威とみなす}",
-        "  P2: {kind: premise, text: 喫煙は健康に害がある}",
-        "  C9: {kind: conclusion, text: 喫煙は健康に害がある}",
+        # an actor's feeling offered as a reason (an appeal to fame and feeling)
+        "  P1: {kind: premise, text: 人気俳優の山田さんは「母校がなくなるのはさびしい」と語った}",
+        "  C8: {kind: conclusion, text: 閉校は撤回すべきだ}",
+        # the same content words in another voice
+        "  P2: {kind: premise, text: 喫煙は肺がんを引き起こす}",
+        "  C9: {kind: conclusion, text: 肺がんは喫煙によって引き起こされる}",
         "  P3: {kind: premise, text: 四つの段階を経る}",
         "  C10: {kind: conclusion, text: 段階を経て結論に至る}",
         "  K1: {kind: conclusion, text: 新聞は信頼できる}",
@@ -231,6 +234,62 @@ def test_every_rule_has_a_japanese_name_summary_and_a_four_part_explanation() ->
         if r.threshold is not None:
             assert KANA.search(r.threshold_meaning("ja") or "")
     assert len(re.findall(r"^\*\*", find_rule("AM101").explanation_in("en"), re.M)) == 4
+
+
+def _example_map(claims: dict[str, tuple[str, str]], inferences: dict[str, tuple[list[str], str]]) -> str:
+    """A Japanese map (YAML, written as JSON) from kinds and texts."""
+    return json.dumps(
+        {
+            "argmap": 1,
+            "title": "説明の例",
+            "lang": "ja",
+            "claims": {i: {"kind": kind, "text": text} for i, (kind, text) in claims.items()},
+            "inferences": {i: {"from": frm, "to": to} for i, (frm, to) in inferences.items()},
+        },
+        ensure_ascii=False,
+    )
+
+
+def test_the_examples_of_the_japanese_explanations_are_what_the_heuristic_rules_report() -> None:
+    """An explanation that says "this is what the rule finds" must not show a case the rule misses."""
+    quoted = re.compile(r"\b([PC]\d)「([^」]*)」")
+    kinds = {"P": "premise", "C": "conclusion"}
+
+    # weak-relevance: the premise that appeals to fame and feeling is reported, the reason is not
+    text = find_rule("weak-relevance").explanation_in("ja").split("**例**", 1)[1].split("**", 1)[0]
+    claims = {i: (kinds[i[0]], t) for i, t in quoted.findall(text)}
+    premises = sorted(i for i in claims if i.startswith("P"))
+    assert len(premises) == 2 and "C1" in claims
+    found = check(loads(_example_map(claims, {"I1": (premises, "C1")})), select=["weak-relevance"])
+    reported = [d.elements for d in found]
+    assert len(reported) == 1 and reported[0][0] == "I1" and reported[0][-1] == "C1"
+    (named,) = reported[0][1:-1]
+    assert f"{named} が指摘されます" in text
+
+    # restated-premise: the conclusion in the example restates its premise
+    text = find_rule("restated-premise").explanation_in("ja").split("**例**", 1)[1].split("**", 1)[0]
+    claims = {i: (kinds[i[0]], t) for i, t in quoted.findall(text)}
+    assert sorted(claims) == ["C1", "P1"]
+    found = check(loads(_example_map(claims, {"I1": (["P1"], "C1")})), select=["restated-premise"])
+    assert [d.elements for d in found] == [("C1", "P1", "I1")]
+
+    # paraphrase-drift: the evidence text of the example drops the quote's hedge
+    text = find_rule("paraphrase-drift").explanation_in("ja")
+    example = re.search(r"引用は「(.*?)」なのに、証拠の文は「(.*?)」", text)
+    assert example
+    quote, said = example.groups()
+    amap = {
+        "argmap": 1,
+        "title": "説明の例",
+        "lang": "ja",
+        "claims": {
+            "E1": {"kind": "evidence", "text": said, "source": {"title": "新聞", "quote": quote}},
+            "C1": {"kind": "conclusion", "text": "日本は備えを急ぐべきだ"},
+        },
+        "inferences": {"I1": {"from": ["E1"], "to": "C1"}},
+    }
+    found = check(loads(json.dumps(amap, ensure_ascii=False)), select=["paraphrase-drift"])
+    assert [d.elements for d in found] == [("E1",)]
 
 
 def test_english_explanations_speak_plainly() -> None:
