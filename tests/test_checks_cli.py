@@ -63,7 +63,7 @@ def test_circular_example_exits_1_with_located_lines_and_a_summary(run) -> None:
     r = run("check", path)
     assert r.exit_code == 1
     *lines, last = r.output.splitlines()
-    assert last == f"{path}: 5 errors, 1 warning, 0 info"
+    assert last == f"{path}: 5 errors, 0 warnings, 1 info"
     parsed = [LINE.match(line) for line in lines]
     assert all(parsed), lines
     assert {(m["code"], m["name"]) for m in parsed if m} >= {
@@ -206,7 +206,7 @@ def test_explain_one_rule_by_code_or_name(run) -> None:  # type: ignore[no-untyp
     assert "**" not in by_code.output  # the Markdown is drawn, not shown as source
     source = run("explain", "AM201", "--format", "markdown").output
     assert "**How to repair it.**" in source
-    assert "Threshold: 0.1" in run("explain", "weak-relevance").output
+    assert "Threshold: 0.5" in run("explain", "weak-relevance").output
 
 
 def test_explain_unknown_rule(run) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ import pytest
 from argmap import loads
 from argmap.checks import Config, Severity, UnknownRuleError, all_rules, check
 from argmap.errors import Location
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, MapBuilder
 
 NAME = "m.argmap.yaml"
 
@@ -350,38 +350,56 @@ def test_weak_support_prefers_a_longer_stronger_chain_found_later() -> None:
 def test_weak_relevance() -> None:
     m = load("""
         claims:
-          P1: {kind: premise, text: Umbrellas are sold in shops}
-          P2: {kind: premise, text: It will rain today}
-          C1: {kind: conclusion, text: Take an umbrella today}
+          P1: {kind: premise, text: The library is the only place in town with free internet}
+          P2: {kind: premise, text: Pop star Mia Lane says the library made her childhood}
+          P3: {kind: premise, text: Millions of fans follow Mia Lane online}
+          C1: {kind: conclusion, text: The council should keep the library open}
         inferences:
-          I1: {from: [P1, P2], to: C1}
+          I1: {from: [P1, P2, P3], to: C1}
     """)
-    # P1 {umbrellas, are, sold, in, shops} vs C1 {take, an, umbrella, today}: nothing shared.
-    # P2 shares "today": 2 * 1 / (5 + 4) = 0.22 -> not reported.
+    # P2 appeals to fame ("pop star"), P3 to popularity ("millions", "fans"); P1 gives a reason
+    # with no word of the conclusion but "library", and appeals to nothing: one finding for I1.
     [d] = check(m, select=["weak-relevance"])
     assert d.message == (
-        'I1: premise P1 "Umbrellas are sold in shops" shares little with conclusion '
-        'C1 "Take an umbrella today" (similarity 0.00, below 0.10)'
+        'I1: premises P2 "Pop star Mia Lane says the li…", P3 "Millions of fans follow Mia L…" '
+        "appeal to feeling, fame, popularity, tradition or a person and give no reason for "
+        'C1 "The council should keep the l…"'
     )
-    assert d.elements == ("I1", "P1", "C1")
-    assert d.location == Location(NAME, 9, 3)
-    assert only(m, "weak-relevance", config=Config(thresholds={"weak-relevance": 0.3}))[1][1] == (
-        "I1",
-        "P2",
-        "C1",
-    )
+    assert d.elements == ("I1", "P2", "P3", "C1")
+    assert d.location == Location(NAME, 10, 3)
+
+
+def test_weak_relevance_leaves_appeals_the_conclusion_is_about() -> None:
+    m = load("""
+        claims:
+          P1: {kind: premise, text: Pop star Mia Lane played at the festival}
+          C1: {kind: conclusion, text: The festival is popular with famous singers}
+          P2: {kind: premise, text: Celebrities say the new bridge is ugly}
+          C2: {kind: conclusion, text: The new bridge is ugly}
+          A1: {kind: assumption, text: Everyone loves a winner}
+        inferences:
+          I1: {from: [P1], to: C1}
+          I2: {from: [P2, A1], to: C2}
+    """)
+    # I1: the conclusion is itself about fame; I2: the premise shares most of its content words
+    # with the conclusion ({new, bridg, ugly} of 5 and 3: 2*3/8 = 0.75 >= 0.50), and an
+    # assumption is the annotator's own link.
+    assert only(m, "weak-relevance") == []
+    flagged = only(m, "weak-relevance", config=Config(thresholds={"weak-relevance": 0.8}))
+    assert [e[1] for e in flagged] == [("I2", "P2", "C2")]
 
 
 def test_weak_relevance_japanese() -> None:
     m = load("""
         claims:
-          P1: {kind: premise, text: 日本にはすでにアメリカ軍基地がある}
-          P2: {kind: premise, text: 日本はロシアの隣国である}
-          C1: {kind: conclusion, text: ロシアは日本をウクライナと同等の軍事的脅威とみなす}
+          P1: {kind: premise, text: 校舎の耐震改修には約4億円かかる}
+          P2: {kind: premise, text: 俳優の山田一郎さんは「母校がなくなるのは本当にさびしい」と語った}
+          C1: {kind: conclusion, text: 閉校は撤回すべきだ}
         inferences:
           I1: {from: [P1, P2], to: C1}
     """)
-    assert [e[1] for e in only(m, "weak-relevance")] == [("I1", "P1", "C1")]
+    # money for a policy judgment is a reason, though it shares no word: only P2 (fame, feeling)
+    assert [e[1] for e in only(m, "weak-relevance")] == [("I1", "P2", "C1")]
 
 
 # -- circularity -----------------------------------------------------------------
@@ -459,33 +477,57 @@ def test_circular_support_near_miss_diamond() -> None:
 def test_restated_premise() -> None:
     m = load("""
         claims:
-          P1: {kind: premise, text: Smoking is harmful to your health.}
-          C1: {kind: conclusion, text: "smoking is harmful to health"}
+          P1: {kind: premise, text: Smoking causes lung cancer.}
+          C1: {kind: conclusion, text: "Lung cancer is caused by smoking"}
         inferences:
           I1: {from: [P1], to: C1}
     """)
-    # {smoking, is, harmful, to, your, health} vs {smoking, is, harmful, to, health}: 2*5/11 = 0.91
+    # content words {smok, caus, lung, cancer} on both sides, in another order and voice
     [d] = check(m, select=["restated-premise"])
     assert d.message == (
-        'C1 "smoking is harmful to health" restates its own premise P1 "Smoking is harmful to your he…" '
-        "in I1 (similarity 0.91, at least 0.80)"
+        'C1 "Lung cancer is caused by smok…" restates its own premise P1 "Smoking causes lung cancer." '
+        "in I1 (the same content words)"
     )
     assert d.elements == ("C1", "P1", "I1")
 
 
-def test_restated_premise_near_miss_and_japanese() -> None:
+@pytest.mark.parametrize(
+    ("premise", "conclusion"),
+    [
+        ("The bypass reduced traffic", "The bypass failed to reduce traffic"),  # negation
+        ("If it rains, the match is cancelled", "The match is cancelled"),  # condition
+        ("The witness says the car was red", "The car was red"),  # attribution
+        ("The council may close the pool", "The council will close the pool"),  # hedge, modality
+        ("Some of the damage was caused by wind", "All of the damage was caused by wind"),  # quantity
+        ("Exports grew by 12 per cent", "Exports grew by 21 per cent"),  # number
+        ("町の人口は減っている", "町の人口は減っていない"),  # negation
+        ("一部の学校で給食費が値上げされた", "すべての学校で給食費が値上げされた"),  # quantity
+        ("Exports to the EU fell", "Exports fell"),  # a content word left out
+    ],
+)
+def test_restated_premise_keeps_what_changes_the_claim(premise: str, conclusion: str) -> None:
+    b = MapBuilder("t")
+    b.premise("P1", premise)
+    b.conclusion("C1", conclusion)
+    b.inference("I1", ["P1"], "C1")
+    assert check(b.build(), select=["restated-premise"]) == []
+
+
+def test_restated_premise_japanese_and_threshold() -> None:
     m = load("""
         claims:
-          P1: {kind: premise, text: 日本はロシアの隣国である}
-          C1: {kind: conclusion, text: 日本はロシアの隣国だ}
-          P2: {kind: premise, text: Smoking causes cancer}
-          C2: {kind: conclusion, text: Smoking is harmful to health}
+          P1: {kind: premise, text: 政府は消費税率を引き上げた}
+          C1: {kind: conclusion, text: 消費税率は政府によって引き上げられた}
+          P2: {kind: premise, text: 大人の多くがスマートフォンを持っている}
+          C2: {kind: conclusion, text: 子どもの多くがスマートフォンを持っている}
         inferences:
           I1: {from: [P1], to: C1}
           I2: {from: [P2], to: C2}
     """)
-    # bigrams: P1 has 11, C1 has 9, 9 shared but "隣国だ"→"国だ" not: 8 shared -> 2*8/20 = 0.80
     assert [e[1] for e in only(m, "restated-premise")] == [("C1", "P1", "I1")]
+    # 大人 and 子 differ; with a lower threshold the two near-identical claims are reported
+    lower = only(m, "restated-premise", config=Config(thresholds={"restated-premise": 0.7}))
+    assert [e[1] for e in lower] == [("C1", "P1", "I1"), ("C2", "P2", "I2")]
 
 
 # -- evidence ----------------------------------------------------------------------
@@ -539,21 +581,31 @@ def test_paraphrase_drift() -> None:
         claims:
           E1:
             kind: evidence
-            text: ロシアは戦争をやめるつもりがない
-            source: {title: Reuters, date: 2022-08-26, quote: 平和を確立するには既に不十分だ}
+            text: 中国は日本を軍事的脅威と判断している
+            source: {title: Reuters, date: 2023-05-05, quote: NATOの東方拡大に「高度の警戒」を呼びかけた}
           E2:
+            kind: evidence
+            text: The council has decided to close the pool
+            source: {title: Gazette, date: 2023-05-05, quote: We are considering closing the pool}
+          E3:
             kind: evidence
             text: 平和を確立するにはもはや不十分だ
             source: {title: Reuters, date: 2022-08-26, quote: 平和を確立するには既に不十分だ}
+          E4:
+            kind: evidence
+            text: Russia will not stop the war
+            source: {title: Reuters, date: 2022-08-26, quote: giving up membership is no longer enough}
     """)
-    assert only(m, "paraphrase-drift") == [
-        (
-            'evidence E1 "ロシアは戦争をやめるつもりが…" shares little with its source\'s quote '
-            '"平和を確立するには既に不十分だ" (similarity 0.00, below 0.20)',
-            ("E1",),
-            (),
-        )
-    ]
+    # E1 drops the quote's hedge 警戒 (vigilance), E2 turns "considering" into a decision;
+    # E3 is faithful; E4 drifts in a way no hedge shows, and the similarity test is off by default
+    assert [e[1] for e in only(m, "paraphrase-drift")] == [("E1",), ("E2",)]
+    message = only(m, "paraphrase-drift")[1][0]
+    assert message.startswith('evidence E2 "The council has decided to')
+    assert "states without a hedge or condition what its source's quote \"We are considering" in message
+    assert message.endswith("hedges or makes conditional")
+    # with a threshold, evidence sharing few content words with its quote is reported too
+    low = only(m, "paraphrase-drift", config=Config(thresholds={"paraphrase-drift": 0.2}))
+    assert [e[1] for e in low] == [("E1",), ("E2",), ("E4",)]
 
 
 def test_unused_claim() -> None:
@@ -692,10 +744,10 @@ def test_catalogue_is_stable() -> None:
         ("AM106", "weak-support", "warning"),
         ("AM107", "weak-relevance", "info"),
         ("AM201", "circular-support", "error"),
-        ("AM202", "restated-premise", "warning"),
+        ("AM202", "restated-premise", "info"),
         ("AM301", "unsourced-evidence", "warning"),
         ("AM302", "undated-evidence", "info"),
-        ("AM303", "paraphrase-drift", "warning"),
+        ("AM303", "paraphrase-drift", "info"),
         ("AM304", "anachronism", "warning"),
         ("AM305", "unused-claim", "info"),
         ("AM401", "defeated-conclusion", "warning"),
@@ -741,7 +793,7 @@ def test_order_is_by_location_then_code_and_by_file_order_without_a_file() -> No
     m = load("""
         claims:
           C9: {kind: conclusion, text: a}
-          C1: {kind: conclusion, text: b}
+          C1: {kind: conclusion, text: Everyone loves it}
         inferences:
           I1: {from: [C1], to: C9}
     """)

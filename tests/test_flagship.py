@@ -21,7 +21,9 @@ EN = ROOT / "examples" / "nato-tokyo" / "map.en.argmap.yaml"
 COMMON = {
     # 以上から: one remark, and the remark itself undercuts the judgment (X1)
     ("defeated-conclusion", "C1"),
-    ("weak-relevance", "I1"),  # E1 (the Tokyo office) has nothing to do with why Russia invaded Ukraine
+    # E1 (the Tokyo office) has nothing to do with why Russia invaded Ukraine, but it says so in
+    # neutral words, with no appeal to feeling or fame: weak-relevance, which reports only such
+    # appeals, is quiet on I1. It is left for the students to find (the guides ask about it).
     # the analogy builds on C1, so it falls with it; its chain compounds to 0.3
     ("defeated-conclusion", "C2"),
     ("weak-support", "C2"),
@@ -48,9 +50,7 @@ COMMON = {
     # the post gives no date for the Tokyo Shimbun Q&A
     ("undated-evidence", "E3"),
 }
-# English word overlap between "Northern Territories ... base" and "threat to
-# Hokkaido" is lower than the Japanese bigram overlap (軍事的): the step needs A3.
-EXPECTED = {JA: COMMON, EN: COMMON | {("weak-relevance", "I4")}}
+EXPECTED = {JA: COMMON, EN: COMMON}
 
 
 def findings(path: Path) -> set[tuple[str, str]]:

@@ -8,7 +8,7 @@ from argmap.checks import graph
 from argmap.checks.diagnostic import Severity
 from argmap.checks.engine import Analysis
 from argmap.checks.registry import Finding, Threshold, rule
-from argmap.checks.wording import figure
+from argmap.checks.text import token_similarity
 from argmap.i18n import N_, _, ngettext
 
 
@@ -86,18 +86,27 @@ def circular_support(a: Analysis) -> Iterator[Finding]:
     "AM202",
     "restated-premise",
     "前提の言い換え",
-    Severity.WARNING,
-    N_("A conclusion that says nearly the same as one of its own premises (heuristic)."),
+    Severity.INFO,
+    N_("A conclusion that says the same as one of its own premises, in the same words (heuristic)."),
     N_(
         """
-**What it finds.** A conclusion whose text is nearly the same as the text of
-one of the premises of an inference concluding it: their similarity is at
-least the threshold (default 0.80), by the same measure as
-`weak-relevance`. This is begging the question in its plainest form. The
-check is a heuristic: it sees restated words, not restated meaning.
+**What it finds.** A conclusion that has the same content words as one of
+the premises of an inference concluding it — every content word of each is
+in the other, in any order or voice — and keeps its negation, its
+conditions ("if"), its attribution ("says"), its hedges ("may") and its
+numbers and words of quantity, time and modality ("all", "should",
+"once"). The similarity of content words must reach the threshold (default
+1.00: all of them). This is begging the question in its plainest form.
 
-**Example.** P1 "Smoking is harmful to health" supports C1 "Smoking harms
-your health". The conclusion only repeats the premise.
+**How far to trust it.** It is a heuristic that compares words. It finds
+restatement in the same words; a restatement in other words (synonyms, a
+paraphrase) is not found, so it misses most restatements, and two claims
+with the same words in other roles ("Germany beat France", "France beat
+Germany") can be reported. That is why it is information only. The
+measured figures are in docs/checks.md.
+
+**Example.** P1 "Smoking causes lung cancer" supports C1 "Lung cancer is
+caused by smoking". The conclusion only repeats the premise.
 
 **Why it weakens the argument.** An argument is supposed to take the reader
 from something they accept to something they did not yet accept. If the
@@ -112,34 +121,32 @@ with `ignore:`.
 """
     ),
     heuristic=True,
-    threshold=Threshold(0.80, N_("report conclusions at least this similar to one of their premises")),
+    threshold=Threshold(
+        1.00, N_("report conclusions whose content words are at least this similar to one of their premises")
+    ),
 )
 def restated_premise(a: Analysis) -> Iterator[Finding]:
     ix = a.index
     limit = a.threshold("restated-premise")
     cids = ix.claim_ids
-    for i, sims in enumerate(a.premise_similarity):
-        if not sims or max(sims) < limit:
-            continue
+    claims = a.map.claims
+    for i, prem in enumerate(ix.premises):
         c = ix.conclusion[i]
         if ix.kind[c] != graph.CONCLUSION:
             continue
-        cid = cids[c]
-        for p, sim in zip(ix.premises[i], sims, strict=True):
+        text = claims[cids[c]].text
+        mine = a.content(text)
+        for p in prem:
             # a premise that is the conclusion itself is circular-support, not this
-            if sim >= limit and p != c:
-                pid = cids[p]
-                iid = ix.inference_ids[i]
+            if p == c:
+                continue
+            other = claims[cids[p]].text
+            sim = token_similarity(mine, a.content(other))
+            if sim >= limit and a.signature(text) == a.signature(other):
+                cid, pid, iid = cids[c], cids[p], ix.inference_ids[i]
                 yield Finding(
                     (cid, pid, iid),
                     _(
-                        "{claim} restates its own premise {premise} in {inference} "
-                        "(similarity {similarity}, at least {limit})"
-                    ).format(
-                        claim=a.q(cid, 30),
-                        premise=a.q(pid, 30),
-                        inference=iid,
-                        similarity=figure(sim),
-                        limit=figure(limit),
-                    ),
+                        "{claim} restates its own premise {premise} in {inference} (the same content words)"
+                    ).format(claim=a.q(cid, 30), premise=a.q(pid, 30), inference=iid),
                 )

@@ -20,6 +20,7 @@ from typing import Any
 
 from argmap.checks import graph
 from argmap.checks.config import Config
+from argmap.checks.cues import appeals, content_tokens, signature
 from argmap.checks.diagnostic import Diagnostic
 from argmap.checks.registry import Rule, UnknownRuleError, all_rules, find_rule, normal_name, resolve
 from argmap.checks.text import quote, tokens
@@ -101,6 +102,34 @@ class Analysis:
             n = len(ct)
             append([2 * len(ct & toks[p]) / (n + len(toks[p])) if n or toks[p] else 0.0 for p in prem])
         return out
+
+    def content(self, text: str) -> Set[str]:
+        """Content tokens of a text (:func:`argmap.checks.cues.content_tokens`), cached."""
+        cache = self._content
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = content_tokens(text)
+        return found
+
+    @functools.cached_property
+    def _content(self) -> dict[str, Set[str]]:
+        return {}
+
+    def appeals(self, text: str) -> set[str]:
+        """The appeals of a text (:func:`argmap.checks.cues.appeals`), cached."""
+        cache = self._appeals
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = appeals(text, self.content(text))
+        return found
+
+    @functools.cached_property
+    def _appeals(self) -> dict[str, set[str]]:
+        return {}
+
+    def signature(self, text: str) -> tuple[object, ...]:
+        """What a restatement of a text must keep (:func:`argmap.checks.cues.signature`)."""
+        return signature(text)
 
     def tokens(self, text: str) -> Set[str]:
         """Token set of a text, cached."""

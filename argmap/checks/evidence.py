@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from argmap.checks.cues import conditional, hedged
 from argmap.checks.diagnostic import Severity
 from argmap.checks.engine import Analysis
 from argmap.checks.registry import Finding, Threshold, rule
 from argmap.checks.text import token_similarity
-from argmap.checks.wording import figure
 from argmap.i18n import N_, _
 from argmap.model import Claim, Kind
 
@@ -88,53 +88,62 @@ def undated_evidence(a: Analysis) -> Iterator[Finding]:
     "AM303",
     "paraphrase-drift",
     "引用からのずれ",
-    Severity.WARNING,
-    N_("Evidence whose text shares little with the quote from its source (heuristic)."),
+    Severity.INFO,
+    N_("Evidence stated more strongly than its source's quote: a hedge or condition dropped (heuristic)."),
     N_(
         """
 **What it finds.** Evidence with a `source.quote` (the source's own words)
-whose `text` (the map's wording of it) shares little with that quote: their
-similarity is below the threshold (default 0.20), by the same measure as
-`weak-relevance`. This is a heuristic: a faithful paraphrase in other words
-is reported too.
+where the quote hedges or conditions what it says — "may", "considering",
+"plans to", "if"; 「検討」「可能性」「警戒」「もし」 — and the evidence
+`text` (the map's wording of it) says it without any hedge or condition:
+the paraphrase is stronger than the source. With a threshold above 0
+(default 0), evidence whose content words are less similar than that to its
+quote is reported too.
 
-**Example.** The quote is 「平和を確立するには既に不十分だ」 and the evidence
-text is 「ロシアは戦争をやめるつもりがない」. The text says more than the
-source did.
+**How far to trust it.** It is a heuristic that looks for the words of
+hedges and conditions. On argmap's labelled sets most of what it reports is
+a real drift, but it misses most drifts: a changed number, a swapped
+subject, a negation or a stronger word in place of another are not seen.
+That is why it is information only. The measured figures are in
+docs/checks.md.
 
-**Why it matters.** A paraphrase is where a source's words are most easily
-bent: a hedge dropped, a "may" turned into "will", a speaker's opinion
-turned into a fact. Evidence is only as good as its faithfulness to the
-source.
+**Example.** The quote is 「NATOの東方拡大に『高度の警戒』を呼びかけた」
+(called for vigilance) and the evidence text is 「日本が中国にとって軍事的脅威に
+なるものと判断している」 (has judged Japan a military threat). Vigilance
+became a judgment.
 
-**How to repair it.** Reword the `text` to stay close to the quote, or split
-it: the faithful part as evidence, the interpretation as a conclusion with
-its own inference. If the paraphrase is faithful, accept the finding with
-`ignore:`.
+**Why it weakens the argument.** A paraphrase is where a source's words are
+most easily bent: a hedge dropped, a "may" turned into "will", a plan
+turned into a decision. Evidence is only as good as its faithfulness to
+the source.
+
+**How to repair it.** Reword the `text` to keep the source's hedge, or
+split it: the faithful part as evidence, the interpretation as a conclusion
+with its own inference. If the paraphrase is faithful, accept the finding
+with `ignore:`.
 """
     ),
     heuristic=True,
-    threshold=Threshold(0.20, N_("report evidence whose text is less similar than this to its quote")),
+    threshold=Threshold(
+        0.0, N_("also report evidence whose content words are less similar than this to its quote (0: off)")
+    ),
 )
 def paraphrase_drift(a: Analysis) -> Iterator[Finding]:
     limit = a.threshold("paraphrase-drift")
     for c in _evidence(a):
         if c.source is None or not c.source.quote:
             continue
-        sim = token_similarity(a.tokens(c.text), a.tokens(c.source.quote))
-        if sim < limit:
-            yield Finding(
-                (c.id,),
-                _(
-                    "evidence {claim} shares little with its source's quote {quote} "
-                    "(similarity {similarity}, below {limit})"
-                ).format(
-                    claim=a.q(c.id, 30),
-                    quote=a.q_text(c.source.quote, 30),
-                    similarity=figure(sim),
-                    limit=figure(limit),
-                ),
+        quote = c.source.quote
+        if (hedged(quote) and not hedged(c.text)) or (conditional(quote) and not conditional(c.text)):
+            message = _(
+                "evidence {claim} states without a hedge or condition what its source's quote {quote} "
+                "hedges or makes conditional"
             )
+        elif limit > 0 and token_similarity(a.content(c.text), a.content(quote)) < limit:
+            message = _("evidence {claim} shares few content words with its source's quote {quote}")
+        else:
+            continue
+        yield Finding((c.id,), message.format(claim=a.q(c.id, 30), quote=a.q_text(quote, 30)))
 
 
 @rule(

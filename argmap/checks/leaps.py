@@ -8,6 +8,7 @@ from argmap.checks import graph
 from argmap.checks.diagnostic import Severity
 from argmap.checks.engine import Analysis
 from argmap.checks.registry import Finding, Threshold, rule
+from argmap.checks.text import token_similarity
 from argmap.checks.wording import figure, listing
 from argmap.i18n import N_, _, ngettext
 
@@ -351,59 +352,80 @@ def weak_support(a: Analysis) -> Iterator[Finding]:
     "weak-relevance",
     "弱い関連",
     Severity.INFO,
-    N_("A premise that shares almost no wording with the conclusion it supports (heuristic)."),
+    N_("A premise that moves the reader by feeling, fame or tradition instead of a reason (heuristic)."),
     N_(
         """
-**What it finds.** A premise of an inference whose text shares almost no
-content with the inference's conclusion: their similarity is below the
-threshold (default 0.10). Similarity is the share of common tokens (words,
-or character pairs for Japanese and Chinese) after normalising case, width
-and punctuation; the figure is printed in the message. This is a
-heuristic: it looks at words, not meaning.
+**What it finds.** A premise that tries to move the reader without giving a
+reason for the conclusion: an appeal to feeling ("heartbroken", "sad"), to
+fame (a celebrity's opinion), to popularity ("millions of fans", "everyone"),
+to tradition ("for generations", "our grandparents") or to the person
+instead of the claim ("a liar", "funded by"). It is reported when the
+conclusion itself is not about that feeling, fame or tradition and the
+premise shares little content with it (similarity below the threshold,
+default 0.50). One finding names every such premise of an inference.
 
-**Example.** From P2 「日本にはすでにアメリカ軍基地がある」 the text concludes
-C2 「ロシアは日本をウクライナと同等の軍事的脅威とみなす」. The two share
-almost nothing, so the step relies on something unsaid (why US bases make
-Japan comparable to Ukraine).
+**How far to trust it.** It is a heuristic that looks for the words of such
+appeals. On argmap's labelled sets a careful reader agrees with nearly every
+premise it reports, but it misses most irrelevant premises: a fact about
+another subject, said in neutral words, is not reported. That is why it is
+information only. The measured figures are in docs/checks.md.
 
-**Why it matters.** A premise supports a conclusion only if it is about the
-same things. When the words do not meet, either the premise is irrelevant
-(a red herring that merely sounds supportive) or a connecting premise is
-missing.
+**Example.** C1 "The council should keep the library open" is supported by
+P1 "The library is the only place in town with free internet" and P2 "Pop
+star Mia Lane says the library made her childhood". P2 is reported: a
+singer's memories give no reason about the council's decision.
 
-**How to repair it.** Ask what links the premise to the conclusion and
-write that link as an `assumption` in the inference's `from:` list. If the
-premise is irrelevant, remove it from the inference. If it is relevant in a
-way the words do not show (a synonym, a paraphrase), accept the finding
-with `ignore: {I1: [weak-relevance]}`.
+**Why it weakens the argument.** A premise that only stirs a feeling or
+borrows someone's fame looks like support, but if it were true the
+conclusion would be no more likely. Such premises are the classic fallacies
+of relevance, and they hide how little real support is left.
+
+**How to repair it.** Ask what reason the premise gives. If none, remove it
+from the inference, or replace it with what the feeling points to (how many
+people use the library, what closing it would cost them). If the feeling or
+the fame is what the conclusion is about, accept the finding with
+`ignore: {I1: [weak-relevance]}`.
 """
     ),
     heuristic=True,
-    threshold=Threshold(0.10, N_("report premises less similar than this to their conclusion")),
+    threshold=Threshold(
+        0.50, N_("report an appealing premise only when it is less similar than this to the conclusion")
+    ),
 )
 def weak_relevance(a: Analysis) -> Iterator[Finding]:
     ix = a.index
     limit = a.threshold("weak-relevance")
     cids = ix.claim_ids
-    for i, sims in enumerate(a.premise_similarity):
-        if not sims or min(sims) >= limit:
-            continue
+    claims = a.map.claims
+    kind = ix.kind
+    for i, prem in enumerate(ix.premises):
         c = ix.conclusion[i]
-        cid = cids[c]
-        for p, sim in zip(ix.premises[i], sims, strict=True):
-            if sim < limit and p != c:
-                pid = cids[p]
-                iid = ix.inference_ids[i]
-                yield Finding(
-                    (iid, pid, cid),
-                    _(
-                        "{inference}: premise {premise} shares little with conclusion {claim} "
-                        "(similarity {similarity}, below {limit})"
-                    ).format(
-                        inference=iid,
-                        premise=a.q(pid, 30),
-                        claim=a.q(cid, 30),
-                        similarity=figure(sim),
-                        limit=figure(limit),
-                    ),
-                )
+        suspects = []
+        conclusion: str | None = None
+        for p in prem:
+            if p == c or kind[p] == graph.ASSUMPTION:  # an assumption is the annotator's own link
+                continue
+            kinds = a.appeals(claims[cids[p]].text)
+            if not kinds:
+                continue
+            if conclusion is None:
+                conclusion = claims[cids[c]].text
+            if kinds - a.appeals(conclusion) and (
+                token_similarity(a.content(claims[cids[p]].text), a.content(conclusion)) < limit
+            ):
+                suspects.append(cids[p])
+        if suspects:
+            iid = ix.inference_ids[i]
+            message = ngettext(
+                "{inference}: premise {premises} appeals to feeling, fame, popularity, tradition or a "
+                "person and gives no reason for {claim}",
+                "{inference}: premises {premises} appeal to feeling, fame, popularity, tradition or a "
+                "person and give no reason for {claim}",
+                len(suspects),
+            )
+            yield Finding(
+                (iid, *suspects, cids[c]),
+                message.format(
+                    inference=iid, premises=listing([a.q(s, 30) for s in suspects]), claim=a.q(cids[c], 30)
+                ),
+            )
