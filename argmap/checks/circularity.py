@@ -130,19 +130,23 @@ def restated_premise(a: Analysis) -> Iterator[Finding]:
     limit = a.threshold("restated-premise")
     cids = ix.claim_ids
     claims = a.map.claims
+    contents = a.contents
     for i, prem in enumerate(ix.premises):
         c = ix.conclusion[i]
         if ix.kind[c] != graph.CONCLUSION:
             continue
-        text = claims[cids[c]].text
-        mine = a.content(text)
+        mine = contents[c]
         for p in prem:
             # a premise that is the conclusion itself is circular-support, not this
             if p == c:
                 continue
-            other = claims[cids[p]].text
-            sim = token_similarity(mine, a.content(other))
-            if sim >= limit and a.signature(text) == a.signature(other):
+            theirs = contents[p]
+            # Dice >= limit needs 2 min(|A|, |B|) >= limit (|A| + |B|): most pairs stop here
+            small, large = sorted((len(mine), len(theirs)))
+            if not small or 2 * small < limit * (small + large):
+                continue
+            text, other = claims[cids[c]].text, claims[cids[p]].text
+            if token_similarity(mine, theirs) >= limit and a.signature(text) == a.signature(other):
                 cid, pid, iid = cids[c], cids[p], ix.inference_ids[i]
                 yield Finding(
                     (cid, pid, iid),

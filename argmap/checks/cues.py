@@ -52,16 +52,22 @@ _STOP_EN = frozenset(
 _WORD = re.compile(r"[a-z0-9]+")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""))
 
-# Content pieces after NFKC and case folding: an English word, or a run of
-# kanji, of katakana or of hangul (hiragana, which carries grammar, and
-# punctuation separate them).
-_CONTENT_PIECE = re.compile(
-    "[a-z0-9]+|[\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\u30a0-\u30ff]+|[\uac00-\ud7af]+"
-)
+# After NFKC and case folding, the content of Japanese, Chinese and Korean
+# text is in its runs of kanji, of katakana and of hangul (hiragana, which
+# carries grammar, and punctuation separate them): each run gives its
+# character bigrams (found with a lookahead, so they overlap), or itself when
+# it is one character long.
+_K = "\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_T = "\u30a0-\u30ff"
+_H = "\uac00-\ud7af"
+_BIGRAM = re.compile(f"(?=([{_K}]{{2}}|[{_T}]{{2}}|[{_H}]{{2}}))")
+_SINGLE = re.compile(f"(?<![{_K}])[{_K}](?![{_K}])|(?<![{_T}])[{_T}](?![{_T}])|(?<![{_H}])[{_H}](?![{_H}])")
 
 
-#: Stems already made (words repeat across a map); cleared when it grows past the limit.
-_STEMS: dict[str, str] = {}
+#: Stems already made (words repeat across a map), stop words mapped to :data:`_STOP`;
+#: cleared when it grows past the limit.
+_STOP = " "
+_STEMS: dict[str, str] = dict.fromkeys(_STOP_EN, _STOP)
 _MAX_STEMS = 200_000
 
 
@@ -77,30 +83,28 @@ def content_tokens(text: str) -> Set[str]:
     """The content tokens of ``text`` (see the module docstring)."""
     if text.isascii():  # NFKC leaves ASCII alone
         return _words_of(_WORD.findall(text.lower()), set())
-    out: set[str] = set()
-    words = []
-    for piece in _CONTENT_PIECE.findall(unicodedata.normalize("NFKC", text).casefold()):
-        if piece.isascii():
-            words.append(piece)
-        elif len(piece) == 1:
-            out.add(piece)
-        else:  # kanji, katakana or hangul: its bigrams (hiragana carries grammar)
-            out.update(map(str.__add__, piece, piece[1:]))
-    return _words_of(words, out)
+    norm = unicodedata.normalize("NFKC", text).casefold()
+    # kanji, katakana and hangul: the bigrams within each run, and runs of one character
+    out = set(_BIGRAM.findall(norm))
+    out.update(_SINGLE.findall(norm))
+    return _words_of(_WORD.findall(norm), out)
 
 
 def _words_of(words: list[str], out: set[str]) -> set[str]:
     """``out`` with the stems of the English ``words`` that are not stop words."""
-    stems = _STEMS
-    for w in words:
-        if w not in _STOP_EN:
-            found = stems.get(w)
-            if found is None:
-                if len(stems) > _MAX_STEMS:
-                    stems.clear()
-                found = stems[w] = _stem(w)
-            out.add(found)
+    get = _STEMS.get
+    out.update([get(w) or _new_stem(w) for w in words])
+    out.discard(_STOP)
     return out
+
+
+def _new_stem(word: str) -> str:
+    """The stem of a word not seen before (or :data:`_STOP` for a stop word), remembered."""
+    if len(_STEMS) > _MAX_STEMS:
+        _STEMS.clear()
+        _STEMS.update(dict.fromkeys(_STOP_EN, _STOP))
+    found = _STEMS[word] = _STOP if word in _STOP_EN else _stem(word)
+    return found
 
 
 def _words(words: str, ja: str) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -165,6 +169,12 @@ _APPEALS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
         "言うことが変わる 人物だ",
     ),
 }
+#: The Japanese strings of every appeal in one pattern (longest first), and the kinds each names.
+_JA_APPEAL_KINDS: dict[str, set[str]] = {}
+for _name, (_en, _ja) in _APPEALS.items():
+    for _w in _ja:
+        _JA_APPEAL_KINDS.setdefault(_w, set()).add(_name)
+_JA_APPEAL = re.compile("|".join(re.escape(w) for w in sorted(_JA_APPEAL_KINDS, key=len, reverse=True)))
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: Words of modality, time and quantity: a restatement keeps them all.
 _QUALIFIER = _cue(
@@ -203,8 +213,8 @@ def appeals(text: str, content: Set[str] | None = None) -> set[str]:
     words = content_tokens(text) if content is None else content
     found = {name for name, (en, _ja) in _APPEALS.items() if not en.isdisjoint(words)}
     if not text.isascii():
-        norm = unicodedata.normalize("NFKC", text)
-        found.update(name for name, (_en, ja) in _APPEALS.items() if any(w in norm for w in ja))
+        for m in _JA_APPEAL.finditer(unicodedata.normalize("NFKC", text)):
+            found.update(_JA_APPEAL_KINDS[m.group()])
     return found
 
 

@@ -103,29 +103,35 @@ class Analysis:
             append([2 * len(ct & toks[p]) / (n + len(toks[p])) if n or toks[p] else 0.0 for p in prem])
         return out
 
-    def content(self, text: str) -> Set[str]:
-        """Content tokens of a text (:func:`argmap.checks.cues.content_tokens`), cached."""
-        cache = self._content
-        found = cache.get(text)
-        if found is None:
-            found = cache[text] = content_tokens(text)
-        return found
-
     @functools.cached_property
-    def _content(self) -> dict[str, Set[str]]:
-        return {}
+    def contents(self) -> list[Set[str]]:
+        """The content tokens (:func:`argmap.checks.cues.content_tokens`) of
+        each claim's text, by claim index; a text met twice is read once."""
+        seen: dict[str, Set[str]] = {}
+        out = []
+        for claim in self.map.claims.values():
+            text = claim.text
+            found = seen.get(text)
+            if found is None:
+                found = seen[text] = content_tokens(text)
+            out.append(found)
+        return out
 
-    def appeals(self, text: str) -> set[str]:
-        """The appeals of a text (:func:`argmap.checks.cues.appeals`), cached."""
+    def appeals(self, c: int) -> set[str]:
+        """The appeals (:func:`argmap.checks.cues.appeals`) of claim ``c``'s text, cached."""
         cache = self._appeals
-        found = cache.get(text)
+        found = cache[c]
         if found is None:
-            found = cache[text] = appeals(text, self.content(text))
+            found = cache[c] = appeals(self._texts[c], self.contents[c])
         return found
 
     @functools.cached_property
-    def _appeals(self) -> dict[str, set[str]]:
-        return {}
+    def _appeals(self) -> list[set[str] | None]:
+        return [None] * self.index.n_claims
+
+    @functools.cached_property
+    def _texts(self) -> list[str]:
+        return [c.text for c in self.map.claims.values()]
 
     def signature(self, text: str) -> tuple[object, ...]:
         """What a restatement of a text must keep (:func:`argmap.checks.cues.signature`)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.checks.cues import conditional, hedged
+from argmap.checks.cues import conditional, content_tokens, hedged
 from argmap.checks.diagnostic import Severity
 from argmap.checks.engine import Analysis
 from argmap.checks.registry import Finding, Threshold, rule
@@ -139,7 +139,7 @@ def paraphrase_drift(a: Analysis) -> Iterator[Finding]:
                 "evidence {claim} states without a hedge or condition what its source's quote {quote} "
                 "hedges or makes conditional"
             )
-        elif limit > 0 and token_similarity(a.content(c.text), a.content(quote)) < limit:
+        elif limit > 0 and token_similarity(content_tokens(c.text), content_tokens(quote)) < limit:
             message = _("evidence {claim} shares few content words with its source's quote {quote}")
         else:
             continue

@@ -396,23 +396,17 @@ def weak_relevance(a: Analysis) -> Iterator[Finding]:
     ix = a.index
     limit = a.threshold("weak-relevance")
     cids = ix.claim_ids
-    claims = a.map.claims
     kind = ix.kind
+    said = a.appeals
+    contents = a.contents
     for i, prem in enumerate(ix.premises):
         c = ix.conclusion[i]
         suspects = []
-        conclusion: str | None = None
         for p in prem:
-            if p == c or kind[p] == graph.ASSUMPTION:  # an assumption is the annotator's own link
+            # an assumption is the annotator's own link
+            if p == c or kind[p] == graph.ASSUMPTION or not said(p) or not (said(p) - said(c)):
                 continue
-            kinds = a.appeals(claims[cids[p]].text)
-            if not kinds:
-                continue
-            if conclusion is None:
-                conclusion = claims[cids[c]].text
-            if kinds - a.appeals(conclusion) and (
-                token_similarity(a.content(claims[cids[p]].text), a.content(conclusion)) < limit
-            ):
+            if token_similarity(contents[p], contents[c]) < limit:
                 suspects.append(cids[p])
         if suspects:
             iid = ix.inference_ids[i]
