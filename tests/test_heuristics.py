@@ -137,3 +137,27 @@ def test_the_rules_leave_relevant_money_and_causes_alone() -> None:
     )
     assert check(amap, select=["weak-relevance"]) == []
     assert want == {"P1": False, "P2": False}
+
+
+def _shorten_by_hand(text: str, width: int) -> str:
+    """shorten() written the plain way: add up the widths character by character."""
+    from argmap.support import char_width
+
+    text = " ".join(text.split())
+    used, cut = 0, -1
+    for i, ch in enumerate(text):
+        used += char_width(ch)
+        if cut < 0 and used > width - 1:
+            cut = i
+        if used > width:
+            return text[:cut].rstrip() + "…"
+    return text
+
+
+@given(
+    st.text(alphabet=st.sampled_from("aZ あ日ｱ、。\u0301\u20dd\u200dé漢カ"), max_size=120), st.integers(2, 60)
+)
+def test_shorten_cuts_where_adding_up_widths_by_hand_does(text: str, width: int) -> None:
+    from argmap.checks.text import shorten
+
+    assert shorten(text, width) == _shorten_by_hand(text, width)

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from itertools import accumulate
 from collections.abc import Set
 
 from argmap.i18n import current
@@ -94,15 +96,15 @@ def shorten(text: str, width: int = 40) -> str:
         return text
     if text.isascii():
         return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-    used = 0
-    cut = -1
-    for i, ch in enumerate(text):  # stops after about ``width`` characters
-        used += char_width(ch)
-        if cut < 0 and used > width - 1:
-            cut = i
-        if used > width:
-            return text[:cut].rstrip() + "…"
-    return text
+    # The running widths of the first characters (every one but a zero-width mark
+    # takes a column, so 2 * width + 2 of them are enough unless marks abound).
+    head = text[: 2 * width + 2]
+    used = list(accumulate(map(char_width, head)))
+    if used[-1] <= width and len(head) < len(text):
+        used = list(accumulate(map(char_width, text)))
+    if used[-1] <= width:
+        return text
+    return text[: bisect_right(used, width - 1)].rstrip() + "…"
 
 
 _INNER_QUOTES = str.maketrans("「」", "『』")
