@@ -30,8 +30,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from itertools import accumulate
 from collections.abc import Set
+from itertools import accumulate
 
 from argmap.i18n import current
 from argmap.support import char_width, display_width
