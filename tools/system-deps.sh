@@ -9,6 +9,8 @@ command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 if ! { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -q "Noto Sans CJK JP"; }; then
     missing+=(fonts-noto-cjk)
 fi
+# The tests of the HTML view open it in the system's Chromium (driven by Playwright).
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
@@ -20,8 +22,9 @@ elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1; then
     sudo apt-get update -qq >/dev/null
     sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
-    echo "argmap needs: Graphviz (the 'dot' command) and the font Noto Sans CJK JP." >&2
-    echo "  Debian/Ubuntu: sudo apt-get install graphviz fonts-noto-cjk" >&2
+    echo "argmap needs: Graphviz (the 'dot' command) and the font Noto Sans CJK JP;" >&2
+    echo "its tests also need Chromium." >&2
+    echo "  Debian/Ubuntu: sudo apt-get install graphviz fonts-noto-cjk chromium" >&2
     echo "  macOS:         brew install graphviz && brew install --cask font-noto-sans-cjk-jp" >&2
     exit 1
 fi
