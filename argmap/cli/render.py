@@ -1,4 +1,4 @@
-"""``argmap render FILE``: draw a map with Graphviz (svg, png, pdf or dot)."""
+"""``argmap render FILE``: draw a map with Graphviz (svg, png, pdf, dot, or an HTML page)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from argmap.i18n import N_, _
 if TYPE_CHECKING:
     from argmap.checks.diagnostic import Diagnostic
 
-_FORMATS = ("svg", "png", "pdf", "dot")
+_FORMATS = ("svg", "png", "pdf", "dot", "html")
 _RANKDIRS = ("BT", "TB", "LR", "RL")
 _ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork")
 #: argmap.drawing.PRESETS and PAPERS, named here so that --help needs no import of the library.
@@ -41,6 +41,9 @@ _PAPERS = ("a4", "a4-landscape", "a3", "a3-landscape", "letter", "letter-landsca
         "is written, whatever the findings; 2 for a bad map, a missing Graphviz, a layout over the "
         "time limit or an output that cannot be written (no partial file is left). Writing "
         "--format dot needs no Graphviz.\n\n"
+        "--format html writes one page that opens in any browser, without the internet: the drawing "
+        "(drag to move, wheel, pinch or + and - to zoom), the findings (choose one to see where it is), "
+        "each element in full with its note and source, and the reasoning written out as text.\n\n"
         "--preset chooses sizes for where the drawing is shown: screen (the default), projector "
         "(large text and thick lines for a classroom screen) or print (A4 landscape PDF pages); "
         "--font-size, --width, --line-width, --spacing, --ids/--no-ids and --paper override it. --notes draws the elements' "

@@ -1,7 +1,9 @@
 """Drawing argument maps with Graphviz.
 
 - :func:`to_dot` builds a :class:`graphviz.Digraph` (Jupyter shows it inline);
-- :func:`render` writes svg, png, pdf or the DOT source to a file.
+- :func:`render` writes svg, png, pdf, the DOT source or an HTML page to a file;
+- :func:`to_html` gives the HTML page: the drawing (pan, zoom), the findings,
+  each element in full and the reasoning as text, in one self-contained file.
 
 The visual grammar and the handling of text (wrapping by display width,
 BudouX phrases, escaping) are described in docs/rendering.md.
@@ -13,6 +15,7 @@ function, whatever has been imported.
 from __future__ import annotations
 
 from argmap.drawing.dot import PAPERS, PRESETS, RenderOptions, legend_graph, to_dot
+from argmap.drawing.html import to_html
 from argmap.drawing.limits import RenderWarning
 from argmap.drawing.output import FORMATS, RenderError, mimebundle, output_format, render, run_graphviz
 
@@ -41,4 +44,5 @@ __all__ = [
     "render",
     "run_graphviz",
     "to_dot",
+    "to_html",
 ]

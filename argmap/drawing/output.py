@@ -59,9 +59,20 @@ __all__ = [
     "run_graphviz",
 ]
 
-#: Output formats and their file extensions (``gv`` is another name for ``dot``).
-FORMATS = ("svg", "png", "pdf", "dot")
-_EXTENSIONS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+#: Output formats and their file extensions (``gv`` is another name for ``dot``;
+#: ``html`` is the page of :func:`argmap.drawing.html.to_html`).
+FORMATS = ("svg", "png", "pdf", "dot", "html")
+#: The formats Graphviz writes (:func:`run_graphviz`).
+GRAPHVIZ_FORMATS = ("svg", "png", "pdf", "dot")
+_EXTENSIONS = {
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".html": "html",
+    ".htm": "html",
+}
 #: Graphviz layout programs argmap accepts for ``engine``.
 ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork")
 #: The longest time limit accepted, in seconds (11.6 days): longer ones
@@ -83,16 +94,16 @@ class RenderError(ArgmapException):
 
 
 def output_format(path: str | os.PathLike[str]) -> str:
-    """The drawing format (svg, png, pdf or dot) an output file's extension asks for.
+    """The drawing format (svg, png, pdf, dot or html) an output file's extension asks for.
 
     Not to be confused with :func:`argmap.formats.format_for`, the format of a map file.
 
     >>> output_format("map.argmap.png")
     'png'
-    >>> output_format("map.txt")
+    >>> output_format("map.txt")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    argmap.drawing.output.RenderError: cannot tell the format of 'map.txt': name it .svg, .png, .pdf or .dot, or give the format
+    argmap.drawing.output.RenderError: cannot tell the format of 'map.txt': name it .svg, .png, .pdf, ... or give the format
     """
     if not isinstance(path, str | os.PathLike):
         raise TypeError(f"path must be a file name (str or path), not {type_name(path)}")
@@ -101,7 +112,7 @@ def output_format(path: str | os.PathLike[str]) -> str:
     if fmt is None:
         raise RenderError(
             _(
-                "cannot tell the format of {path}: name it .svg, .png, .pdf or .dot, or give the format"
+                "cannot tell the format of {path}: name it .svg, .png, .pdf, .dot or .html, or give the format"
             ).format(path=repr(os.fspath(path)))
         )
     return fmt
@@ -228,7 +239,7 @@ def run_graphviz(
     """
     if not isinstance(source, str):
         raise TypeError(f"source must be DOT source as a str, not {type_name(source)}")
-    _check_choice("format", fmt, FORMATS)
+    _check_choice("format", fmt, GRAPHVIZ_FORMATS)
     _check_choice("engine", engine, ENGINES)
     timeout = _check_timeout(timeout)
     if paper is not None:
@@ -370,8 +381,11 @@ def render(
     inputs: Iterable[str | os.PathLike[str]] = (),
     lang: str | None = None,
 ) -> Path:
-    """Draw ``amap`` to ``path`` as svg, png, pdf or dot (format from the
-    file's extension unless given); return the path written.
+    """Draw ``amap`` to ``path`` as svg, png, pdf, dot or html (format from
+    the file's extension unless given); return the path written.
+
+    ``html`` is the page of :func:`argmap.drawing.html.to_html` (with the
+    ``findings`` given here: none when None).
 
     ``findings``, ``options`` and ``lang`` are as for
     :func:`~argmap.drawing.to_dot`; ``lang`` is also the language of the
@@ -410,6 +424,19 @@ def render(
         _check_choice("engine", engine, ENGINES)
         fmt = _format(path, format)
         findings = None if findings is None else list(findings)
+        if fmt == "html":
+            from argmap.drawing.html import to_html
+
+            page = to_html(
+                amap,
+                findings or [],
+                options,
+                lang=speak,
+                engine=engine,
+                timeout=max(deadline - time.monotonic(), 0.001),
+            )
+            write_output(path, page.encode("utf-8"), inputs=inputs)
+            return Path(path)
         if options is not None and options.fit is not None and fmt != "dot":
             options = _fitted(
                 amap, findings, options, lang=speak, engine=engine, deadline=deadline, budget=budget
