@@ -40,7 +40,12 @@ SOURCES = {
     "checks": ["argmap/checks/**/*.py", "argmap/cli/check.py", "argmap/cli/explain.py"],
     "drawing": ["argmap/drawing/**/*.py", "argmap/cli/render.py"],
     "scaffold": ["argmap/scaffolding/**/*.py", "argmap/cli/scaffold.py"],
-    "cli": ["argmap/cli/__init__.py", "argmap/cli/_common.py", "argmap/cli/validate.py"],
+    "cli": [
+        "argmap/cli/__init__.py",
+        "argmap/cli/_common.py",
+        "argmap/cli/validate.py",
+        "argmap/cli/serve.py",
+    ],
 }
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 

@@ -51,6 +51,7 @@ COMMANDS = {
     "check": "argmap.cli.check",
     "explain": "argmap.cli.explain",
     "scaffold": "argmap.cli.scaffold",
+    "serve": "argmap.cli.serve",
 }
 
 #: Exit status after Ctrl-C, as a shell reports a process stopped by SIGINT.
