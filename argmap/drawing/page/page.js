@@ -320,7 +320,11 @@
     var li = t.closest("li.finding");
     if (li) return showFinding(li);
     var ref = t.closest("button.ref");
-    if (ref) return centre(select(ref.getAttribute("data-ref")));
+    if (ref) {
+      var view_ = ref.closest("#outline") && main.querySelector(".view");
+      if (view_ && view_.scrollIntoView) view_.scrollIntoView({ block: "start" });
+      return centre(select(ref.getAttribute("data-ref")));
+    }
     var act = t.closest("button[data-action]");
     if (act) {
       var a = act.getAttribute("data-action");
