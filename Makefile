@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/nato-tokyo/map.argmap.yaml
 
-.PHONY: demo test lint system-deps docs-images docs-format docs-checks i18n clean
+.PHONY: demo test lint system-deps docs-images docs-html docs-format docs-checks i18n clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ test: lint
 # Redraw the flagship's diagrams in docs/img/ (a test fails when they are stale).
 docs-images: $(VENV)/.installed system-deps
 	$(BIN)/python tools/docs_images.py
+
+# Screenshot the flagship's HTML view (argmap render --format html) in
+# Chromium for the docs: docs/img/html-ja.png and html-en.png.
+docs-html: $(VENV)/.installed system-deps
+	$(BIN)/python tools/html_screenshot.py
 
 # Regenerate the JSON Schema and the field tables of docs/format.md from the
 # format's one table of fields (a test fails when they are stale).
