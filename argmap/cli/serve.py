@@ -10,7 +10,7 @@ the last good diagram then stays on the page, greyed.
 
 A watcher thread (watchfiles) watches the file's folder, not the file, so
 that an editor that saves by writing a new file and renaming it over the
-old one is followed too; it also compares the file's size and times twice
+old one is followed too; it also compares the file's size and times four times
 a second, in case the system reports no change. The version changes only
 when what the page shows changes.
 
