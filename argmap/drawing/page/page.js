@@ -31,8 +31,26 @@
     var h = box.clientHeight || 1;
     return { w: w, h: h };
   }
+  /* During a gesture the view moves as a CSS transform of the drawing as last
+     drawn (the browser only recomposes it); the viewBox is written, and the
+     text drawn sharp again, once the view has been still for a moment. */
+  var drawn = null;
+  var settle = null;
   function apply() {
-    if (svg && view) svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" "));
+    if (!svg || !view) return;
+    if (!drawn) return commit();
+    var k = size().w / view.w;
+    svg.style.transform = "translate(" + (drawn.x - view.x) * k + "px," + (drawn.y - view.y) * k +
+      "px) scale(" + drawn.w / view.w + ")";
+    clearTimeout(settle);
+    settle = setTimeout(commit, 150);
+  }
+  function commit() {
+    clearTimeout(settle);
+    if (!svg || !view) return;
+    svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" "));
+    svg.style.transform = "";
+    drawn = { x: view.x, y: view.y, w: view.w, h: view.h };
   }
   function show(x, y, w, h, margin) {
     var s = size();
@@ -297,6 +315,7 @@
     box = document.getElementById("diagram");
     svg = box ? box.querySelector("svg") : null;
     base = null;
+    drawn = null;
     if (svg) {
       var b = (svg.getAttribute("data-viewbox") || "0 0 100 100").split(/[\s,]+/).map(Number);
       base = { x: b[0], y: b[1], w: b[2] || 1, h: b[3] || 1 };
@@ -341,8 +360,8 @@
   main.addEventListener("change", toggles);
   window.addEventListener("resize", resized);
   var printed = null;
-  window.addEventListener("beforeprint", function () { printed = view; fit(); });
-  window.addEventListener("afterprint", function () { if (printed) { view = printed; apply(); } });
+  window.addEventListener("beforeprint", function () { printed = view; fit(); commit(); });
+  window.addEventListener("afterprint", function () { if (printed) { view = printed; commit(); } });
 
   /* -- live preview (argmap serve) -- */
   var live = document.querySelector('meta[name="argmap-live"]');
