@@ -125,6 +125,17 @@ class Path(click.Path):
 CLICK_UNMARKED = (N_("required"),)
 
 
+def notes_option() -> Callable[[F], F]:
+    """The ``--notes`` option of the commands that draw a map (render, serve)."""
+    return click.option(
+        "--notes",
+        is_flag=True,
+        help=N_(
+            "Draw the notes: a numbered mark on each element that has one, the notes listed under the map."
+        ),
+    )
+
+
 #: The help of --lang on the commands about a map.
 LANG_HELP = N_("The language of messages and labels: ja or en (default: the map's lang, else the locale).")
 

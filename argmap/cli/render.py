@@ -16,6 +16,7 @@ from argmap.cli._common import (
     lang_option,
     max_bytes,
     max_size_option,
+    notes_option,
     say,
     speaking,
 )
@@ -87,11 +88,7 @@ _PAPERS = ("a4", "a4-landscape", "a3", "a3-landscape", "letter", "letter-landsca
     help=N_("Graphviz layout program."),
 )
 @click.option("--legend", is_flag=True, help=N_("Draw a legend of the visual grammar in the diagram."))
-@click.option(
-    "--notes",
-    is_flag=True,
-    help=N_("Draw the notes: a numbered mark on each element that has one, the notes listed under the map."),
-)
+@notes_option()
 @click.option(
     "--preset",
     type=click.Choice(_PRESETS),

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from argmap.cli import _common
-from argmap.cli._common import lang_option, max_bytes, max_size_option, say
+from argmap.cli._common import lang_option, max_bytes, max_size_option, notes_option, say
 from argmap.i18n import N_, _, choose, current, using
 
 if TYPE_CHECKING:
@@ -101,11 +101,7 @@ _PAGE_POLICY = (
 )
 @click.option("--open", "open_browser", is_flag=True, help=N_("Open the page in the web browser."))
 @click.option("--no-findings", is_flag=True, help=N_("Do not run the checks; show the map alone."))
-@click.option(
-    "--notes",
-    is_flag=True,
-    help=N_("Draw the notes: a numbered mark on each element that has one, the notes listed under the map."),
-)
+@notes_option()
 @click.option(
     "--preset",
     type=click.Choice(_PRESETS),

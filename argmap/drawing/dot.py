@@ -1016,14 +1016,8 @@ class Drawing:
     lang: str = DEFAULT_LANGUAGE
 
 
-def build(
-    amap: ArgumentMap,
-    findings: Iterable[Diagnostic] | None = None,
-    options: RenderOptions | None = None,
-    *,
-    lang: str | None = None,
-) -> Drawing:
-    """:func:`to_dot`, with what was shortened (for warnings)."""
+def check_arguments(amap: object, findings: object, options: object, lang: object) -> None:
+    """Raise TypeError for arguments of the wrong type to a function that draws a map."""
     if not isinstance(amap, ArgumentMap):
         raise TypeError(f"expected an ArgumentMap to draw, not {type_name(amap)}")
     if options is not None and not isinstance(options, RenderOptions):
@@ -1034,6 +1028,17 @@ def build(
         )
     if lang is not None and not isinstance(lang, str):
         raise TypeError(f"lang must be a str ('ja' or 'en') or None, not {type_name(lang)}")
+
+
+def build(
+    amap: ArgumentMap,
+    findings: Iterable[Diagnostic] | None = None,
+    options: RenderOptions | None = None,
+    *,
+    lang: str | None = None,
+) -> Drawing:
+    """:func:`to_dot`, with what was shortened (for warnings)."""
+    check_arguments(amap, findings, options, lang)
     found = list(findings or ())
     for d in found:
         if not isinstance(d, Diagnostic):

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from argmap.checks.diagnostic import Diagnostic, Severity
 from argmap.drawing import style
-from argmap.drawing.dot import RenderOptions, _date, build, diagram_language, rule_name
+from argmap.drawing.dot import RenderOptions, _date, build, check_arguments, diagram_language, rule_name
 from argmap.drawing.escape import printable
 from argmap.errors import ArgmapError
 from argmap.i18n import DEFAULT_LANGUAGE, N_, _, choose, using
@@ -470,19 +470,6 @@ def _words() -> dict[str, str]:
 # -- the page ---------------------------------------------------------------
 
 
-def _check_args(amap: object, findings: object, options: object, lang: object) -> None:
-    if not isinstance(amap, ArgumentMap):
-        raise TypeError(f"expected an ArgumentMap to draw, not {type_name(amap)}")
-    if options is not None and not isinstance(options, RenderOptions):
-        raise TypeError(f"options must be RenderOptions or None, not {type_name(options)}")
-    if findings is not None and (isinstance(findings, str | bytes) or not isinstance(findings, Iterable)):
-        raise TypeError(
-            f"findings must be a list of findings (argmap.check's result) or None, not {type_name(findings)}"
-        )
-    if lang is not None and not isinstance(lang, str):
-        raise TypeError(f"lang must be a str ('ja' or 'en') or None, not {type_name(lang)}")
-
-
 def _found(amap: ArgumentMap, findings: Iterable[Diagnostic] | None, speak: str) -> list[Diagnostic]:
     if findings is None:
         from argmap.checks import check
@@ -590,7 +577,7 @@ def inner_html(
 ) -> str:
     """The inner HTML of the page's ``main#argmap`` (what ``/fragment`` swaps
     in); arguments as for :func:`to_html`."""
-    _check_args(amap, findings, options, lang)
+    check_arguments(amap, findings, options, lang)
     with using(diagram_language(amap, options, lang)) as speak:
         return _inner(amap, _found(amap, findings, speak), options, speak, engine=engine, timeout=timeout)
 
@@ -621,7 +608,7 @@ def to_html(
     Raises :class:`~argmap.drawing.RenderError` when Graphviz is missing,
     fails or takes longer than ``timeout`` seconds.
     """
-    _check_args(amap, findings, options, lang)
+    check_arguments(amap, findings, options, lang)
     if title is not None and not isinstance(title, str):
         raise TypeError(f"title must be a str or None, not {type_name(title)}")
     with using(diagram_language(amap, options, lang)) as speak:
