@@ -167,3 +167,11 @@ def test_help_mentions_the_default_and_exit_codes() -> None:
 
 def test_unknown_rankdir_is_a_usage_error(example: Path) -> None:
     assert run("render", str(example), "--rankdir", "UP").exit_code == 2
+
+
+def test_the_commands_offer_exactly_the_drawings_presets() -> None:
+    # the command line keeps its own copy of the names, so that --help imports no library code
+    from argmap.cli._common import PRESETS as OFFERED
+    from argmap.drawing import PRESETS
+
+    assert tuple(OFFERED) == tuple(PRESETS)

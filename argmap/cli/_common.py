@@ -125,6 +125,17 @@ class Path(click.Path):
 CLICK_UNMARKED = (N_("required"),)
 
 
+#: The presets of argmap.drawing.PRESETS, kept here so that --help imports nothing of the library.
+PRESETS = ("screen", "projector", "print")
+
+
+def preset_option(help: str) -> Callable[[F], F]:
+    """The ``--preset`` option of the commands that draw a map; ``help`` marked with N_."""
+    return click.option(
+        "--preset", type=click.Choice(PRESETS), default="screen", show_default=True, help=help
+    )
+
+
 def notes_option() -> Callable[[F], F]:
     """The ``--notes`` option of the commands that draw a map (render, serve)."""
     return click.option(

@@ -17,6 +17,7 @@ from argmap.cli._common import (
     max_bytes,
     max_size_option,
     notes_option,
+    preset_option,
     say,
     speaking,
 )
@@ -29,7 +30,6 @@ _FORMATS = ("svg", "png", "pdf", "dot", "html")
 _RANKDIRS = ("BT", "TB", "LR", "RL")
 _ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork")
 #: argmap.drawing.PRESETS and PAPERS, named here so that --help needs no import of the library.
-_PRESETS = ("screen", "projector", "print")
 _PAPERS = ("a4", "a4-landscape", "a3", "a3-landscape", "letter", "letter-landscape")
 
 
@@ -89,15 +89,11 @@ _PAPERS = ("a4", "a4-landscape", "a3", "a3-landscape", "letter", "letter-landsca
 )
 @click.option("--legend", is_flag=True, help=N_("Draw a legend of the visual grammar in the diagram."))
 @notes_option()
-@click.option(
-    "--preset",
-    type=click.Choice(_PRESETS),
-    default="screen",
-    show_default=True,
-    help=N_(
+@preset_option(
+    N_(
         "Sizes for where the drawing is shown: screen; projector (large text, thick lines); "
         "print (A4 landscape pages for PDF)."
-    ),
+    )
 )
 @click.option(
     "--font-size",

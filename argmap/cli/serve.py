@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from argmap.cli import _common
-from argmap.cli._common import lang_option, max_bytes, max_size_option, notes_option, say
+from argmap.cli._common import lang_option, max_bytes, max_size_option, notes_option, preset_option, say
 from argmap.i18n import N_, _, choose, current, using
 
 if TYPE_CHECKING:
@@ -48,7 +48,6 @@ if TYPE_CHECKING:
 
 
 #: argmap.drawing.PRESETS, named here so that --help needs no import of the library.
-_PRESETS = ("screen", "projector", "print")
 
 #: The addresses of this computer: listening on them shows the map to no one else.
 _LOOPBACK_NAMES = ("localhost",)
@@ -102,14 +101,8 @@ _PAGE_POLICY = (
 @click.option("--open", "open_browser", is_flag=True, help=N_("Open the page in the web browser."))
 @click.option("--no-findings", is_flag=True, help=N_("Do not run the checks; show the map alone."))
 @notes_option()
-@click.option(
-    "--preset",
-    type=click.Choice(_PRESETS),
-    default="screen",
-    show_default=True,
-    help=N_(
-        "Sizes of the drawing: screen; projector (large text and thick lines for a classroom screen); print."
-    ),
+@preset_option(
+    N_("Sizes of the drawing: screen; projector (large text and thick lines for a classroom screen); print.")
 )
 @lang_option()
 @max_size_option("map files")
