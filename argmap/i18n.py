@@ -72,7 +72,7 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 #: One catalogue per part of argmap (so each part's texts are kept together),
 #: plus ``click`` for the texts of the command-line library argmap uses.
-DOMAINS = ("core", "formats", "checks", "drawing", "scaffold", "cli", "click")
+DOMAINS = ("core", "formats", "checks", "drawing", "scaffold", "exercises", "cli", "click")
 
 #: The locale variables, in the order gettext reads them.
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")

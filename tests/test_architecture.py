@@ -20,6 +20,7 @@ ALLOWED = {
     "checks": {"errors", "support", "i18n", "fileio", "model", "formats", "checks"},
     "drawing": {"errors", "support", "i18n", "fileio", "model", "formats", "checks", "drawing"},
     "scaffolding": {"errors", "support", "i18n", "fileio", "model", "formats", "scaffolding"},
+    "exercises": {"errors", "support", "i18n", "fileio", "model", "formats", "checks", "exercises"},
     "cli": {
         "errors",
         "support",
@@ -30,6 +31,7 @@ ALLOWED = {
         "checks",
         "drawing",
         "scaffolding",
+        "exercises",
         "cli",
     },
 }

@@ -1,0 +1,30 @@
+"""Exercises: grading a student's argument map against a teacher's key map.
+
+>>> from argmap.exercises import align, grade
+"""
+
+from __future__ import annotations
+
+from argmap.exercises.grading import (
+    SAME_ID_BONUS,
+    THRESHOLD,
+    WEIGHTS,
+    Alignment,
+    Grade,
+    align,
+    grade,
+    similarity,
+)
+from argmap.exercises.matching import assignment
+
+__all__ = [
+    "SAME_ID_BONUS",
+    "THRESHOLD",
+    "WEIGHTS",
+    "Alignment",
+    "Grade",
+    "align",
+    "assignment",
+    "grade",
+    "similarity",
+]

@@ -1,0 +1,396 @@
+"""Grading a student's argument map against a teacher's key map.
+
+:func:`align` pairs the student's elements with the key's:
+
+* claims: a pair's similarity is the better of two Dice coefficients of the
+  texts' tokens (:func:`argmap.checks.cues.content_tokens` and
+  :func:`argmap.checks.text.tokens`), so small wording changes and Japanese
+  spelling variants (子ども/子供) still match. Pairs below :data:`THRESHOLD`
+  never match; a pair with the same id counts :data:`SAME_ID_BONUS` more.
+  The pairing is the one of greatest total weight (the Hungarian algorithm),
+  not a greedy one. A blank the student left empty (``blank: true`` and no
+  text) matches nothing.
+* inferences match when their conclusions match (several with the same
+  conclusion: the pairing whose premises agree most);
+* attacks match when their source and target match.
+
+:func:`grade` scores the student's map: precision, recall and F1 of claims,
+links (premise → conclusion pairs, read through the alignment) and attacks,
+the accuracy of the kinds of matched claims and the recall of hidden premises
+(assumptions), with one weighted mean, :data:`WEIGHTS`, as ``score``. A part
+neither map has (a key without attacks and a student who drew none) is left
+out of the mean. Feedback names what is missing or wrong and asks a question
+that leads to it, without giving the answer away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from argmap.checks import check
+from argmap.checks.cues import content_tokens
+from argmap.checks.output import diagnostic_json
+from argmap.checks.text import token_similarity, tokens
+from argmap.exercises.matching import assignment
+from argmap.i18n import N_, _, choose, current, using
+from argmap.model import ArgumentMap, Claim, Kind
+
+__all__ = [
+    "SAME_ID_BONUS",
+    "THRESHOLD",
+    "WEIGHTS",
+    "Alignment",
+    "Grade",
+    "align",
+    "grade",
+    "similarity",
+]
+
+#: The least similarity (Dice coefficient of the token sets) for two claims to match.
+THRESHOLD = 0.5
+#: Added to the weight of a pair of claims with the same id (and a similarity above THRESHOLD).
+SAME_ID_BONUS = 1.0
+#: The weights of the parts of ``score`` (a part the key and the student both lack is left out).
+WEIGHTS: Mapping[str, float] = {
+    "claims": 0.35,
+    "links": 0.30,
+    "assumptions": 0.15,
+    "kinds": 0.10,
+    "attacks": 0.10,
+}
+
+_KIND_NAMES = {
+    Kind.EVIDENCE: N_("evidence"),
+    Kind.PREMISE: N_("a premise"),
+    Kind.ASSUMPTION: N_("a hidden premise"),
+    Kind.HYPOTHESIS: N_("a hypothesis (if …)"),
+    Kind.CONCLUSION: N_("a conclusion"),
+}
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two claim texts are, from 0 to 1.
+
+    >>> similarity("Tokyo is large", "Tokyo is very large") > 0.5
+    True
+    """
+    return max(
+        token_similarity(content_tokens(a), content_tokens(b)),
+        token_similarity(tokens(a), tokens(b)),
+    )
+
+
+@attrs.frozen
+class Alignment:
+    """Which student element stands for which key element: key id → student id."""
+
+    claims: Mapping[str, str]
+    inferences: Mapping[str, str]
+    attacks: Mapping[str, str]
+
+    def student_to_key(self) -> dict[str, str]:
+        """Every match, student id → key id."""
+        out: dict[str, str] = {}
+        for table in (self.claims, self.inferences, self.attacks):
+            out.update({s: k for k, s in table.items()})
+        return out
+
+
+def _claim_filled(claim: Claim) -> bool:
+    """Whether the student wrote ``claim``: a blank (``blank: true``) left empty is not filled."""
+    return bool(claim.text.strip())
+
+
+def align(key: ArgumentMap, student: ArgumentMap) -> Alignment:
+    """Pair the student's claims, inferences and attacks with the key's (see the module docstring)."""
+    kids = list(key.claims)
+    sids = [s for s, c in student.claims.items() if _claim_filled(c)]
+    weights: list[list[float]] = []
+    for k in kids:
+        row = []
+        for s in sids:
+            sim = similarity(key.claims[k].text, student.claims[s].text)
+            row.append(0.0 if sim < THRESHOLD else sim + (SAME_ID_BONUS if k == s else 0.0))
+        weights.append(row)
+    claims = {kids[i]: sids[j] for i, j in assignment(weights)}
+
+    kinf = list(key.inferences)
+    sinf = list(student.inferences)
+    iw: list[list[float]] = []
+    for k in kinf:
+        ki = key.inferences[k]
+        mapped = {claims[p] for p in ki.premises if p in claims}
+        row = []
+        for s in sinf:
+            si = student.inferences[s]
+            if ki.conclusion in claims and claims[ki.conclusion] == si.conclusion:
+                row.append(1.0 + token_similarity(mapped, set(si.premises)))
+            else:
+                row.append(0.0)
+        iw.append(row)
+    inferences = {kinf[i]: sinf[j] for i, j in assignment(iw)}
+
+    targets = {**claims, **inferences}
+    attacks: dict[str, str] = {}
+    taken: set[str] = set()
+    for k, ka in key.attacks.items():
+        for s, sa in student.attacks.items():
+            if s in taken:
+                continue
+            if targets.get(ka.source) == sa.source and targets.get(ka.target) == sa.target:
+                attacks[k] = s
+                taken.add(s)
+                break
+    return Alignment(claims=claims, inferences=inferences, attacks=attacks)
+
+
+@attrs.frozen
+class Grade:
+    """The grade of one student's map (see :func:`grade`)."""
+
+    file: str | None
+    score: float
+    scores: Mapping[str, Mapping[str, float]]
+    matched: Mapping[str, str]
+    missed: Sequence[str]
+    extra: Sequence[str]
+    feedback: Sequence[Mapping[str, str | None]]
+    findings: Sequence[Mapping[str, Any]]
+    alignment: Alignment = attrs.field(eq=False, repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """The grade as a JSON-ready dict."""
+        return {
+            "file": self.file,
+            "score": self.score,
+            "scores": {part: dict(values) for part, values in self.scores.items()},
+            "matched": dict(self.matched),
+            "missed": list(self.missed),
+            "extra": list(self.extra),
+            "feedback": [dict(f) for f in self.feedback],
+            "findings": [dict(f) for f in self.findings],
+        }
+
+
+def _prf(found: int, drawn: int, expected: int) -> dict[str, float]:
+    precision = found / drawn if drawn else (1.0 if not expected else 0.0)
+    recall = found / expected if expected else (1.0 if not drawn else 0.0)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def _links(amap: ArgumentMap, rename: Mapping[str, str] | None = None) -> dict[tuple[str, str], str]:
+    """(premise, conclusion) → inference id; with ``rename``, ids renamed through it
+    (an id it lacks is kept, prefixed with NUL so it can equal no key id)."""
+
+    def name(i: str) -> str:
+        return i if rename is None else rename.get(i, "\0" + i)
+
+    out: dict[tuple[str, str], str] = {}
+    for iid, inf in amap.inferences.items():
+        for p in inf.premises:
+            out.setdefault((name(p), name(inf.conclusion)), iid)
+    return out
+
+
+def _ids(ids: Iterable[str]) -> str:
+    """Ids as a list in the language in force."""
+    return ("、" if current() == "ja" else ", ").join(ids)
+
+
+def grade(key: ArgumentMap, student: ArgumentMap, *, lang: str | None = None) -> Grade:
+    """Grade ``student`` against the teacher's ``key`` (see the module docstring).
+
+    Messages are in ``lang``, else in the student's map's language.
+    """
+    al = align(key, student)
+    back = {s: k for k, s in al.claims.items()}
+    filled_student = [s for s, c in student.claims.items() if _claim_filled(c)]
+    with using(choose(lang, student.lang)):
+        feedback: list[dict[str, str | None]] = []
+
+        def say(code: str, key_id: str | None, student_id: str | None, message: str) -> None:
+            feedback.append({"code": code, "key": key_id, "student": student_id, "message": message})
+
+        def shown(key_id: str) -> str | None:
+            return al.claims.get(key_id)
+
+        scores: dict[str, dict[str, float]] = {}
+        used: dict[str, float] = {}
+        # claims
+        scores["claims"] = _prf(len(al.claims), len(filled_student), len(key.claims))
+        used["claims"] = scores["claims"]["f1"]
+        # kinds
+        right = sum(key.claims[k].kind == student.claims[s].kind for k, s in al.claims.items())
+        scores["kinds"] = {"accuracy": right / len(al.claims) if al.claims else 0.0}
+        used["kinds"] = scores["kinds"]["accuracy"]
+        # links
+        key_links = _links(key)
+        student_links = _links(student, back)
+        key_set = {(p, c) for p, c in key_links}
+        student_set = set(student_links)
+        common = key_set & student_set
+        scores["links"] = _prf(len(common), len(student_set), len(key_set))
+        if key_set or student_set:
+            used["links"] = scores["links"]["f1"]
+        # assumptions
+        hidden = [k for k, c in key.claims.items() if c.kind is Kind.ASSUMPTION]
+        found = [k for k in hidden if k in al.claims]
+        scores["assumptions"] = {"recall": len(found) / len(hidden) if hidden else 1.0}
+        if hidden:
+            used["assumptions"] = scores["assumptions"]["recall"]
+        # attacks
+        scores["attacks"] = _prf(len(al.attacks), len(student.attacks), len(key.attacks))
+        if key.attacks or student.attacks:
+            used["attacks"] = scores["attacks"]["f1"]
+        total = sum(WEIGHTS[p] for p in used)
+        score = sum(WEIGHTS[p] * v for p, v in used.items()) / total if total else 0.0
+
+        missed: list[str] = []
+        # claims the student did not write
+        for k, claim in key.claims.items():
+            if k in al.claims:
+                continue
+            missed.append(k)
+            if claim.kind is Kind.ASSUMPTION:
+                _missed_assumption(key, al, k, say, shown)
+            else:
+                _missed_claim(key, k, say, shown)
+        # kinds
+        for k, s in al.claims.items():
+            if key.claims[k].kind != student.claims[s].kind:
+                say(
+                    "wrong-kind",
+                    k,
+                    s,
+                    _("Is {id} really {kind}? Think again about the part it plays in the text.").format(
+                        id=s, kind=_(_KIND_NAMES[student.claims[s].kind])
+                    ),
+                )
+        # inferences: the support the student did not reproduce
+        for k, inf in key.inferences.items():
+            wanted = {(p, inf.conclusion) for p in inf.premises}
+            if wanted <= student_set:
+                continue
+            missed.append(k)
+            s_inf = al.inferences.get(k)
+            for p in inf.premises:
+                if (p, inf.conclusion) in student_set or p not in al.claims:
+                    continue
+                if inf.conclusion not in al.claims:
+                    continue
+                say(
+                    "missed-link",
+                    k,
+                    s_inf,
+                    _("Is there a link between {premise} and {conclusion}? What does the text say?").format(
+                        premise=al.claims[p], conclusion=al.claims[inf.conclusion]
+                    ),
+                )
+        # links the key does not have
+        for (p, c), s_inf in student_links.items():
+            if (p, c) in key_set:
+                continue
+            sp = al.claims.get(p, p.lstrip("\0"))
+            sc = al.claims.get(c, c.lstrip("\0"))
+            if p.startswith("\0") or c.startswith("\0"):
+                continue  # an extra claim: told about as extra-claim
+            say(
+                "extra-link",
+                key_links.get((p, c))
+                or next((i for i, f in key.inferences.items() if f.conclusion == c), None),
+                s_inf,
+                _("Does {premise} really support {conclusion}? Where does the text say so?").format(
+                    premise=sp, conclusion=sc
+                ),
+            )
+        # attacks
+        targets = {**al.claims, **al.inferences}
+        for k, att in key.attacks.items():
+            if k in al.attacks:
+                continue
+            missed.append(k)
+            source, target = targets.get(att.source), targets.get(att.target)
+            if source and target:
+                text = _(
+                    "How does {source} bear on {target}? Does it support it, or does it weaken it?"
+                ).format(source=source, target=target)
+            elif target:
+                text = _("Does the text say anything against {target}? Look for it.").format(target=target)
+            else:
+                text = _("The text argues against one of its own points somewhere. Can you find where?")
+            say("missed-attack", k, None, text)
+
+        extra: list[str] = []
+        for s in filled_student:
+            if s not in back:
+                extra.append(s)
+                say(
+                    "extra-claim",
+                    None,
+                    s,
+                    _("Where does the text say {id}? Is it in the text, or your own idea?").format(id=s),
+                )
+        matched_inf = set(al.inferences.values())
+        extra.extend(s for s in student.inferences if s not in matched_inf)
+        matched_att = set(al.attacks.values())
+        extra.extend(s for s in student.attacks if s not in matched_att)
+
+        findings = [diagnostic_json(d) for d in check(student)]
+    file = student.origin.file if student.origin is not None else None
+    return Grade(
+        file=file,
+        score=round(score, 4),
+        scores=scores,
+        matched=al.student_to_key(),
+        missed=missed,
+        extra=extra,
+        feedback=feedback,
+        findings=findings,
+        alignment=al,
+    )
+
+
+def _missed_assumption(key: ArgumentMap, al: Alignment, k: str, say: Any, shown: Any) -> None:
+    steps = [(i, inf) for i, inf in key.inferences.items() if k in inf.premises]
+    told = False
+    for iid, inf in steps:
+        conclusion = shown(inf.conclusion)
+        if conclusion is None:
+            continue
+        others = [shown(p) for p in inf.premises if p != k and shown(p)]
+        if others:
+            text = _(
+                "The step from {premises} to {conclusion} rests on a premise that is not written. What is it?"
+            ).format(premises=_ids(others), conclusion=conclusion)
+        else:
+            text = _("To reach {conclusion}, a premise that is not written is needed. What is it?").format(
+                conclusion=conclusion
+            )
+        say("missed-assumption", k, al.inferences.get(iid), text)
+        told = True
+    if not told:
+        say(
+            "missed-assumption",
+            k,
+            None,
+            _("The text relies on a premise it does not state. Can you find it?"),
+        )
+
+
+def _missed_claim(key: ArgumentMap, k: str, say: Any, shown: Any) -> None:
+    supported = [
+        shown(inf.conclusion)
+        for inf in key.inferences.values()
+        if k in inf.premises and shown(inf.conclusion)
+    ]
+    if supported:
+        text = _("Something more in the text supports {conclusion}. What is it?").format(
+            conclusion=_ids(supported)
+        )
+    else:
+        text = _("The text has a point your map does not show yet. Read it again: what is it?")
+    say("missed-claim", k, None, text)

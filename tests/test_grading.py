@@ -1,0 +1,258 @@
+"""Grading a student's map against a key map (argmap.exercises)."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from pathlib import Path
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap.exercises import Grade, align, assignment, grade
+from argmap.model import ArgumentMap, Claim, Inference, Kind
+from tests.language import english_sentences
+
+KEY = Path(__file__).resolve().parent.parent / "examples" / "nato-tokyo" / "map.argmap.yaml"
+
+
+def key() -> ArgumentMap:
+    return argmap.load(KEY)
+
+
+def rebuild(
+    amap: ArgumentMap,
+    rename: dict[str, str] | None = None,
+    *,
+    shuffle: int | None = None,
+    text: dict[str, str] | None = None,
+) -> ArgumentMap:
+    """``amap`` with ids renamed, elements shuffled and some texts replaced (by the old id)."""
+    rename = rename or {}
+    text = text or {}
+
+    def r(i: str) -> str:
+        return rename.get(i, i)
+
+    claims = [
+        attrs.evolve(c, id=r(c.id), text=text.get(c.id, c.text), note=None) for c in amap.claims.values()
+    ]
+    infs = [
+        attrs.evolve(i, id=r(i.id), premises=tuple(map(r, i.premises)), conclusion=r(i.conclusion))
+        for i in amap.inferences.values()
+    ]
+    atts = [
+        attrs.evolve(a, id=r(a.id), source=r(a.source), target=r(a.target)) for a in amap.attacks.values()
+    ]
+    if shuffle is not None:
+        rnd = random.Random(shuffle)
+        rnd.shuffle(claims)
+        rnd.shuffle(infs)
+        rnd.shuffle(atts)
+    return ArgumentMap(
+        title=amap.title,
+        lang=amap.lang,
+        claims={c.id: c for c in claims},
+        inferences={i.id: i for i in infs},
+        attacks={a.id: a for a in atts},
+    )
+
+
+# --- the matcher -----------------------------------------------------------------------------
+
+
+def brute_force(weights: list[list[float]]) -> float:
+    rows, cols = len(weights), len(weights[0]) if weights else 0
+    best = 0.0
+    if rows <= cols:
+        for perm in itertools.permutations(range(cols), rows):
+            best = max(best, sum(max(weights[i][j], 0.0) for i, j in enumerate(perm)))
+    else:
+        for perm in itertools.permutations(range(rows), cols):
+            best = max(best, sum(max(weights[i][j], 0.0) for j, i in enumerate(perm)))
+    return best
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 5).flatmap(
+        lambda rows: st.integers(1, 5).flatmap(
+            lambda cols: st.lists(
+                st.lists(
+                    st.sampled_from([0.0, 0.0, 0.1, 0.5, 0.7, 1.0, 1.3, 2.0]), min_size=cols, max_size=cols
+                ),
+                min_size=rows,
+                max_size=rows,
+            )
+        )
+    )
+)
+def test_the_matching_is_optimal(weights: list[list[float]]) -> None:
+    pairs = assignment(weights)
+    assert len({i for i, _ in pairs}) == len(pairs) == len({j for _, j in pairs})
+    assert all(weights[i][j] > 0 for i, j in pairs)
+    assert abs(sum(weights[i][j] for i, j in pairs) - brute_force(weights)) < 1e-9
+
+
+def test_the_matching_is_not_greedy() -> None:
+    # greedy takes (0, 0) first and is left with 0.1; the best total is 0.9 + 0.9
+    assert assignment([[1.0, 0.9], [0.9, 0.1]]) == [(0, 1), (1, 0)]
+
+
+# --- whole maps ------------------------------------------------------------------------------
+
+
+def test_the_key_itself_scores_full_marks() -> None:
+    g = grade(key(), key())
+    assert g.score == 1.0
+    assert not g.missed and not g.extra and not g.feedback
+
+
+def test_a_renamed_shuffled_reworded_copy_scores_high() -> None:
+    k = key()
+    rename = {i: f"s{n}" for n, i in enumerate(list(k.claims) + list(k.inferences) + list(k.attacks))}
+    text = {
+        "P1": "日本はロシアの隣の国だ",
+        "P2": "日本にはもうアメリカ軍の基地がある",
+        "C4": "ロシアによる北海道への軍事的な脅威が加速する",
+    }
+    student = rebuild(k, rename, shuffle=7, text=text)
+    g = grade(k, student)
+    assert g.score >= 0.95
+    assert {g.matched[rename[i]] for i in k.claims} == set(k.claims)
+    assert all(g.matched[rename[i]] == i for i in list(k.claims) + list(k.inferences) + list(k.attacks))
+    assert not g.missed and not g.extra
+
+
+def test_an_empty_map_scores_zero() -> None:
+    g = grade(key(), ArgumentMap(title="白紙", lang="ja"))
+    assert g.score == 0
+    assert set(g.missed) >= set(key().claims)
+
+
+def test_blank_claims_match_nothing() -> None:
+    k = key()
+    student = rebuild(k)
+    claims = dict(student.claims)
+    claims["C4"] = attrs.evolve(claims["C4"], text="", blank=True)
+    student = attrs.evolve(student, claims=claims)
+    g = grade(k, student)
+    assert "C4" not in g.matched
+    assert "C4" in g.missed
+
+
+def test_json_has_the_fields_of_a_grade() -> None:
+    out = grade(key(), key()).to_json()
+    assert set(out) == {"file", "score", "scores", "matched", "missed", "extra", "feedback", "findings"}
+    assert set(out["scores"]) == {"claims", "kinds", "links", "assumptions", "attacks"}
+    assert set(out["scores"]["claims"]) == {"precision", "recall", "f1"}
+    assert out["file"] == str(KEY) or out["file"].endswith("map.argmap.yaml")
+
+
+# --- planted mistakes --------------------------------------------------------------------------
+
+
+def codes(g: Grade) -> list[str]:
+    return [f["code"] for f in g.feedback]
+
+
+def test_a_missing_hidden_premise_is_asked_about() -> None:
+    k = key()
+    b = rebuild(k, {"H2": "h", "C3": "c"}).edit()
+    b.remove("I3")
+    b.remove("A2")
+    b.inference("I3", ["h"], "c")
+    g = grade(k, b.build(), lang="ja")
+    assert codes(g) == ["missed-assumption"]
+    (f,) = g.feedback
+    assert f["key"] == "A2" and f["student"] == "I3"
+    assert "h" in str(f["message"]) and "c" in str(f["message"])
+    assert k.claims["A2"].text not in str(f["message"])
+    assert g.missed == ["A2", "I3"]
+    assert g.scores["assumptions"]["recall"] == 2 / 3
+
+
+def test_an_added_link_is_questioned() -> None:
+    k = key()
+    b = rebuild(k).edit()
+    b.remove("I4")
+    b.inference("I4", ["C3", "A3", "P1"], "C4")
+    g = grade(k, b.build())
+    assert codes(g) == ["extra-link"]
+    assert g.feedback[0]["student"] == "I4"
+    assert "P1" in str(g.feedback[0]["message"]) and "C4" in str(g.feedback[0]["message"])
+    assert g.scores["links"]["recall"] == 1.0 and g.scores["links"]["precision"] < 1.0
+
+
+def test_a_wrong_kind_is_questioned() -> None:
+    k = key()
+    student = rebuild(k)
+    claims = dict(student.claims)
+    claims["P1"] = attrs.evolve(claims["P1"], kind=Kind.EVIDENCE)
+    g = grade(k, attrs.evolve(student, claims=claims))
+    assert codes(g) == ["wrong-kind"]
+    assert g.feedback[0]["key"] == g.feedback[0]["student"] == "P1"
+    assert g.scores["kinds"]["accuracy"] < 1.0
+
+
+def test_a_missing_attack_is_asked_about() -> None:
+    k = key()
+    b = rebuild(k).edit()
+    b.remove("X2")
+    g = grade(k, b.build())
+    assert codes(g) == ["missed-attack"]
+    assert g.missed == ["X2"]
+    assert g.scores["attacks"]["recall"] == 0.5
+
+
+def test_kana_and_kanji_variants_match() -> None:
+    k = ArgumentMap(
+        title="t",
+        lang="ja",
+        claims={
+            "a": Claim("a", Kind.EVIDENCE, "子どもの数が年々減っている"),
+            "b": Claim("b", Kind.CONCLUSION, "学校の数も減るだろう"),
+        },
+        inferences={"i": Inference("i", ("a",), "b")},
+    )
+    s = ArgumentMap(
+        title="t",
+        lang="ja",
+        claims={
+            "x": Claim("x", Kind.CONCLUSION, "学校の数も減るだろう"),
+            "y": Claim("y", Kind.EVIDENCE, "子供の数が年々減っている"),
+        },
+        inferences={"j": Inference("j", ("y",), "x")},
+    )
+    assert dict(align(k, s).claims) == {"a": "y", "b": "x"}
+    assert grade(k, s).score == 1.0
+
+
+def test_japanese_feedback_is_japanese_and_gives_nothing_away() -> None:
+    k = key()
+    b = rebuild(k, {"H2": "h", "C3": "c"}).edit()
+    for gone in ("I3", "A2", "X1", "X2", "I1", "E2"):
+        b.remove(gone)
+    b.inference("I3", ["h"], "c")
+    b.inference("I1", ["E1"], "C1")
+    b.evidence("Z", "今日は晴れている")
+    b.inference("I9", ["P1", "Z"], "C4")
+    student = b.build()
+    claims = dict(student.claims)
+    claims["P2"] = attrs.evolve(claims["P2"], kind=Kind.HYPOTHESIS)
+    student = attrs.evolve(student, claims=claims)
+    g = grade(k, student, lang="ja")
+    assert {"missed-assumption", "missed-attack", "missed-claim", "wrong-kind", "extra-claim"} <= set(
+        codes(g)
+    )
+    for f in g.feedback:
+        message = str(f["message"])
+        assert not english_sentences(message), message
+        assert message.endswith(("？", "。")), message
+        for gone in ("A2", "E2"):
+            assert k.claims[gone].text not in message
+    g_en = grade(k, student, lang="en")
+    assert all(str(f["message"]).endswith(("?", ".")) for f in g_en.feedback)
+    assert codes(g_en) == codes(g)
