@@ -256,3 +256,16 @@ def test_japanese_feedback_is_japanese_and_gives_nothing_away() -> None:
     g_en = grade(k, student, lang="en")
     assert all(str(f["message"]).endswith(("?", ".")) for f in g_en.feedback)
     assert codes(g_en) == codes(g)
+
+
+def test_findings_are_the_checks_of_the_students_map_in_the_chosen_language() -> None:
+    k = key()
+    b = rebuild(k).edit()
+    b.remove("I4")
+    b.inference("I4", ["C3"], "C4")
+    student = b.build()
+    found = argmap.check(student)
+    g = grade(k, student, lang="ja")
+    assert [f["code"] for f in g.findings] == [d.code for d in found]
+    assert all(set(f) >= {"code", "name", "severity", "message", "elements"} for f in g.findings)
+    assert g.findings and not any(english_sentences(str(f["message"])) for f in g.findings)

@@ -209,7 +209,8 @@ def grade(key: ArgumentMap, student: ArgumentMap, *, lang: str | None = None) ->
     al = align(key, student)
     back = {s: k for k, s in al.claims.items()}
     filled_student = [s for s, c in student.claims.items() if _claim_filled(c)]
-    with using(choose(lang, student.lang)):
+    spoken = choose(lang, student.lang)
+    with using(spoken):
         feedback: list[dict[str, str | None]] = []
 
         def say(code: str, key_id: str | None, student_id: str | None, message: str) -> None:
@@ -339,7 +340,7 @@ def grade(key: ArgumentMap, student: ArgumentMap, *, lang: str | None = None) ->
         matched_att = set(al.attacks.values())
         extra.extend(s for s in student.attacks if s not in matched_att)
 
-        findings = [diagnostic_json(d) for d in check(student)]
+        findings = [diagnostic_json(d) for d in check(student, lang=spoken)]
     file = student.origin.file if student.origin is not None else None
     return Grade(
         file=file,
