@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -110,7 +111,8 @@ def test_the_key_itself_scores_full_marks() -> None:
     assert not g.missed and not g.extra and not g.feedback
 
 
-def test_a_renamed_shuffled_reworded_copy_scores_high() -> None:
+@pytest.mark.parametrize("seed", range(4))
+def test_a_renamed_shuffled_reworded_copy_scores_high(seed: int) -> None:
     k = key()
     rename = {i: f"s{n}" for n, i in enumerate(list(k.claims) + list(k.inferences) + list(k.attacks))}
     text = {
@@ -118,7 +120,7 @@ def test_a_renamed_shuffled_reworded_copy_scores_high() -> None:
         "P2": "日本にはもうアメリカ軍の基地がある",
         "C4": "ロシアによる北海道への軍事的な脅威が加速する",
     }
-    student = rebuild(k, rename, shuffle=7, text=text)
+    student = rebuild(k, rename, shuffle=seed, text=text)
     g = grade(k, student)
     assert g.score >= 0.95
     assert {g.matched[rename[i]] for i in k.claims} == set(k.claims)

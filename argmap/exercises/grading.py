@@ -25,7 +25,7 @@ that leads to it, without giving the answer away.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import Any
 
 import attrs
@@ -77,10 +77,12 @@ def similarity(a: str, b: str) -> float:
     >>> similarity("Tokyo is large", "Tokyo is very large") > 0.5
     True
     """
-    return max(
-        token_similarity(content_tokens(a), content_tokens(b)),
-        token_similarity(tokens(a), tokens(b)),
-    )
+    (ac, at), (bc, bt) = _token_sets(a), _token_sets(b)
+    return max(token_similarity(ac, bc), token_similarity(at, bt))
+
+
+def _token_sets(text: str) -> tuple[Set[str], Set[str]]:
+    return content_tokens(text), tokens(text)
 
 
 @attrs.frozen
@@ -108,11 +110,13 @@ def align(key: ArgumentMap, student: ArgumentMap) -> Alignment:
     """Pair the student's claims, inferences and attacks with the key's (see the module docstring)."""
     kids = list(key.claims)
     sids = [s for s, c in student.claims.items() if _claim_filled(c)]
+    ktok = [_token_sets(key.claims[k].text) for k in kids]
+    stok = [_token_sets(student.claims[s].text) for s in sids]
     weights: list[list[float]] = []
-    for k in kids:
+    for k, (kc, kt) in zip(kids, ktok, strict=True):
         row = []
-        for s in sids:
-            sim = similarity(key.claims[k].text, student.claims[s].text)
+        for s, (sc, st) in zip(sids, stok, strict=True):
+            sim = max(token_similarity(kc, sc), token_similarity(kt, st))
             row.append(0.0 if sim < THRESHOLD else sim + (SAME_ID_BONUS if k == s else 0.0))
         weights.append(row)
     claims = {kids[i]: sids[j] for i, j in assignment(weights)}
@@ -393,5 +397,7 @@ def _missed_claim(key: ArgumentMap, k: str, say: Any, shown: Any) -> None:
             conclusion=_ids(supported)
         )
     else:
-        text = _("The text has a point your map does not show yet. Read it again: what is it?")
+        text = _("The text has {kind} your map does not show yet. Read it again: what is it?").format(
+            kind=_(_KIND_NAMES[key.claims[k].kind])
+        )
     say("missed-claim", k, None, text)
