@@ -417,6 +417,18 @@ class Claim:
     source: Source | None = attrs.field(default=None, validator=_instance_validator(Source))
     note: str | None = attrs.field(default=None, validator=_optional_text_validator)
     tags: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_texts_validator)
+    #: A blank for a student to fill (an exercise): its text may be empty.
+    blank: bool = attrs.field(default=False, validator=_bool_validator)
+    #: For a blank: what the student should write there.
+    prompt: str | None = attrs.field(default=None, validator=_optional_text_validator)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.blank and not self.text.strip():
+            raise ValueError(
+                _("claim {id} has an empty text: write its text, or mark it as a blank (blank: true)").format(
+                    id=self.id
+                )
+            )
 
 
 @attrs.frozen

@@ -54,6 +54,8 @@ TEXT = st.one_of(
     st.lists(st.one_of(TRICKY, st.text(max_size=4)), max_size=6).map("".join),
 )
 OPTIONAL_TEXT = st.none() | TEXT
+#: A claim's text is not empty (only a blank's may be).
+CLAIM_TEXT = TEXT.map(lambda t: t if t.strip() else t + "x")
 IDS = st.from_regex(r"[A-Za-z][A-Za-z0-9_.\-]{0,6}", fullmatch=True)
 URLS = st.builds(
     lambda scheme, rest: f"{scheme}://example.org/{rest}",
@@ -83,7 +85,7 @@ def maps(draw: st.DrawFn, max_claims: int = 8) -> ArgumentMap:
         Claim(
             cid,
             draw(st.sampled_from(list(Kind))),
-            draw(TEXT),
+            draw(CLAIM_TEXT),
             conditional=draw(st.booleans()),
             source=draw(SOURCES),
             note=draw(OPTIONAL_TEXT),

@@ -102,7 +102,7 @@ def test_a_field_added_to_the_table_is_checked_by_its_rule(weighed: spec.Element
     misspelt = YAML.replace("weight: heavy", "weigth: heavy")
     (found,) = problems(misspelt)
     assert "unknown field 'weigth' (did you mean 'weight'?)" in found[2]
-    assert "known fields: kind, text, conditional, source, note, tags, weight" in found[2]
+    assert "known fields: kind, text, conditional, source, note, tags, blank, prompt, weight" in found[2]
     tree = json.loads(argmap.dumps(argmap.loads(YAML), "json"))
     tree["claims"]["E1"]["weight"] = 5
     assert load_clean_json(json.dumps(tree), "m.json") is None

@@ -133,12 +133,12 @@ def restated_premise(a: Analysis) -> Iterator[Finding]:
     contents = a.contents
     for i, prem in enumerate(ix.premises):
         c = ix.conclusion[i]
-        if ix.kind[c] != graph.CONCLUSION:
+        if ix.kind[c] != graph.CONCLUSION or claims[cids[c]].blank:  # a blank has no wording yet
             continue
         mine = contents[c]
         for p in prem:
             # a premise that is the conclusion itself is circular-support, not this
-            if p == c:
+            if p == c or claims[cids[p]].blank:
                 continue
             theirs = contents[p]
             # Dice >= limit needs 2 min(|A|, |B|) >= limit (|A| + |B|): most pairs stop here

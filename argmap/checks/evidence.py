@@ -131,7 +131,7 @@ with `ignore:`.
 def paraphrase_drift(a: Analysis) -> Iterator[Finding]:
     limit = a.threshold("paraphrase-drift")
     for c in _evidence(a):
-        if c.source is None or not c.source.quote:
+        if c.source is None or not c.source.quote or c.blank:  # a blank's text is the student's to write
             continue
         quote = c.source.quote
         if (hedged(quote) and not hedged(c.text)) or (conditional(quote) and not conditional(c.text)):
@@ -220,6 +220,8 @@ def unused_claim(a: Analysis) -> Iterator[Finding]:
         if ix.using[c] or ix.concluding[c] or c in ix.attacks_from or c in attacked:
             continue
         cid = ix.claim_ids[c]
+        if a.map.claims[cid].blank:  # a blank is part of an exercise, not a claim left over
+            continue
         yield Finding(
             (cid,),
             _("{claim} is not a premise, not a conclusion and not in any attack").format(claim=a.q(cid)),

@@ -399,12 +399,17 @@ def weak_relevance(a: Analysis) -> Iterator[Finding]:
     kind = ix.kind
     said = a.appeals
     contents = a.contents
+    claims = a.map.claims
     for i, prem in enumerate(ix.premises):
         c = ix.conclusion[i]
+        if claims[cids[c]].blank:  # a blank has no wording yet to judge
+            continue
         suspects = []
         for p in prem:
             # an assumption is the annotator's own link
-            if p == c or kind[p] == graph.ASSUMPTION or not said(p) or not (said(p) - said(c)):
+            if p == c or kind[p] == graph.ASSUMPTION or claims[cids[p]].blank:
+                continue
+            if not said(p) or not (said(p) - said(c)):
                 continue
             if token_similarity(contents[p], contents[c]) < limit:
                 suspects.append(cids[p])

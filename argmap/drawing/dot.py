@@ -595,6 +595,11 @@ class _Builder:
             for element in elements:
                 if element.note:
                     self.notes[element.id] = (note_mark(len(self.notes) + 1), element.note)
+        #: The blanks of an exercise: claim id -> its number among the blanks (①, ②, …), in the map's order.
+        self.blanks: dict[str, str] = {}
+        for claim in amap.claims.values():
+            if claim.blank:
+                self.blanks[claim.id] = note_mark(len(self.blanks) + 1)
 
     def pt(self, size: float) -> float:
         """A font size of the screen preset (12 pt text), scaled to this drawing's."""
@@ -767,12 +772,17 @@ class _Builder:
         head = self._head(claim.id, tags, mark)
         if head:
             rows.append(head)
-        text, cut = self.text(claim.id, "its text", claim.text, self.o.width, self.o.max_lines)
-        if name == "final":
-            text = f"<B>{text}</B>"
-        rows.append(
-            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(self.o.fontsize, look.fontcolor, text)}</TD></TR>'
-        )
+        blank = self.blanks.get(claim.id)
+        cut = False
+        if blank is not None:
+            rows.extend(self._blank_rows(claim, blank))
+        else:
+            text, cut = self.text(claim.id, "its text", claim.text, self.o.width, self.o.max_lines)
+            if name == "final":
+                text = f"<B>{text}</B>"
+            rows.append(
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(self.o.fontsize, look.fontcolor, text)}</TD></TR>'
+            )
         href = None
         source_tip = None
         if claim.source is not None:
@@ -803,17 +813,29 @@ class _Builder:
             [
                 _("{id} ({kind})").format(id=claim.id, kind=self.w[claim.kind.value]),
                 claim.text if cut else None,
+                claim.prompt if blank is not None else None,
                 claim.note,
                 source_tip,
                 _finding_lines(found, self.related.get(claim.id, ())),
             ]
         )
-        self.g.node(
-            claim.id,
-            label=label,
-            tooltip=tip,
-            **self._look(look, found),
-        )
+        attributes = self._look(look, found)
+        if blank is not None:
+            attributes["fillcolor"] = style.BLANK_FILL
+        self.g.node(claim.id, label=label, tooltip=tip, **attributes)
+
+    def _blank_rows(self, claim: Claim, mark: str) -> list[str]:
+        """A blank's rows: its number, its prompt, and empty room for the student's text."""
+        title = html_text(_("Blank {mark}").format(mark=mark))
+        rows = [f'<TR><TD ALIGN="LEFT">{_font(self.o.fontsize, style.INK, title, bold=True)}</TD></TR>']
+        if claim.prompt:
+            prompt, _cut = self.text(claim.id, "its prompt", claim.prompt, self.o.width, self.o.max_lines)
+            rows.append(
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(self.pt(10), style.DETAIL_COLOUR, prompt)}</TD></TR>'
+            )
+        room = "<BR/>".join(["&#160;" * min(max(self.o.width, 12), 40)] * style.BLANK_LINES)
+        rows.append(f'<TR><TD ALIGN="LEFT">{_font(self.o.fontsize, style.INK, room)}</TD></TR>')
+        return rows
 
     def _look(self, look: style.Look, found: Sequence[Diagnostic]) -> dict[str, str]:
         """Node attributes for a look; an error or warning colours the border

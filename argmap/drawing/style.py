@@ -102,6 +102,11 @@ WORDS: dict[str, str] = {
 }
 
 
+#: A blank of an exercise is drawn as an empty white box with this many empty lines to write on.
+BLANK_FILL = "#ffffff"
+BLANK_LINES = 2
+
+
 #: The schemes of inference docs/format.md names, drawn in the diagram's
 #: language; any other scheme is drawn as written.
 SCHEMES: dict[str, str] = {

@@ -33,7 +33,7 @@ from msgspec import UNSET
 from argmap.formats import spec
 from argmap.formats._json import JsonLocator, keys_in_text
 from argmap.formats._rules import FORMAT_VERSION, KIND_WORDS, _Invalid
-from argmap.model import ID_PATTERN, ArgumentMap
+from argmap.model import ID_PATTERN, ArgumentMap, Claim
 
 _ID = ID_PATTERN.pattern.removesuffix(r"\Z")
 _IDS = re.compile(f"{_ID}(?:\n{_ID})*")
@@ -171,7 +171,12 @@ class _Reader:
         return out
 
     def section(self, el: spec.Element, section: dict[str, Any]) -> dict[str, Any]:
-        built = map(el.make, *self.columns(el, list(section.values()), section))
+        columns = self.columns(el, list(section.values()), section)
+        if el.model is Claim:
+            texts, blanks = columns[el.attrs_order.index("text")], columns[el.attrs_order.index("blank")]
+            if not all(t.strip() or b for t, b in zip(texts, blanks, strict=True)):
+                raise _Unusual  # an empty text that is not a blank: the careful path says where
+        built = map(el.make, *columns)
         self.built[el.name] = out = dict(zip(section, built, strict=True))
         return out
 

@@ -16,7 +16,7 @@ from argmap.formats import spec
 from argmap.formats._rules import Suggester, _brief, _Invalid, _suggest, _type_name, listing, pgettext
 from argmap.formats._tree import FileLocator, Path, Tree
 from argmap.i18n import N_, _
-from argmap.model import ID_PATTERN, ArgumentMap
+from argmap.model import ID_PATTERN, ArgumentMap, Claim
 
 #: How a message names an element of each kind, by its id.
 _NAMED = {
@@ -173,6 +173,7 @@ class _Builder:
         get = value.get
         values: dict[str, Any] = {"id": eid} if el.has_id else {}
         complete = True
+        failed = len(self.pending) + self.more
         for f in el.fields:
             raw = get(f.key)
             if f.shape == "element":
@@ -185,6 +186,20 @@ class _Builder:
                 v = f.default
             if f.attr is not None:
                 values[f.attr] = v
+        if (
+            el.model is Claim
+            and complete
+            and failed == len(self.pending) + self.more  # else its fields are reported already
+            and not values["blank"]
+            and not values["text"].strip()
+        ):
+            self.fail(
+                (*path, "text"),
+                _("{what}: the text is empty: write it, or mark the claim as a blank (blank: true)").format(
+                    what=what
+                ),
+            )
+            return None
         return el.make(**values) if complete else None
 
     # -- sections ------------------------------------------------------------

@@ -20,7 +20,7 @@ model). Regenerate the schema and the documentation tables with::
     python tools/format_spec.py        # from the project's root
 
 >>> [f.key for f in CLAIM.fields]
-['kind', 'text', 'conditional', 'source', 'note', 'tags']
+['kind', 'text', 'conditional', 'source', 'note', 'tags', 'blank', 'prompt']
 >>> INFERENCE.field("from").attr
 'premises'
 """
@@ -258,6 +258,15 @@ CLAIM = Element(
             "A remark for readers — for an exercise, the question a student should ask here.",
         ),
         Field("tags", "tags", NAMES, "A list of names, for your own grouping.", default=()),
+        Field(
+            "blank",
+            "blank",
+            FLAG,
+            "`true` for a blank a student fills in an exercise: its `text` may be empty (see *Blanks for "
+            "exercises*).",
+            default=False,
+        ),
+        Field("prompt", "prompt", TEXT, "For a blank: what the student should write there."),
     ),
     "Claims",
     has_id=True,
