@@ -52,6 +52,7 @@ COMMANDS = {
     "explain": "argmap.cli.explain",
     "scaffold": "argmap.cli.scaffold",
     "serve": "argmap.cli.serve",
+    "grade": "argmap.cli.grade",
 }
 
 #: Exit status after Ctrl-C, as a shell reports a process stopped by SIGINT.
