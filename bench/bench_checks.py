@@ -165,7 +165,7 @@ def networkx_structural(m: ArgumentMap) -> tuple[int, int]:
     return len(cyclic), len(level)
 
 
-_PHASES = ("index", "components", "grounding", "suppositions", "support", "labelling", "premise_similarity")
+_PHASES = ("index", "components", "grounding", "suppositions", "support", "labelling", "contents")
 
 
 def phases(m: ArgumentMap) -> dict[str, float]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.checks import graph
+from argmap.checks.cues import signature
 from argmap.checks.diagnostic import Severity
 from argmap.checks.engine import Analysis
 from argmap.checks.registry import Finding, Threshold, rule
@@ -146,7 +147,7 @@ def restated_premise(a: Analysis) -> Iterator[Finding]:
             if not small or 2 * small < limit * (small + large):
                 continue
             text, other = claims[cids[c]].text, claims[cids[p]].text
-            if token_similarity(mine, theirs) >= limit and a.signature(text) == a.signature(other):
+            if token_similarity(mine, theirs) >= limit and signature(text) == signature(other):
                 cid, pid, iid = cids[c], cids[p], ix.inference_ids[i]
                 yield Finding(
                     (cid, pid, iid),

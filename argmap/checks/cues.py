@@ -13,8 +13,8 @@ bigrams are taken within runs of kanji and of katakana.
 ['clos', 'council', 'school']
 >>> sorted(content_tokens("町は小学校を閉校にした"))
 ['学校', '小学', '町', '閉校']
->>> negated("The plan is not affordable"), negated("予算は足りない"), negated("予算は足りる")
-(True, True, False)
+>>> negations("The plan is not affordable"), negations("予算は足りない"), negations("予算は足りる")
+(1, 1, 0)
 >>> sorted(appeals("人気歌手の山田さんは「さびしい」と語った"))
 ['fame', 'feeling']
 """
@@ -31,7 +31,6 @@ __all__ = [
     "conditional",
     "content_tokens",
     "hedged",
-    "negated",
     "negations",
     "numbers",
     "qualifiers",
@@ -184,11 +183,6 @@ _QUALIFIER = _cue(
     "べき はず だろう でしょう できる かつて 以前 昔 今後 将来 つもり 必ず すべて 全て 全部 全員 大半 半数 "
     "多く 一部 少し わずか 少数 ほとんど 常に いつも よく 時々 たまに 既に すでに まだ もう 割 倍 半分",
 )
-
-
-def negated(text: str) -> bool:
-    """Whether ``text`` holds a negation."""
-    return _NEGATION.search(unicodedata.normalize("NFKC", text)) is not None
 
 
 def hedged(text: str) -> bool:

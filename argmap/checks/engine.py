@@ -20,10 +20,10 @@ from typing import Any
 
 from argmap.checks import graph
 from argmap.checks.config import Config
-from argmap.checks.cues import appeals, content_tokens, signature
+from argmap.checks.cues import appeals, content_tokens
 from argmap.checks.diagnostic import Diagnostic
 from argmap.checks.registry import Rule, UnknownRuleError, all_rules, find_rule, normal_name, resolve
-from argmap.checks.text import quote, tokens
+from argmap.checks.text import quote
 from argmap.errors import Location
 from argmap.i18n import LANGUAGES, _, choose, current, using
 from argmap.model import ArgumentMap, prechecked
@@ -83,27 +83,6 @@ class Analysis:
         return graph.label(self.index)
 
     @functools.cached_property
-    def _tokens(self) -> dict[str, Set[str]]:
-        return {}
-
-    @functools.cached_property
-    def premise_similarity(self) -> list[list[float]]:
-        """For each inference, the similarity of each of its (distinct)
-        premises to its conclusion, in the order of ``index.premises``."""
-        ix = self.index
-        tok = self.tokens
-        claims = self.map.claims
-        toks = [tok(c.text) for c in claims.values()]
-        conclusion = ix.conclusion
-        out: list[list[float]] = []
-        append = out.append
-        for i, prem in enumerate(ix.premises):
-            ct = toks[conclusion[i]]
-            n = len(ct)
-            append([2 * len(ct & toks[p]) / (n + len(toks[p])) if n or toks[p] else 0.0 for p in prem])
-        return out
-
-    @functools.cached_property
     def contents(self) -> list[Set[str]]:
         """The content tokens (:func:`argmap.checks.cues.content_tokens`) of
         each claim's text, by claim index; a text met twice is read once."""
@@ -132,18 +111,6 @@ class Analysis:
     @functools.cached_property
     def _texts(self) -> list[str]:
         return [c.text for c in self.map.claims.values()]
-
-    def signature(self, text: str) -> tuple[object, ...]:
-        """What a restatement of a text must keep (:func:`argmap.checks.cues.signature`)."""
-        return signature(text)
-
-    def tokens(self, text: str) -> Set[str]:
-        """Token set of a text, cached."""
-        cache = self._tokens
-        found = cache.get(text)
-        if found is None:
-            found = cache[text] = tokens(text)
-        return found
 
     @functools.cached_property
     def _quoted(self) -> dict[tuple[str, int], str]:

@@ -17,7 +17,7 @@ its quote.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -148,13 +148,3 @@ def score_file(path: str | Path) -> dict[str, Score]:
     ``<rule>.<lang>.yaml``)."""
     rule, lang = Path(path).name.split(".")[:2]
     return score(rule, load_items(path), lang)
-
-
-def table(scores: Sequence[Score]) -> list[str]:
-    """Markdown rows: rule, language, labels, precision, recall, F1."""
-    rows = ["| rule | lang | labels | precision | recall | F1 |", "| --- | --- | --- | --- | --- | --- |"]
-    for s in scores:
-        rows.append(
-            f"| {s.rule} | {s.lang} | {s.labelled} | {s.precision:.2f} | {s.recall:.2f} | {s.f1:.2f} |"
-        )
-    return rows
