@@ -364,6 +364,9 @@ class Kind(enum.Enum):
     HYPOTHESIS = "hypothesis"
     #: A claim the author infers (intermediate or final).
     CONCLUSION = "conclusion"
+    #: Not chosen yet: in a worksheet, the student decides which of the
+    #: kinds above the claim is. The checks take it as given, like a premise.
+    BLANK = "blank"
 
 
 def _to_kind(value: Kind | str) -> Kind:

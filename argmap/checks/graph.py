@@ -56,6 +56,7 @@ _KIND_CODE = {
     Kind.ASSUMPTION: ASSUMPTION,
     Kind.HYPOTHESIS: HYPOTHESIS,
     Kind.CONCLUSION: CONCLUSION,
+    Kind.BLANK: PREMISE,  # a kind the student has still to choose: taken as given
 }
 
 #: The level of a claim that is never grounded.

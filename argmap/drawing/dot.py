@@ -766,7 +766,7 @@ class _Builder:
             tags.append(self.w["final"])
         if claim.conditional:
             tags.append(self.w["conditional"])
-        mark = self.w["if"] if claim.kind is Kind.HYPOTHESIS else None
+        mark = {Kind.HYPOTHESIS: self.w["if"], Kind.BLANK: self.w["blank"]}.get(claim.kind)
         found = self.by_element.get(claim.id, ())
         rows = self.badge_rows(claim.id, found)
         head = self._head(claim.id, tags, mark)

@@ -49,6 +49,8 @@ LOOKS: dict[str, Look] = {
     "conditional": Look("box", "rounded,filled,bold,dashed", "#f1f8e9", "#558b2f", penwidth=1.6),
     "final": Look("box", "rounded,filled,bold", "#c8e6c9", "#1b5e20", penwidth=3.0),
     "inference": Look("box", "rounded,filled", "#f7f7f7", "#8a8a8a", penwidth=0.8),
+    #: A claim whose kind the student has still to choose (a worksheet).
+    "blank": Look("box", "dotted,filled", "#ffffff", "#444444", penwidth=1.4),
 }
 
 
@@ -86,6 +88,8 @@ WORDS: dict[str, str] = {
     "assumption": N_("hidden premise"),
     "hypothesis": N_("hypothesis"),
     "conclusion": N_("conclusion"),
+    # TRANSLATORS: a claim whose kind the student has still to choose, drawn before its text
+    "blank": N_("kind?"),
     "inference": N_("inference"),
     "rebuttal": N_("rebuttal (on a claim)"),
     "undercut": N_("undercut (on an inference)"),

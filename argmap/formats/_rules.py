@@ -35,6 +35,8 @@ KIND_ALIASES: dict[str, Kind] = {
     "仮説": Kind.HYPOTHESIS,
     "もし": Kind.HYPOTHESIS,
     "結論": Kind.CONCLUSION,
+    "空欄": Kind.BLANK,
+    "？": Kind.BLANK,
 }
 #: Every word a file may use for a kind.
 KIND_WORDS: dict[str, Kind] = {**KINDS, **KIND_ALIASES}
@@ -45,6 +47,7 @@ KIND_JA = {
     Kind.ASSUMPTION: "隠れた前提",
     Kind.HYPOTHESIS: "仮説",
     Kind.CONCLUSION: "結論",
+    Kind.BLANK: "空欄",
 }
 #: The words a YAML scalar may use for true and false (YAML itself types nothing).
 TRUE_WORDS = frozenset(("true", "True", "TRUE"))

@@ -224,8 +224,9 @@ CLAIM = Element(
             "kind",
             "kind",
             KIND,
-            "One of `evidence`, `premise`, `assumption`, `hypothesis`, `conclusion` (below), or its "
-            "Japanese name (`証拠`, `前提`, `隠れた前提`, `仮説`, `結論`, and a few more: see *Kinds in Japanese*).",
+            "One of `evidence`, `premise`, `assumption`, `hypothesis`, `conclusion` (below), `blank` "
+            "in a worksheet, or its Japanese name (`証拠`, `前提`, `隠れた前提`, `仮説`, `結論`, and a few more: "
+            "see *Kinds in Japanese*).",
             required=True,
             label="",
         ),
