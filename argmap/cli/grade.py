@@ -2,28 +2,34 @@
 
 from __future__ import annotations
 
-import json
+import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from argmap.cli import _common
 from argmap.cli._common import EXIT_BAD_INPUT, lang_option, load_or_report, max_size_option, safe, speaking
-from argmap.i18n import N_, _, current
+from argmap.i18n import N_, _
 
 if TYPE_CHECKING:
+    from argmap.errors import ArgmapError
     from argmap.exercises.grading import Grade
-    from argmap.model import ArgumentMap
 
-#: How many of the key's elements found by the fewest students the text format names.
-HARDEST = 3
+#: The report's formats (argmap.exercises.report.FORMATS, kept here so that --help imports nothing of the library).
+FORMATS = ("text", "json", "csv", "html")
+#: The format an -o file's extension names.
+EXTENSIONS = {".txt": "text", ".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}
 
 
 @_common.command(
     help=N_(
         "Grade each STUDENT map against the teacher's KEY map: a score from 0 to 1 and "
         "questions that lead to what is missing, then a summary of the class.\n\n"
+        "--format csv gives a table for a spreadsheet (one row per student, one column per element of "
+        "the key); --format html gives a page for the class: the spread of scores, what the class "
+        "found hardest, each student's feedback. With -o FILE the format follows the file's extension "
+        "(.txt, .json, .csv, .html) unless --format is given; without -o the report is printed.\n\n"
         "A student file that does not load is reported and the others are still graded. "
         "Exits 0 when every file loaded, 2 when any did not."
     )
@@ -33,22 +39,37 @@ HARDEST = 3
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help=N_("Output format."),
+    type=click.Choice(FORMATS),
+    default=None,
+    help=N_("Output format (default: from -o's extension, else text)."),
 )
-@click.option("-o", "--output", default=None, metavar="FILE", help=N_("Write the result to FILE."))
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    metavar="FILE",
+    help=N_("Write the report to FILE (.txt, .json, .csv or .html); - for standard output."),
+)
 @max_size_option("map files")
 @lang_option()
 def command(
-    key: str, students: tuple[str, ...], *, fmt: str, output: str | None, max_size: float, lang: str | None
+    key: str,
+    students: tuple[str, ...],
+    *,
+    fmt: str | None,
+    output: str | None,
+    max_size: float,
+    lang: str | None,
 ) -> None:
     """Grade each STUDENT map against the teacher's KEY map."""
     from argmap.errors import ArgmapError
+    from argmap.exercises import report as reports
     from argmap.exercises.grading import grade
     from argmap.fileio import write_output
 
+    to_stdout = output is None or output == "-"
+    if fmt is None:
+        fmt = "text" if to_stdout else _format_of(output or "")
     key_map = load_or_report(key, max_size, command="grade", lang=lang)
     if isinstance(key_map, ArgmapError):
         sys.exit(EXIT_BAD_INPUT)
@@ -60,72 +81,38 @@ def command(
                 entries.append((path, amap))
             else:
                 entries.append((path, grade(key_map, amap, lang=spoken)))
-        report = _report(key, key_map, entries)
-        text = json.dumps(report, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else _text(report)
-    if output is None or output == "-":
-        click.echo(safe(text, keep_newlines=True), nl=False)
+        report = reports.class_report(key, key_map, entries)
+        if fmt == "json":
+            text = reports.to_json(report)
+        elif fmt == "csv":
+            text = reports.to_csv(report)
+        elif fmt == "html":
+            text = reports.to_html(report, key_map)
+        else:
+            text = reports.to_text(report)
+    data = reports.encode(fmt, text)
+    if not to_stdout:
+        write_output(output or "", data, inputs=[key, *students])
+    elif fmt in ("csv", "html") and not sys.stdout.isatty():
+        # A file for a program (a spreadsheet, a browser): its bytes as they would be written.
+        click.echo(data, nl=False)
     else:
-        write_output(output, text.encode("utf-8"), inputs=[key, *students])
+        click.echo(safe(text.replace("\r\n", "\n"), keep_newlines=True), nl=False)
     if any(isinstance(result, ArgmapError) for _path, result in entries):
         sys.exit(EXIT_BAD_INPUT)
 
 
-def _report(key: str, key_map: ArgumentMap, entries: list[tuple[str, Grade | Any]]) -> dict[str, Any]:
-    """The JSON-ready report: each student's grade, then the class's summary."""
-    from argmap.exercises.grading import Grade
-
-    rows: list[dict[str, Any]] = []
-    grades: list[Grade] = []
-    for path, result in entries:
-        if isinstance(result, Grade):
-            grades.append(result)
-            rows.append({**result.to_json(), "file": path})
-        else:
-            errors = [
-                {
-                    "line": p.location.line if p.location else None,
-                    "column": p.location.column if p.location else None,
-                    "message": p.message,
-                }
-                for p in result.problems
-            ]
-            rows.append({"file": path, "score": None, "errors": errors})
-    found = dict.fromkeys(key_map.claims, 0)
-    for g in grades:
-        for k in set(g.matched.values()):
-            if k in found:
-                found[k] += 1
-    n = len(grades)
-    fractions = sorted(((c / n if n else 0.0), i, k) for i, (k, c) in enumerate(found.items()))
-    elements = [{"key": k, "found_by": f} for f, _i, k in fractions]
-    mean = sum(g.score for g in grades) / n if n else 0.0
-    return {
-        "key": key,
-        "students": rows,
-        "class": {"students": n, "mean_score": mean, "elements": elements},
-    }
-
-
-def _text(report: dict[str, Any]) -> str:
-    """The report for a person, in the language in force."""
-    lines: list[str] = []
-    for row in report["students"]:
-        if row["score"] is None:
-            lines.append(_("{path}: not graded (the file did not load)").format(path=row["file"]))
-            continue
-        lines.append(_("{path}: score {score:.2f}").format(path=row["file"], score=row["score"]))
-        for item in row["feedback"]:
-            lines.append("  " + str(item["message"]))
-    summary = report["class"]
-    lines.append(
-        _("Class: {n} students graded, mean score {mean:.2f}").format(
-            n=summary["students"], mean=summary["mean_score"]
-        )
+def _format_of(output: str) -> str:
+    """The format ``output``'s extension names: text without one, a usage error for one argmap does not write."""
+    extension = os.path.splitext(output)[1].lower()
+    if not extension:
+        return "text"
+    if extension in EXTENSIONS:
+        return EXTENSIONS[extension]
+    raise click.BadParameter(
+        _(
+            "argmap grade cannot tell the format from the extension {extension}: name a file ending in "
+            "{extensions}, or give --format {formats}."
+        ).format(extension=extension, extensions=", ".join(EXTENSIONS), formats="|".join(FORMATS)),
+        param_hint="'-o'",
     )
-    hardest = summary["elements"][:HARDEST]
-    if summary["students"] and hardest:
-        found = ("、" if current() == "ja" else ", ").join(
-            _("{id} ({percent:.0f}%)").format(id=e["key"], percent=100 * e["found_by"]) for e in hardest
-        )
-        lines.append(_("Found by the fewest students: {elements}").format(elements=found))
-    return "\n".join(lines) + "\n"
