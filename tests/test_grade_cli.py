@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import codecs
+import csv
+import html
+import io
 import json
+import re
 from pathlib import Path
 
 import attrs
+import pytest
 from click.testing import CliRunner
 
 import argmap
 from argmap.cli import main
 from argmap.formats import dumps
 from argmap.model import ArgumentMap, Kind
-from tests.language import EN, english_sentences
+from tests.language import EN, JA, english_sentences
 
 KEY = Path(__file__).resolve().parent.parent / "examples" / "nato-tokyo" / "map.argmap.yaml"
 
@@ -155,3 +161,268 @@ def test_output_never_over_an_input(tmp_path: Path) -> None:
     code, _, _ = run("grade", str(KEY), str(files["copy"]), "-o", str(files["copy"]))
     assert code != 0
     assert files["copy"].read_bytes() == before
+
+
+# --------------------------------------------------------------------------- formats and files
+
+
+def run_bytes(*args: str, env: dict[str, str | None] = EN) -> tuple[int, bytes, str]:
+    result = CliRunner(env=env).invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout_bytes, result.stderr
+
+
+def good(files: dict[str, Path]) -> list[str]:
+    return [str(files[n]) for n in ("copy", "no-assumption", "empty")]
+
+
+def csv_table(data: bytes) -> list[list[str]]:
+    assert data.startswith(codecs.BOM_UTF8)
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_every_format_goes_to_standard_output_without_o(tmp_path: Path) -> None:
+    files = students(tmp_path)
+    outputs = {}
+    for fmt in ("text", "json", "csv", "html"):
+        code, out, err = run_bytes("grade", str(KEY), *good(files), "--format", fmt)
+        assert code == 0, err
+        outputs[fmt] = out
+    assert json.loads(outputs["json"])["class"]["students"] == 3
+    assert len(csv_table(outputs["csv"])) == 3 + 2
+    assert outputs["html"].startswith(b"<!DOCTYPE html>") and outputs["html"].rstrip().endswith(b"</html>")
+    assert outputs["text"].decode().startswith(str(files["copy"]))
+
+
+def test_csv_is_the_json_report_of_the_same_run(tmp_path: Path) -> None:
+    files = students(tmp_path)
+    inputs = [str(files[n]) for n in ("copy", "bad", "no-assumption", "empty")]
+    code_json, out, _ = run_bytes("grade", str(KEY), *inputs, "--format", "json", "--lang", "en")
+    code_csv, data, _ = run_bytes("grade", str(KEY), *inputs, "--format", "csv", "--lang", "en")
+    assert code_json == code_csv == 2
+    report = json.loads(out)
+    header, *rows, last = csv_table(data)
+    elements = [e["key"] for e in report["class"]["elements"]]
+    assert header[-len(elements) :] == elements
+    first = len(header) - len(elements)
+    columns = dict(zip(header, range(len(header)), strict=True))
+    parts = [
+        ("Claims (F1)", "claims", "f1"),
+        ("Kinds (accuracy)", "kinds", "accuracy"),
+        ("Links (F1)", "links", "f1"),
+        ("Hidden premises (recall)", "assumptions", "recall"),
+        ("Attacks (F1)", "attacks", "f1"),
+    ]
+    assert len(rows) == len(report["students"])
+    for student, row in zip(report["students"], rows, strict=True):
+        assert row[columns["File"]] == student["file"]
+        if student["score"] is None:
+            assert row[columns["Score"]] == ""
+            lines = row[columns["Why the file did not load"]].splitlines()
+            assert lines == [
+                f"{student['file']}:{e['line']}:{e['column']}: {e['message']}" for e in student["errors"]
+            ]
+            continue
+        assert abs(float(row[columns["Score"]]) - student["score"]) < 5e-5
+        for name, part, measure in parts:
+            assert abs(float(row[columns[name]]) - student["scores"][part][measure]) < 5e-5
+        assert int(row[columns["Feedback items"]]) == len(student["feedback"])
+        found = set(student["matched"].values())
+        assert row[first:] == ["1" if k in found else "0" for k in elements]
+    assert abs(float(last[columns["Score"]]) - report["class"]["mean_score"]) < 5e-5
+    for e, cell in zip(report["class"]["elements"], last[first:], strict=True):
+        assert abs(float(cell) - e["found_by"]) < 5e-5
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("r.txt", "text"),
+        ("r.json", "json"),
+        ("r.JSON", "json"),
+        ("r.csv", "csv"),
+        ("r.html", "html"),
+        ("r.htm", "html"),
+        ("report", "text"),
+    ],
+)
+def test_o_chooses_the_format_from_the_extension(tmp_path: Path, name: str, fmt: str) -> None:
+    files = students(tmp_path)
+    target = tmp_path / name
+    code, out, err = run_bytes("grade", str(KEY), str(files["copy"]), "-o", str(target))
+    assert code == 0 and out == b"", err
+    assert sniff(target.read_bytes()) == fmt
+
+
+def sniff(data: bytes) -> str:
+    """The format of a report, from its bytes."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "csv"
+    if data.startswith(b"<!DOCTYPE html>"):
+        return "html"
+    try:
+        json.loads(data)
+    except ValueError:
+        return "text"
+    return "json"
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"), [("r.csv", "json"), ("r.html", "csv"), ("r.json", "html"), ("r", "csv")]
+)
+def test_format_wins_over_the_extension(tmp_path: Path, name: str, fmt: str) -> None:
+    files = students(tmp_path)
+    target = tmp_path / name
+    code, _, err = run_bytes("grade", str(KEY), str(files["copy"]), "-o", str(target), "--format", fmt)
+    assert code == 0, err
+    assert sniff(target.read_bytes()) == fmt
+
+
+def test_an_extension_argmap_does_not_write_is_refused(tmp_path: Path) -> None:
+    files = students(tmp_path)
+    target = tmp_path / "grades.xlsx"
+    code, out, err = run_bytes("grade", str(KEY), str(files["copy"]), "-o", str(target))
+    assert code == 2 and out == b""
+    assert ".xlsx" in err and "--format" in err and ".csv" in err
+    assert not target.exists()
+    code, _, err = run_bytes("grade", str(KEY), str(files["copy"]), "-o", str(target), "--format", "csv")
+    assert code == 0 and sniff(target.read_bytes()) == "csv"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "csv", "html"])
+def test_a_bad_file_among_good_ones_exits_2_and_the_others_are_written(tmp_path: Path, fmt: str) -> None:
+    files = students(tmp_path)
+    target = tmp_path / "out"
+    args = ("grade", str(KEY), str(files["copy"]), str(files["bad"]), str(files["empty"]))
+    code, _, err = run_bytes(*args, "--format", fmt, "-o", str(target))
+    assert code == 2
+    assert f"{files['bad']}:5:" in err  # located on standard error
+    data = target.read_bytes()
+    assert sniff(data) == fmt
+    text = data.decode("utf-8-sig")
+    assert str(files["copy"]) in text and str(files["empty"]) in text
+    if fmt in ("csv", "html"):
+        assert f"{files['bad']}:5:" in text  # and in the report, located
+
+
+@pytest.mark.parametrize("fmt", ["text", "csv", "html"])
+def test_output_is_refused_over_any_input(tmp_path: Path, fmt: str) -> None:
+    files = students(tmp_path)
+    key = tmp_path / "key.argmap.yaml"
+    key.write_bytes(KEY.read_bytes())
+    for victim in (files["copy"], files["bad"], key):
+        before = victim.read_bytes()
+        code, out, err = run_bytes(
+            "grade", str(key), str(files["copy"]), str(files["bad"]), "--format", fmt, "-o", str(victim)
+        )
+        assert code == 2 and out == b""
+        assert f"{victim}: is an input of this command" in err
+        assert victim.read_bytes() == before
+
+
+def test_html_of_the_class_in_japanese_and_in_english(tmp_path: Path) -> None:
+    files = students(tmp_path)
+    code, out, _ = run_bytes("grade", str(KEY), *good(files), "--format", "html", env=JA)
+    assert code == 0
+    page = out.decode()
+    assert '<html lang="ja">' in page
+    visible = re.sub(r"<style>.*?</style>|<[^>]+>", "\n", page, flags=re.DOTALL)
+    assert "得点の分布" in visible and english_sentences(html.unescape(visible)) == []
+    code, out, _ = run_bytes("grade", str(KEY), *good(files), "--format", "html", "--lang", "en", env=JA)
+    page = out.decode()
+    assert code == 0 and '<html lang="en">' in page and "Score distribution" in page
+    assert "得点の分布" not in page
+
+
+def test_csv_headings_follow_the_language(tmp_path: Path) -> None:
+    files = students(tmp_path)
+    _, ja, _ = run_bytes("grade", str(KEY), str(files["copy"]), "--format", "csv", env=JA)
+    _, en, _ = run_bytes("grade", str(KEY), str(files["copy"]), "--format", "csv", "--lang", "en", env=JA)
+    ja_header, en_header = csv_table(ja)[0], csv_table(en)[0]
+    assert ja_header[:2] == ["ファイル", "得点"] and en_header[:2] == ["File", "Score"]
+    assert english_sentences(" ".join(ja_header)) == []
+    assert ja_header[9:] == en_header[9:]  # the key's ids, whatever the language
+
+
+def test_hostile_file_names_in_csv_and_html(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = students(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    names = [
+        "=cmd|' -C calc'!A0.argmap.yaml",
+        '<script>alert("x").argmap.yaml',
+        'a,b"c\nd.argmap.yaml',
+        "\"'><img src=x onerror=alert(1)>.argmap.yaml",
+    ]
+    for name in names:
+        (tmp_path / name).write_bytes(files["no-assumption"].read_bytes())
+    code, data, err = run_bytes("grade", str(KEY), *names, "--format", "csv")
+    assert code == 0, err
+    cells = [row[0] for row in csv_table(data)[1:-1]]
+    assert cells == ["'" + names[0], *names[1:]]
+    code, data, err = run_bytes("grade", str(KEY), *names, "--format", "html")
+    page = data.decode()
+    assert code == 0, err
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;).argmap.yaml" in page
+    assert "&quot;&#x27;&gt;&lt;img src=x onerror=alert(1)&gt;.argmap.yaml" in page
+
+
+def test_formula_file_names_are_text_in_the_spreadsheet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = students(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    for name in ("=1+1.argmap.yaml", "+1.argmap.yaml", "-1.argmap.yaml", "@A1.argmap.yaml"):
+        (tmp_path / name).write_bytes(files["copy"].read_bytes())
+    args = ["=1+1.argmap.yaml", "+1.argmap.yaml", "./-1.argmap.yaml", "@A1.argmap.yaml"]
+    code, data, err = run_bytes("grade", str(KEY), *args, "--format", "csv")
+    assert code == 0, err
+    cells = [row[0] for row in csv_table(data)[1:-1]]
+    assert cells == ["'=1+1.argmap.yaml", "'+1.argmap.yaml", "./-1.argmap.yaml", "'@A1.argmap.yaml"]
+
+
+def test_help_names_the_formats_and_where_they_go() -> None:
+    code, out, _ = run("grade", "--help")
+    assert code == 0
+    flat = " ".join(out.split())
+    for word in ("text", "json", "csv", "html", ".csv", ".html", "without -o the report is printed"):
+        assert word in flat
+
+
+def test_on_a_terminal_csv_and_html_are_shown_safely(tmp_path: Path) -> None:
+    """On a terminal: no byte order mark, CRLF shown as new lines, control characters as escapes."""
+    files = students(tmp_path)
+    evil = tmp_path / "a\x1b]0;pwned\x07.argmap.yaml"
+    evil.write_bytes(files["copy"].read_bytes())
+    for fmt in ("csv", "html"):
+        shown = on_a_terminal(["grade", str(KEY), str(evil), "--format", fmt])
+        assert "\x1b" not in shown and "\x07" not in shown and "\ufeff" not in shown
+        assert "\\x1b]0;pwned\\x07" in shown
+
+
+def on_a_terminal(args: list[str]) -> str:
+    """What argmap ARGS prints to a terminal (a pseudo-terminal), as text."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env["LANG"] = "C.UTF-8"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "argmap", *args], stdout=follower, stderr=subprocess.DEVNULL, env=env
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert proc.wait(timeout=120) == 0
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
