@@ -40,7 +40,7 @@ SOURCES = {
     "checks": ["argmap/checks/**/*.py", "argmap/cli/check.py", "argmap/cli/explain.py"],
     "drawing": ["argmap/drawing/**/*.py", "argmap/cli/render.py"],
     "scaffold": ["argmap/scaffolding/**/*.py", "argmap/cli/scaffold.py"],
-    "exercises": ["argmap/exercises/**/*.py", "argmap/cli/grade.py"],
+    "exercises": ["argmap/exercises/**/*.py", "argmap/cli/grade.py", "argmap/cli/worksheet.py"],
     "cli": [
         "argmap/cli/__init__.py",
         "argmap/cli/_common.py",

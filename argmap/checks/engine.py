@@ -121,7 +121,12 @@ class Analysis:
         key = (claim_id, width)
         found = self._quoted.get(key)
         if found is None:
-            text = quote(self.map.claims[claim_id].text, width, self.lang)
+            claim = self.map.claims[claim_id]
+            if claim.blank and not claim.text.strip():  # a blank of an exercise: no text to quote
+                with using(self.lang):
+                    text = _("(blank)")
+            else:
+                text = quote(claim.text, width, self.lang)
             # In Japanese the quote marks 「」 set the text off from the id.
             found = self._quoted[key] = f"{claim_id}{text}" if self.lang == "ja" else f"{claim_id} {text}"
         return found

@@ -53,6 +53,7 @@ COMMANDS = {
     "scaffold": "argmap.cli.scaffold",
     "serve": "argmap.cli.serve",
     "grade": "argmap.cli.grade",
+    "worksheet": "argmap.cli.worksheet",
 }
 
 #: Exit status after Ctrl-C, as a shell reports a process stopped by SIGINT.
