@@ -302,8 +302,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 td.id, td.kind { white-space: nowrap; }
 #students th.num { width: 5em; }
-#students td.file { min-width: 9em; }
-#students td.feedback { min-width: 16em; }
+#students td.file { min-width: 14em; }
+#students td.feedback { min-width: 10em; }
 td.file, code { overflow-wrap: anywhere; }
 code { font-family: ui-monospace, "Noto Sans Mono CJK JP", monospace; }
 tr { break-inside: avoid; page-break-inside: avoid; }
@@ -318,6 +318,7 @@ details ul { margin: .2rem 0 .2rem 1.2rem; padding: 0; }
   overflow-wrap: anywhere; }
 .none { color: #555; }
 @media print {
+  body { font-size: 9.5pt; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
 }
