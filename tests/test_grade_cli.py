@@ -385,7 +385,7 @@ def test_help_names_the_formats_and_where_they_go() -> None:
     code, out, _ = run("grade", "--help")
     assert code == 0
     flat = " ".join(out.split())
-    for word in ("text", "json", "csv", "html", ".csv", ".html", "without -o the report is printed"):
+    for word in ("text", "json", "csv", "html", ".csv", ".html", "without -o it goes to standard output"):
         assert word in flat
 
 

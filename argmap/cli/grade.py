@@ -29,7 +29,7 @@ EXTENSIONS = {".txt": "text", ".json": "json", ".csv": "csv", ".html": "html", "
         "--format csv gives a table for a spreadsheet (one row per student, one column per element of "
         "the key); --format html gives a page for the class: the spread of scores, what the class "
         "found hardest, each student's feedback. With -o FILE the format follows the file's extension "
-        "(.txt, .json, .csv, .html) unless --format is given; without -o the report is printed.\n\n"
+        "(.txt, .json, .csv, .html) unless --format is given; without -o it goes to standard output.\n\n"
         "A student file that does not load is reported and the others are still graded. "
         "Exits 0 when every file loaded, 2 when any did not."
     )
