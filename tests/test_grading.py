@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.exercises import Grade, align, assignment, grade
+from argmap.exercises.matching import _hungarian
 from argmap.model import ArgumentMap, Claim, Inference, Kind
 from tests.language import english_sentences
 
@@ -271,3 +272,50 @@ def test_findings_are_the_checks_of_the_students_map_in_the_chosen_language() ->
     assert [f["code"] for f in g.findings] == [d.code for d in found]
     assert all(set(f) >= {"code", "name", "severity", "message", "elements"} for f in g.findings)
     assert g.findings and not any(english_sentences(str(f["message"])) for f in g.findings)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(1, 12).flatmap(
+        lambda rows: st.integers(1, 12).flatmap(
+            lambda cols: st.lists(
+                st.lists(
+                    st.sampled_from([0.0] * 8 + [0.5, 0.6, 0.9, 1.0, 1.1]), min_size=cols, max_size=cols
+                ),
+                min_size=rows,
+                max_size=rows,
+            )
+        )
+    )
+)
+def test_solving_the_parts_apart_is_as_good_as_one_hungarian(weights: list[list[float]]) -> None:
+    # sparse tables, as a class's are: the matching splits them into parts
+    pairs = assignment(weights)
+    whole = _hungarian(weights)
+    assert len({i for i, _ in pairs}) == len(pairs) == len({j for _, j in pairs})
+    assert all(weights[i][j] > 0 for i, j in pairs)
+    total = sum(weights[i][j] for i, j in pairs)
+    assert abs(total - sum(weights[i][j] for i, j in whole)) < 1e-9
+
+
+def test_the_same_id_breaks_a_tie_but_does_not_beat_a_better_text() -> None:
+    def one(cid: str, text: str) -> Claim:
+        return Claim(cid, Kind.PREMISE, text)
+
+    k = ArgumentMap(
+        title="t",
+        lang="ja",
+        claims={
+            "a": one("a", "日本がNATOとの軍事的協力を強化する"),
+            "b": one("b", "日本がNATOとの軍事的協力を強化すると、北方領土の拠点が強化される"),
+        },
+    )
+    # the student swapped the ids: the texts decide
+    swapped = ArgumentMap(
+        title="t", lang="ja", claims={"b": one("b", k.claims["a"].text), "a": one("a", k.claims["b"].text)}
+    )
+    assert dict(align(k, swapped).claims) == {"a": "b", "b": "a"}
+    # one text, as like both key claims: its id decides
+    tie = ArgumentMap(title="t", lang="ja", claims={"b": one("b", "日本がNATOとの軍事的協力を強化する")})
+    k2 = attrs.evolve(k, claims={"a": k.claims["a"], "b": one("b", k.claims["a"].text)})
+    assert dict(align(k2, tie).claims) == {"b": "b"}

@@ -4,9 +4,13 @@
 
 * claims: a pair's similarity is the better of two Dice coefficients of the
   texts' tokens (:func:`argmap.checks.cues.content_tokens` and
-  :func:`argmap.checks.text.tokens`), so small wording changes and Japanese
-  spelling variants (子ども/子供) still match. Pairs below :data:`THRESHOLD`
-  never match; a pair with the same id counts :data:`SAME_ID_BONUS` more.
+  :func:`argmap.checks.text.tokens`, the measures of the checks), read in one
+  spelling (:func:`argmap.exercises.matching.canonical`: full-width letters
+  and digits, and Japanese variants such as 子ども/子供 and 行う/行なう, made
+  one), so small wording changes and other spellings still match. Pairs below
+  :data:`THRESHOLD` never match; a pair with the same id counts
+  :data:`SAME_ID_BONUS` more, enough to choose between two texts about as
+  like, never enough to pair a text with an id it is less like than another.
   The pairing is the one of greatest total weight (the Hungarian algorithm),
   not a greedy one. A blank the student left empty (``blank: true`` and no
   text) matches nothing.
@@ -31,10 +35,9 @@ from typing import Any
 import attrs
 
 from argmap.checks import check
-from argmap.checks.cues import content_tokens
 from argmap.checks.output import diagnostic_json
-from argmap.checks.text import token_similarity, tokens
-from argmap.exercises.matching import assignment
+from argmap.checks.text import token_similarity
+from argmap.exercises.matching import assignment, token_sets
 from argmap.i18n import N_, _, choose, current, using
 from argmap.model import ArgumentMap, Claim, Kind
 
@@ -51,8 +54,11 @@ __all__ = [
 
 #: The least similarity (Dice coefficient of the token sets) for two claims to match.
 THRESHOLD = 0.5
-#: Added to the weight of a pair of claims with the same id (and a similarity above THRESHOLD).
-SAME_ID_BONUS = 1.0
+#: Added to the weight of a pair of claims with the same id (and a similarity above THRESHOLD):
+#: a tie-breaker. A student who swapped the ids of two claims whose texts are ``s`` alike is
+#: still read by the texts as long as ``s + SAME_ID_BONUS < 1`` (the claims of the example
+#: keys are at most 0.72 alike).
+SAME_ID_BONUS = 0.1
 #: The weights of the parts of ``score`` (a part the key and the student both lack is left out).
 WEIGHTS: Mapping[str, float] = {
     "claims": 0.35,
@@ -71,6 +77,11 @@ _KIND_NAMES = {
 }
 
 
+def _kind_name(kind: Kind) -> str:
+    """The name of ``kind`` in a sentence, in the language in force (any kind, those to come too)."""
+    return _(_KIND_NAMES.get(kind, N_("a claim")))
+
+
 def similarity(a: str, b: str) -> float:
     """How alike two claim texts are, from 0 to 1.
 
@@ -82,7 +93,7 @@ def similarity(a: str, b: str) -> float:
 
 
 def _token_sets(text: str) -> tuple[Set[str], Set[str]]:
-    return content_tokens(text), tokens(text)
+    return token_sets(text)
 
 
 @attrs.frozen
@@ -137,17 +148,16 @@ def align(key: ArgumentMap, student: ArgumentMap) -> Alignment:
         iw.append(row)
     inferences = {kinf[i]: sinf[j] for i, j in assignment(iw)}
 
+    # attacks: the same ends (equal ends are an equivalence, so first come is as good as any)
     targets = {**claims, **inferences}
+    by_ends: dict[tuple[str, str], list[str]] = {}
+    for s, sa in student.attacks.items():
+        by_ends.setdefault((sa.source, sa.target), []).append(s)
     attacks: dict[str, str] = {}
-    taken: set[str] = set()
     for k, ka in key.attacks.items():
-        for s, sa in student.attacks.items():
-            if s in taken:
-                continue
-            if targets.get(ka.source) == sa.source and targets.get(ka.target) == sa.target:
-                attacks[k] = s
-                taken.add(s)
-                break
+        source, target = targets.get(ka.source), targets.get(ka.target)
+        if source is not None and target is not None and (free := by_ends.get((source, target))):
+            attacks[k] = free.pop(0)
     return Alignment(claims=claims, inferences=inferences, attacks=attacks)
 
 
@@ -266,52 +276,63 @@ def grade(key: ArgumentMap, student: ArgumentMap, *, lang: str | None = None) ->
                 _missed_claim(key, k, say, shown)
         # kinds
         for k, s in al.claims.items():
-            if key.claims[k].kind != student.claims[s].kind:
-                say(
-                    "wrong-kind",
-                    k,
-                    s,
-                    _("Is {id} really {kind}? Think again about the part it plays in the text.").format(
-                        id=s, kind=_(_KIND_NAMES[student.claims[s].kind])
-                    ),
+            kind = student.claims[s].kind
+            if key.claims[k].kind == kind:
+                continue
+            if kind is Kind.BLANK:
+                text = _(
+                    "Which kind of claim is {id}? Its kind is still to be chosen: "
+                    "what part does it play in the text?"
+                ).format(id=s)
+            else:
+                text = _("Is {id} really {kind}? Think again about the part it plays in the text.").format(
+                    id=s, kind=_kind_name(kind)
                 )
-        # inferences: the support the student did not reproduce
+            say("wrong-kind", k, s, text)
+        # inferences: the support the student did not reproduce, one item a step
+        # (a premise the student did not write is told about as a missed claim)
         for k, inf in key.inferences.items():
             wanted = {(p, inf.conclusion) for p in inf.premises}
             if wanted <= student_set:
                 continue
             missed.append(k)
-            s_inf = al.inferences.get(k)
-            for p in inf.premises:
-                if (p, inf.conclusion) in student_set or p not in al.claims:
-                    continue
-                if inf.conclusion not in al.claims:
-                    continue
-                say(
-                    "missed-link",
-                    k,
-                    s_inf,
-                    _("Is there a link between {premise} and {conclusion}? What does the text say?").format(
-                        premise=al.claims[p], conclusion=al.claims[inf.conclusion]
-                    ),
-                )
-        # links the key does not have
-        for (p, c), s_inf in student_links.items():
-            if (p, c) in key_set:
+            conclusion = al.claims.get(inf.conclusion)
+            lacking = [
+                al.claims[p]
+                for p in inf.premises
+                if p in al.claims and (p, inf.conclusion) not in student_set
+            ]
+            if conclusion is None or not lacking:
                 continue
-            sp = al.claims.get(p, p.lstrip("\0"))
-            sc = al.claims.get(c, c.lstrip("\0"))
-            if p.startswith("\0") or c.startswith("\0"):
-                continue  # an extra claim: told about as extra-claim
-            say(
-                "extra-link",
-                key_links.get((p, c))
-                or next((i for i, f in key.inferences.items() if f.conclusion == c), None),
-                s_inf,
-                _("Does {premise} really support {conclusion}? Where does the text say so?").format(
-                    premise=sp, conclusion=sc
-                ),
-            )
+            if len(lacking) == 1:
+                text = _(
+                    "Is there a link between {premise} and {conclusion}? What does the text say?"
+                ).format(premise=lacking[0], conclusion=conclusion)
+            else:
+                text = _("Are there links from {premises} to {conclusion}? What does the text say?").format(
+                    premises=_ids(lacking), conclusion=conclusion
+                )
+            say("missed-link", k, al.inferences.get(k), text)
+        # links the key does not have, one item a step of the student's; a link from
+        # or to a claim the key does not have is told with that claim (extra-claim)
+        wrong: dict[str, list[tuple[str, str]]] = {}
+        for (p, c), s_inf in student_links.items():
+            if (p, c) not in key_set and not p.startswith("\0") and not c.startswith("\0"):
+                wrong.setdefault(s_inf, []).append((p, c))
+        for s_inf, pairs in wrong.items():
+            c = pairs[0][1]
+            if len(pairs) == 1:
+                text = _("Does {premise} really support {conclusion}? Where does the text say so?").format(
+                    premise=al.claims[pairs[0][0]], conclusion=al.claims[c]
+                )
+            else:
+                text = _("Do {premises} really support {conclusion}? Where does the text say so?").format(
+                    premises=_ids(al.claims[p] for p, _c in pairs), conclusion=al.claims[c]
+                )
+            k_inf = next((k for k, s in al.inferences.items() if s == s_inf), None)
+            if k_inf is None:
+                k_inf = next((i for i, f in key.inferences.items() if f.conclusion == c), None)
+            say("extra-link", k_inf, s_inf, text)
         # attacks
         targets = {**al.claims, **al.inferences}
         for k, att in key.attacks.items():
@@ -331,14 +352,24 @@ def grade(key: ArgumentMap, student: ArgumentMap, *, lang: str | None = None) ->
 
         extra: list[str] = []
         for s in filled_student:
-            if s not in back:
-                extra.append(s)
-                say(
-                    "extra-claim",
-                    None,
-                    s,
-                    _("Where does the text say {id}? Is it in the text, or your own idea?").format(id=s),
-                )
+            if s in back:
+                continue
+            extra.append(s)
+            supports = [i.conclusion for i in student.inferences.values() if s in i.premises]
+            drawn_from = [p for i in student.inferences.values() if i.conclusion == s for p in i.premises]
+            if supports:
+                text = _(
+                    "Where does the text say {id}, which you use to support {conclusion}? "
+                    "Is it in the text, or your own idea?"
+                ).format(id=s, conclusion=_ids(dict.fromkeys(supports)))
+            elif drawn_from:
+                text = _(
+                    "Where does the text say {id}, which you draw from {premises}? "
+                    "Is it in the text, or your own idea?"
+                ).format(id=s, premises=_ids(dict.fromkeys(drawn_from)))
+            else:
+                text = _("Where does the text say {id}? Is it in the text, or your own idea?").format(id=s)
+            say("extra-claim", None, s, text)
         matched_inf = set(al.inferences.values())
         extra.extend(s for s in student.inferences if s not in matched_inf)
         matched_att = set(al.attacks.values())
@@ -398,6 +429,6 @@ def _missed_claim(key: ArgumentMap, k: str, say: Any, shown: Any) -> None:
         )
     else:
         text = _("The text has {kind} your map does not show yet. Read it again: what is it?").format(
-            kind=_(_KIND_NAMES[key.claims[k].kind])
+            kind=_kind_name(key.claims[k].kind)
         )
     say("missed-claim", k, None, text)
