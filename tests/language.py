@@ -23,6 +23,7 @@ JA: dict[str, str | None] = {**EN, "LANG": "ja_JP.UTF-8"}
 # file names, field names in backquotes) are removed before looking.
 _CODE_LIKE = re.compile(
     r"https?://\S+"  # URLs
+    r"|\bargmap [a-z]+\b"  # a command to type: argmap check
     r"|`[^`]*`"  # code in backquotes
     r"|'[^'\s]*'"  # a quoted token: an id, a kind, a field name ('c1', 'evidence')
     r"|\S*[/\\.]\S*"  # paths, file names, dotted names

@@ -192,3 +192,36 @@ def test_an_editable_install_speaks_japanese(tmp_path: Path) -> None:
     out = _japanese_help(venv, tmp_path, src / "argmap")
     with using("ja"):
         assert _("Usage:") in out
+
+
+def _calls_inside_fstrings(source: str) -> list[tuple[int, str]]:
+    """Translation calls written inside an f-string: the extractor cannot see them there."""
+    import io
+    import re
+    import tokenize
+
+    call = re.compile(r"\b(?:N_|_|ngettext)\(\s*['\"]")
+    found = []
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        kind = tok.type
+        fstring = kind == tokenize.STRING and "f" in tok.string.split("'")[0].split('"')[0].lower()
+        if getattr(tokenize, "FSTRING_START", None) is not None and kind == tokenize.FSTRING_MIDDLE:
+            fstring = False  # Python 3.12 tokenizes f-strings in parts; their calls are seen
+        if fstring and call.search(tok.string):
+            found.append((tok.start[0], tok.string[:60]))
+    return found
+
+
+def test_the_finder_of_calls_inside_fstrings_finds_one() -> None:
+    assert _calls_inside_fstrings("""x = f"<h2>{_('Task')}</h2>"\n""") or sys.version_info >= (3, 12)
+    assert not _calls_inside_fstrings("""x = f"<h2>{words['task']}</h2>"\n""")
+
+
+def test_no_text_to_translate_is_written_inside_an_fstring() -> None:
+    bad = []
+    for path in sorted((ROOT / "argmap").rglob("*.py")):
+        bad += [
+            (path.relative_to(ROOT), line, text)
+            for line, text in _calls_inside_fstrings(path.read_text("utf-8"))
+        ]
+    assert not bad, bad

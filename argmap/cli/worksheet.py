@@ -127,8 +127,9 @@ def _make(
         ws = worksheet(amap, hide.split(","), lang=lang)
     except ValueError as exc:
         raise _error(str(exc)) from None
-    inputs = [key]
     article_path = _article_path(key, amap.document)
+    # the files the worksheet comes from are never replaced by it (the article even when it is not read)
+    inputs = [key] if article_path is None else [key, article_path]
     if fmt == "yaml":
         if amap.document is not None and article_path is not None:
             where = os.path.dirname(os.path.abspath(out)) if out not in (None, "-") else os.getcwd()
@@ -142,7 +143,6 @@ def _make(
         from argmap.fileio import decode_utf8, read_input
 
         article = decode_utf8(read_input(article_path, "an article", max_bytes(max_size)), article_path)
-        inputs.append(article_path)
     page = handout_html(ws, article=article)
     if fmt == "html":
         return page.encode("utf-8"), inputs

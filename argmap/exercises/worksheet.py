@@ -328,10 +328,8 @@ class _Maker:
             if a.id not in dropped
         ]
         kept = {c.id for c in claims} | {i.id for i in inferences} | {a.id for a in attacks}
-        ignore = {
-            r: tuple(self.name.get(i, i) for i in ids if self.name.get(i, i) in kept)
-            for r, ids in k.ignore.items()
-        }
+        # the checks the key silences on an element stay silenced on it (under its new name)
+        ignore = {self.name.get(e, e): rules for e, rules in k.ignore.items() if self.name.get(e, e) in kept}
         amap = ArgumentMap(
             title=_title(k.title),
             lang=k.lang,
@@ -340,7 +338,7 @@ class _Maker:
             claims={c.id: c for c in claims},
             inferences={i.id: i for i in inferences},
             attacks={a.id: a for a in attacks},
-            ignore={r: ids for r, ids in ignore.items() if ids},
+            ignore=ignore,
         )
         questions: list[Question] = []
         back = {v: key_id for key_id, v in self.name.items()}
