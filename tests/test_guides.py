@@ -9,6 +9,7 @@ and write what it says it writes.
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import shlex
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import argmap
 from argmap.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +40,9 @@ def test_guides_have_the_commands_of_each_step() -> None:
         assert found[0] == "make demo"
         runs = [c for c in found if c.startswith(PREFIX)]
         verbs = [shlex.split(c)[1] for c in runs]
-        assert {"scaffold", "validate", "check", "explain", "render"} <= set(verbs), guide
+        assert {"scaffold", "validate", "check", "explain", "render", "worksheet", "grade"} <= set(verbs), (
+            guide
+        )
         assert found[1 : 1 + len(setup_lines(guide))] == setup_lines(guide)
         assert found[1 + len(setup_lines(guide)) :] == runs, "set-up first, then only argmap commands"
     # both languages run the same commands
@@ -93,7 +97,9 @@ CASES = sorted({c for g in GUIDES for c in commands(g) if c.startswith(PREFIX)})
 def test_guide_command_runs(command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
-    args = shlex.split(command)[1:]
+    # the shell expands the patterns of file names (students/*.argmap.yaml)
+    args = [x for a in shlex.split(command)[1:] for x in (sorted(glob.glob(a)) if "*" in a else [a])]
+    assert "*" not in " ".join(args), f"{command}: a pattern that matches no file"
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, f"{command}\n{result.output}\n{result.stderr}"
     assert "Traceback" not in result.output
@@ -105,6 +111,15 @@ def test_guide_command_runs(command: str, tmp_path: Path, monkeypatch: pytest.Mo
         assert out.stat().st_size > 1000
         magic = {".png": b"\x89PNG", ".pdf": b"%PDF", ".svg": b"<?xml"}[out.suffix]
         assert out.read_bytes().startswith(magic)
+    if args[0] in ("worksheet", "grade") and "-o" in args:
+        out = tmp_path / args[args.index("-o") + 1]
+        magic = {".pdf": b"%PDF", ".html": b"<!DOCTYPE html>", ".yaml": b"# ", ".csv": b"\xef\xbb\xbf"}[
+            out.suffix
+        ]
+        assert out.read_bytes().startswith(magic), command
+        if out.suffix == ".yaml":
+            worksheet = argmap.load(out)
+            assert any(c.blank for c in worksheet.claims.values())
 
 
 @pytest.mark.parametrize("guide", GUIDES, ids=["en", "ja"])

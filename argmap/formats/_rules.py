@@ -96,10 +96,12 @@ def listing(items: tuple[str, ...] | list[str]) -> str:
 
 
 def kinds_listing() -> str:
-    """The kinds, as a message lists them (with their Japanese names in Japanese)."""
+    """The kinds, as a message lists them (with their Japanese names in Japanese);
+    ``blank``, a kind only a worksheet leaves to choose, is not offered."""
+    kinds = [k for k in Kind if k is not Kind.BLANK]
     if current() == "ja":
-        return listing([f"{k.value}（{KIND_JA[k]}）" for k in Kind])
-    return listing([k.value for k in Kind])
+        return listing([f"{k.value}（{KIND_JA[k]}）" for k in kinds])
+    return listing([k.value for k in kinds])
 
 
 class Suggester:
