@@ -256,7 +256,8 @@ CLAIM = Element(
             "note",
             "note",
             TEXT,
-            "A remark for readers — for an exercise, the question a student should ask here.",
+            "A remark for readers. One that starts with `student:` (or `生徒：`) is for students: "
+            "`argmap worksheet` keeps it (see *Blanks for exercises*); any other stays with the teacher.",
         ),
         Field("tags", "tags", NAMES, "A list of names, for your own grouping.", default=()),
         Field(
@@ -314,7 +315,9 @@ INFERENCE = Element(
             STRENGTH,
             "How strongly the premises support the conclusion, a number from 0 to 1.",
         ),
-        Field("note", "note", TEXT, "A remark for readers."),
+        Field(
+            "note", "note", TEXT, "A remark for readers (`student:` marks one for students, as for claims)."
+        ),
         Field("tags", "tags", NAMES, "A list of names.", default=()),
     ),
     "Inferences",
@@ -344,7 +347,7 @@ ATTACK = Element(
             refers=("claim", "inference"),
             role="target",
         ),
-        Field("note", "note", TEXT, "Why it attacks."),
+        Field("note", "note", TEXT, "Why it attacks (`student:` marks a note for students, as for claims)."),
         Field("tags", "tags", NAMES, "A list of names.", default=()),
     ),
     "Attacks",
