@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap.exercises import Grade, align, assignment, grade
-from argmap.exercises.matching import _hungarian
+from argmap.exercises import SAME_ID_BONUS, THRESHOLD, Grade, align, assignment, grade, similarity
+from argmap.exercises.grading import _claim_weights
+from argmap.exercises.matching import _hungarian, token_sets
 from argmap.model import ArgumentMap, Claim, Inference, Kind
 from tests.language import english_sentences
 
@@ -319,3 +320,41 @@ def test_the_same_id_breaks_a_tie_but_does_not_beat_a_better_text() -> None:
     tie = ArgumentMap(title="t", lang="ja", claims={"b": one("b", "日本がNATOとの軍事的協力を強化する")})
     k2 = attrs.evolve(k, claims={"a": k.claims["a"], "b": one("b", k.claims["a"].text)})
     assert dict(align(k2, tie).claims) == {"b": "b"}
+
+
+_WORDS = [
+    "日本",
+    "ロシア",
+    "の",
+    "は",
+    "NATO",
+    "基地",
+    "がある",
+    "隣国",
+    "子ども",
+    "子供",
+    "school",
+    "closing",
+    "closed",
+    "the",
+    "町",
+    "、",
+    "１２",
+    "12",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6).map("".join), min_size=1, max_size=6),
+    st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6).map("".join), min_size=1, max_size=6),
+)
+def test_the_indexed_weights_are_those_of_every_pair_compared(keys: list[str], students: list[str]) -> None:
+    kids = [f"k{i}" for i in range(len(keys))]
+    sids = [f"k{i}" if i % 2 else f"s{i}" for i in range(len(students))]  # some ids shared
+    table = _claim_weights(kids, [token_sets(t) for t in keys], sids, [token_sets(t) for t in students])
+    for i, a in enumerate(keys):
+        for j, b in enumerate(students):
+            sim = similarity(a, b)
+            want = 0.0 if sim < THRESHOLD else sim + (SAME_ID_BONUS if kids[i] == sids[j] else 0.0)
+            assert table[i][j] == want, (a, b)
