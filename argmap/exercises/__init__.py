@@ -1,6 +1,8 @@
 """Exercises: grading a student's argument map against a teacher's key map.
 
 >>> from argmap.exercises import align, grade
+>>> canonical("子どもたちが行なう") == canonical("子供たちが行う")
+True
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from argmap.exercises.grading import (
     grade,
     similarity,
 )
-from argmap.exercises.matching import assignment
+from argmap.exercises.matching import assignment, canonical
 
 __all__ = [
     "SAME_ID_BONUS",
@@ -25,6 +27,7 @@ __all__ = [
     "Grade",
     "align",
     "assignment",
+    "canonical",
     "grade",
     "similarity",
 ]
