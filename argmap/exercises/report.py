@@ -174,7 +174,7 @@ def _located(path: str, error: Mapping[str, Any]) -> str:
 def kind_name(kind: Kind) -> str:
     """The name of ``kind`` in the language in force."""
     name = _KIND_NAMES.get(kind)
-    return _(name) if name is not None else (_("not chosen yet") if kind.value == "blank" else kind.value)
+    return _(name) if name is not None else (_("not chosen yet") if kind.name == "BLANK" else kind.value)
 
 
 # ------------------------------------------------------------------ text
