@@ -358,3 +358,23 @@ def test_the_indexed_weights_are_those_of_every_pair_compared(keys: list[str], s
             sim = similarity(a, b)
             want = 0.0 if sim < THRESHOLD else sim + (SAME_ID_BONUS if kids[i] == sids[j] else 0.0)
             assert table[i][j] == want, (a, b)
+
+
+def test_every_kind_has_a_name_in_the_feedback() -> None:
+    # a key may hold a claim of any kind, a kind not chosen yet included: its feedback still reads
+    for kind in Kind:
+        k = ArgumentMap(
+            title="t",
+            lang="ja",
+            claims={
+                "a": Claim("a", kind, "町の人口は毎年減っている"),
+                "b": Claim("b", Kind.CONCLUSION, "町は小さくなる"),
+            },
+        )
+        student = ArgumentMap(
+            title="t", lang="ja", claims={"b": Claim("b", Kind.CONCLUSION, "町は小さくなる")}
+        )
+        for lang in ("ja", "en"):
+            (f,) = grade(k, student, lang=lang).feedback
+            assert f["key"] == "a" and str(f["message"]).strip()
+            assert not any(part in str(f["message"]) for part in ("{", "}", "Kind."))
