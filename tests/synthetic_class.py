@@ -1,8 +1,9 @@
 """A synthetic class: students' maps made from a teacher's key map, each with
-planted, known mistakes and the feedback a teacher expects for them.
+planted, known mistakes and the feedback a teacher expects for them::
 
-    >>> students = make_class(key, seed=1)          # at least 30, reproducible
-    >>> s = students[0]; s.map, s.text, s.expected  # the map (None if malformed), its YAML, the feedback
+    students = make_class(key, seed=1)  # at least 30, the same for the same seed
+    s = students[0]
+    s.map, s.text, s.expected           # the map (None if malformed), its YAML, the feedback expected
 
 A student is the key with
 
