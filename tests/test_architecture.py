@@ -20,7 +20,17 @@ ALLOWED = {
     "checks": {"errors", "support", "i18n", "fileio", "model", "formats", "checks"},
     "drawing": {"errors", "support", "i18n", "fileio", "model", "formats", "checks", "drawing"},
     "scaffolding": {"errors", "support", "i18n", "fileio", "model", "formats", "scaffolding"},
-    "exercises": {"errors", "support", "i18n", "fileio", "model", "formats", "checks", "drawing", "exercises"},
+    "exercises": {
+        "errors",
+        "support",
+        "i18n",
+        "fileio",
+        "model",
+        "formats",
+        "checks",
+        "drawing",
+        "exercises",
+    },
     "cli": {
         "errors",
         "support",

@@ -100,7 +100,12 @@ def test_json_grades_each_student_and_sums_up_the_class(tmp_path: Path) -> None:
     assert abs(summary["mean_score"] - sum(scores) / 3) < 1e-9
     elements = summary["elements"]
     assert all(set(e) == {"key", "found_by"} for e in elements)
-    assert sorted(e["key"] for e in elements) == sorted(argmap.load(KEY).claims)
+    key = argmap.load(KEY)
+    assert sorted(e["key"] for e in elements) == sorted([*key.claims, *key.inferences, *key.attacks])
+    # an element is found by the students whose grade does not list it as missed
+    for e in elements:
+        missing = sum(e["key"] in r["missed"] for r in report["students"])
+        assert abs(e["found_by"] - (1 - missing / 3)) < 1e-9
     found = [e["found_by"] for e in elements]
     assert found == sorted(found)
     by_key = {e["key"]: e["found_by"] for e in elements}
@@ -227,7 +232,7 @@ def test_csv_is_the_json_report_of_the_same_run(tmp_path: Path) -> None:
         for name, part, measure in parts:
             assert abs(float(row[columns[name]]) - student["scores"][part][measure]) < 5e-5
         assert int(row[columns["Feedback items"]]) == len(student["feedback"])
-        found = set(student["matched"].values())
+        found = set(elements) - set(student["missed"])
         assert row[first:] == ["1" if k in found else "0" for k in elements]
     assert abs(float(last[columns["Score"]]) - report["class"]["mean_score"]) < 5e-5
     for e, cell in zip(report["class"]["elements"], last[first:], strict=True):

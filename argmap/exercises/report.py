@@ -10,8 +10,11 @@
      "class": {"students": n, "mean_score": 0.62,
                "elements": [{"key": id, "found_by": 0.25}, ...]}}
 
-``class.elements`` lists the key's claims, the one found by the fewest
-students first. The other functions turn that dict into what a teacher reads,
+``class.elements`` lists the key's claims, inferences and attacks, the one
+found by the fewest students first: a claim is found when the student wrote
+it, an inference when the student drew all of its support, an attack when the
+student drew it (each is found unless the student's grade lists it in
+``missed``). The other functions turn that dict into what a teacher reads,
 in the language in force (:func:`argmap.i18n.using`):
 
 * :func:`to_text`: each student's score and feedback, then the class;
@@ -117,10 +120,13 @@ def class_report(
                 for p in result.problems
             ]
             rows.append({"file": path, "score": None, "errors": errors})
-    found = dict.fromkeys(key_map.claims, 0)
+    # an element is found unless the grade lists it as missed: a claim matched,
+    # an inference whose support the student reproduced, an attack drawn
+    found = dict.fromkeys([*key_map.claims, *key_map.inferences, *key_map.attacks], 0)
     for g in grades:
-        for k in set(g.matched.values()):
-            if k in found:
+        missed = set(g.missed)
+        for k in found:
+            if k not in missed:
                 found[k] += 1
     n = len(grades)
     fractions = sorted(((c / n if n else 0.0), i, k) for i, (k, c) in enumerate(found.items()))
@@ -146,9 +152,8 @@ def encode(fmt: str, text: str) -> bytes:
 
 def _found_sets(report: Mapping[str, Any]) -> list[set[str] | None]:
     """For each student row, the key ids the student found (None: not graded)."""
-    return [
-        set(row["matched"].values()) if row.get("score") is not None else None for row in report["students"]
-    ]
+    keys = {e["key"] for e in report["class"]["elements"]}
+    return [keys - set(row["missed"]) if row.get("score") is not None else None for row in report["students"]]
 
 
 def _part(row: Mapping[str, Any], part: str, measure: str) -> float | None:
@@ -452,9 +457,7 @@ def _elements_table(report: Mapping[str, Any], key_map: ArgumentMap) -> str:
     )
     rows = []
     for e in summary["elements"]:
-        claim = key_map.claims.get(e["key"])
-        kind = kind_name(claim.kind) if claim is not None else ""
-        text = (claim.text.strip() or claim.prompt or "—") if claim is not None else ""
+        kind, text = _element(key_map, e["key"])
         percent = 100 * e["found_by"]
         rows.append(
             f'<tr data-key="{_esc(e["key"])}" data-found-by="{e["found_by"]:.4f}">'
@@ -462,6 +465,26 @@ def _elements_table(report: Mapping[str, Any], key_map: ArgumentMap) -> str:
             f'<td class="num">{_meter(e["found_by"])}{percent:.0f}%</td></tr>'
         )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _element(key_map: ArgumentMap, key: str) -> tuple[str, str]:
+    """The kind and the text of a key element, as the class view shows them."""
+    if key in key_map.claims:
+        claim = key_map.claims[key]
+        return kind_name(claim.kind), claim.text.strip() or claim.prompt or "—"
+    arrow = " → "
+    if key in key_map.inferences:
+        inf = key_map.inferences[key]
+        link = _listing(inf.premises) + arrow + inf.conclusion
+        return _("inference"), (f"{inf.marker}: {link}" if inf.marker else link)
+    if key in key_map.attacks:
+        att = key_map.attacks[key]
+        return _("attack"), att.source + arrow + att.target
+    return "", ""
+
+
+def _listing(ids: Sequence[str]) -> str:
+    return ("、" if current() == "ja" else ", ").join(ids)
 
 
 def _feedback(row: Mapping[str, Any]) -> str:

@@ -180,7 +180,7 @@ def hidden_parts(hide: Iterable[str], key: ArgumentMap) -> tuple[str, ...]:
     >>> hidden_parts(["lnks"], b.build())
     Traceback (most recent call last):
     ...
-    ValueError: cannot hide 'lnks': it is neither assumptions, links, kinds, attacks, conclusions nor an id of the map
+    ValueError: cannot hide 'lnks' (did you mean links?): it is neither assumptions, links, kinds, attacks, conclusions nor an id of the map
     """
     out: list[str] = []
     for word in hide:
