@@ -272,15 +272,23 @@ def sniff(data: bytes) -> str:
     return "json"
 
 
-@pytest.mark.parametrize(
-    ("name", "fmt"), [("r.csv", "json"), ("r.html", "csv"), ("r.json", "html"), ("r", "csv")]
-)
-def test_format_wins_over_the_extension(tmp_path: Path, name: str, fmt: str) -> None:
+@pytest.mark.parametrize(("name", "fmt"), [("r", "csv"), ("r.CSV", "csv"), ("r.htm", "html")])
+def test_format_and_extension_may_agree_or_the_name_have_none(tmp_path: Path, name: str, fmt: str) -> None:
     files = students(tmp_path)
     target = tmp_path / name
     code, _, err = run_bytes("grade", str(KEY), str(files["copy"]), "-o", str(target), "--format", fmt)
     assert code == 0, err
     assert sniff(target.read_bytes()) == fmt
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("r.csv", "json"), ("r.html", "csv"), ("r.json", "html")])
+def test_a_format_that_contradicts_the_extension_is_refused(tmp_path: Path, name: str, fmt: str) -> None:
+    files = students(tmp_path)
+    target = tmp_path / name
+    code, out, err = run_bytes("grade", str(KEY), str(files["copy"]), "-o", str(target), "--format", fmt)
+    assert code == 2 and out == b""
+    assert "contradicts" in err and name in err
+    assert not target.exists()
 
 
 def test_an_extension_argmap_does_not_write_is_refused(tmp_path: Path) -> None:

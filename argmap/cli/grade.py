@@ -29,7 +29,8 @@ EXTENSIONS = {".txt": "text", ".json": "json", ".csv": "csv", ".html": "html", "
         "--format csv gives a table for a spreadsheet (one row per student, one column per element of "
         "the key); --format html gives a page for the class: the spread of scores, what the class "
         "found hardest, each student's feedback. With -o FILE the format follows the file's extension "
-        "(.txt, .json, .csv, .html) unless --format is given; without -o it goes to standard output.\n\n"
+        "(.txt, .json, .csv, .html), and --format, when given too, must agree with it; without -o it goes "
+        "to standard output.\n\n"
         "A student file that does not load is reported and the others are still graded. "
         "Exits 0 when every file loaded, 2 when any did not."
     )
@@ -70,6 +71,15 @@ def command(
     to_stdout = output is None or output == "-"
     if fmt is None:
         fmt = "text" if to_stdout else _format_of(output or "")
+    elif not to_stdout:
+        named = EXTENSIONS.get(os.path.splitext(output or "")[1].lower())
+        if named is not None and named != fmt:  # as render and worksheet: a contradiction is a mistake
+            raise click.BadParameter(
+                _("--format {format} contradicts the extension of {path}: use the same in both").format(
+                    format=fmt, path=output
+                ),
+                param_hint="'--format'",
+            )
     key_map = load_or_report(key, max_size, command="grade", lang=lang)
     if isinstance(key_map, ArgmapError):
         sys.exit(EXIT_BAD_INPUT)
