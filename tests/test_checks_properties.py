@@ -90,7 +90,7 @@ def naive_ground(m: ArgumentMap, base: Iterable[Kind]) -> set[str]:
     return g
 
 
-G0 = (Kind.EVIDENCE, Kind.PREMISE)
+G0 = (Kind.EVIDENCE, Kind.PREMISE, Kind.BLANK)  # a kind still to choose is taken as given
 G1 = (*G0, Kind.HYPOTHESIS)
 G2 = (*G1, Kind.ASSUMPTION)
 
