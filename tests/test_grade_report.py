@@ -424,3 +424,16 @@ def test_a_key_claim_left_blank_shows_its_prompt(key: ArgumentMap) -> None:
     blank_key = attrs.evolve(key, claims=claims)
     page = Page.of(to_html(class_report("k", blank_key, [("s", grade(blank_key, key))]), blank_key))
     assert "What is missing here?" in page.text(within="elements")
+
+
+@given(st.floats(min_value=0.0, max_value=1.0))
+def test_a_shown_score_reaches_an_end_only_when_the_score_does(value: float) -> None:
+    from argmap.exercises.report import shown
+
+    s = shown(value)
+    assert (s == 1.0) == (value == 1.0)
+    assert (s == 0.0) == (value == 0.0)
+    assert abs(s - value) <= 0.01 + 1e-12
+    assert s == round(s, 2)
+    percent = shown(100 * value, 0, 100)
+    assert (percent == 100) == (value == 1.0) and (percent == 0) == (value == 0.0)

@@ -192,19 +192,20 @@ def to_text(report: Mapping[str, Any]) -> str:
         if row["score"] is None:
             lines.append(_("{path}: not graded (the file did not load)").format(path=row["file"]))
             continue
-        lines.append(_("{path}: score {score:.2f}").format(path=row["file"], score=row["score"]))
+        lines.append(_("{path}: score {score:.2f}").format(path=row["file"], score=shown(row["score"])))
         for item in row["feedback"]:
             lines.append("  " + str(item["message"]))
     summary = report["class"]
     lines.append(
         _("Class: {n} students graded, mean score {mean:.2f}").format(
-            n=summary["students"], mean=summary["mean_score"]
+            n=summary["students"], mean=shown(summary["mean_score"])
         )
     )
     hardest = summary["elements"][:HARDEST]
     if summary["students"] and hardest:
         found = ("、" if current() == "ja" else ", ").join(
-            _("{id} ({percent:.0f}%)").format(id=e["key"], percent=100 * e["found_by"]) for e in hardest
+            _("{id} ({percent:.0f}%)").format(id=e["key"], percent=shown(100 * e["found_by"], 0, 100))
+            for e in hardest
         )
         lines.append(_("Found by the fewest students: {elements}").format(elements=found))
     return "\n".join(lines) + "\n"
@@ -224,6 +225,24 @@ def spreadsheet_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def shown(value: float, places: int = 2, top: float = 1.0) -> float:
+    """``value`` rounded to ``places`` decimals for a person to read, but never
+    to the ends it has not reached: 0.996 shows as 0.99, not as the 1.00 of a
+    map with nothing to fix, and 0.001 as 0.01, not as the 0.00 of an empty
+    map (``top`` is the upper end: 1 for scores, 100 for percentages).
+
+    >>> shown(0.996), shown(1.0), shown(0.001), shown(0.0), shown(0.675), shown(99.7, 0, 100)
+    (0.99, 1.0, 0.01, 0.0, 0.68, 99.0)
+    """
+    step = 10.0**-places
+    r = round(value, places)
+    if r >= top > value:
+        return round(top - step, places)
+    if r <= 0 < value:
+        return step
+    return r
 
 
 def _number(value: float | None) -> str:
@@ -462,7 +481,7 @@ def _elements_table(report: Mapping[str, Any], key_map: ArgumentMap) -> str:
         rows.append(
             f'<tr data-key="{_esc(e["key"])}" data-found-by="{e["found_by"]:.4f}">'
             f'<td class="id"><code>{_esc(e["key"])}</code></td><td class="kind">{_esc(kind)}</td><td>{_esc(text)}</td>'
-            f'<td class="num">{_meter(e["found_by"])}{percent:.0f}%</td></tr>'
+            f'<td class="num">{_meter(e["found_by"])}{shown(percent, 0, 100):.0f}%</td></tr>'
         )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
@@ -524,7 +543,7 @@ def _students_table(report: Mapping[str, Any]) -> str:
 
 
 def _two(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
+    return "—" if value is None else f"{shown(value):.2f}"
 
 
 def _not_loaded(report: Mapping[str, Any]) -> str:
