@@ -1,4 +1,5 @@
-"""Shared test set-up: hypothesis profiles.
+"""Shared test set-up: hypothesis profiles, a scratch folder to run argmap in,
+and the system's Chromium for the tests of pages argmap writes.
 
 ``dev`` (default) explores freely; ``ci`` (chosen when CI is set) is
 derandomized so a CI run is reproducible, with no deadline on a busy machine.
@@ -7,7 +8,10 @@ derandomized so a CI run is reproducible, with no deadline on a busy machine.
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -36,3 +40,25 @@ def run_in_empty_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: 
         return CliRunner().invoke(main, list(args), env={**EN, **(env or {})})
 
     return invoke
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One Chromium (the system's, driven by Playwright) for every test of pages
+    argmap writes; launching takes a second. Chromium is a system requirement of
+    the test suite: without it these tests fail, saying how to install it."""
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail(
+            "Chromium is not installed: the pages argmap writes are tested in the system's Chromium. "
+            "Run `make system-deps` (tools/system-deps.sh installs it), or `sudo apt-get install chromium`.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        try:
+            yield browser
+        finally:
+            browser.close()

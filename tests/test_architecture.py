@@ -1,4 +1,5 @@
-"""Dependencies point one way: model <- formats <- (checks, drawing, scaffolding) <- cli.
+"""Dependencies point one way: model <- formats <- (checks, drawing, scaffolding) <- exercises <- cli
+(exercises, worksheets and grading, use the checks and the drawing).
 
 errors, support, i18n and fileio are leaves every layer may use."""
 
@@ -9,41 +10,20 @@ from pathlib import Path
 
 PKG = Path(__file__).resolve().parent.parent / "argmap"
 
-# What each layer may import from argmap (errors is a leaf everyone may use).
+#: What each layer may import: its own modules and the layers below it.
+_BASE = {"errors", "support", "i18n", "fileio", "model"}
 ALLOWED = {
     "i18n": set(),
     "errors": {"i18n"},
     "support": {"i18n"},
     "fileio": {"errors", "i18n"},
     "model": {"errors", "support", "i18n"},
-    "formats": {"errors", "support", "i18n", "fileio", "model", "formats"},
-    "checks": {"errors", "support", "i18n", "fileio", "model", "formats", "checks"},
-    "drawing": {"errors", "support", "i18n", "fileio", "model", "formats", "checks", "drawing"},
-    "scaffolding": {"errors", "support", "i18n", "fileio", "model", "formats", "scaffolding"},
-    "exercises": {
-        "errors",
-        "support",
-        "i18n",
-        "fileio",
-        "model",
-        "formats",
-        "checks",
-        "drawing",
-        "exercises",
-    },
-    "cli": {
-        "errors",
-        "support",
-        "i18n",
-        "fileio",
-        "model",
-        "formats",
-        "checks",
-        "drawing",
-        "scaffolding",
-        "exercises",
-        "cli",
-    },
+    "formats": _BASE | {"formats"},
+    "checks": _BASE | {"formats", "checks"},
+    "drawing": _BASE | {"formats", "checks", "drawing"},
+    "scaffolding": _BASE | {"formats", "scaffolding"},
+    "exercises": _BASE | {"formats", "checks", "drawing", "exercises"},
+    "cli": _BASE | {"formats", "checks", "drawing", "scaffolding", "exercises", "cli"},
 }
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,25 +29,6 @@ KEY = ROOT / "examples" / "nato-tokyo" / "map.argmap.yaml"
 VIEWPORT = {"width": 1280, "height": 800}
 #: A student file whose name would run a script if the page let it.
 EVIL = "<img src=x onerror=\"document.title='pwned'\">.argmap.yaml"
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail(
-            "Chromium is not installed: the class view is tested in the system's Chromium. "
-            "Run `make system-deps` (tools/system-deps.sh installs it), or `sudo apt-get install chromium`.",
-            pytrace=False,
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def hidden_premise(key: ArgumentMap) -> str:

@@ -78,20 +78,19 @@ def brute_force(weights: list[list[float]]) -> float:
     return best
 
 
-@settings(max_examples=200, deadline=None)
-@given(
-    st.integers(1, 5).flatmap(
-        lambda rows: st.integers(1, 5).flatmap(
+def tables(side: int, values: list[float]) -> st.SearchStrategy[list[list[float]]]:
+    """Tables of weights, 1 to ``side`` rows and columns, drawn from ``values``."""
+    return st.integers(1, side).flatmap(
+        lambda rows: st.integers(1, side).flatmap(
             lambda cols: st.lists(
-                st.lists(
-                    st.sampled_from([0.0, 0.0, 0.1, 0.5, 0.7, 1.0, 1.3, 2.0]), min_size=cols, max_size=cols
-                ),
-                min_size=rows,
-                max_size=rows,
+                st.lists(st.sampled_from(values), min_size=cols, max_size=cols), min_size=rows, max_size=rows
             )
         )
     )
-)
+
+
+@settings(max_examples=200, deadline=None)
+@given(tables(5, [0.0, 0.0, 0.1, 0.5, 0.7, 1.0, 1.3, 2.0]))
 def test_the_matching_is_optimal(weights: list[list[float]]) -> None:
     pairs = assignment(weights)
     assert len({i for i, _ in pairs}) == len(pairs) == len({j for _, j in pairs})
@@ -276,19 +275,7 @@ def test_findings_are_the_checks_of_the_students_map_in_the_chosen_language() ->
 
 
 @settings(max_examples=150, deadline=None)
-@given(
-    st.integers(1, 12).flatmap(
-        lambda rows: st.integers(1, 12).flatmap(
-            lambda cols: st.lists(
-                st.lists(
-                    st.sampled_from([0.0] * 8 + [0.5, 0.6, 0.9, 1.0, 1.1]), min_size=cols, max_size=cols
-                ),
-                min_size=rows,
-                max_size=rows,
-            )
-        )
-    )
-)
+@given(tables(12, [0.0] * 8 + [0.5, 0.6, 0.9, 1.0, 1.1]))
 def test_solving_the_parts_apart_is_as_good_as_one_hungarian(weights: list[list[float]]) -> None:
     # sparse tables, as a class's are: the matching splits them into parts
     pairs = assignment(weights)

@@ -64,26 +64,6 @@ def normalise(text: str) -> str:
 # --------------------------------------------------------------------------- browser
 
 
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    """One Chromium for every test of this file (launching takes a second)."""
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail(
-            "Chromium is not installed: the tests of the HTML view open it in the system's Chromium. "
-            "Run `make system-deps` (tools/system-deps.sh installs it), or `sudo apt-get install chromium`.",
-            pytrace=False,
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 @dataclass
 class Opened:
     """A page and what it did: every request, every console error."""

@@ -9,8 +9,6 @@ installs it): without it these tests fail.
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,25 +22,6 @@ from tests.language import EN
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = ROOT / "examples" / "nato-tokyo" / "map.argmap.yaml"
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail(
-            "Chromium is not installed: the handout is tested in the system's Chromium. "
-            "Run `make system-deps` (tools/system-deps.sh installs it), or `sudo apt-get install chromium`.",
-            pytrace=False,
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def handout(tmp_path: Path, *args: str) -> Path:

@@ -137,14 +137,31 @@ _BADGE = re.compile(
 )
 
 
+def svg_parts(svg: str) -> tuple[str, str] | None:
+    """Graphviz's SVG split for a page to hold it: the root's start tag, and
+    what follows it up to its end tag (included), without the XML prologue or
+    comments. None when there is no ``<svg>`` root.
+
+    >>> svg_parts('<?xml version="1.0"?>\\n<svg width="8pt"><!-- x --><g/></svg>\\n')
+    ('<svg width="8pt">', '<g/></svg>')
+    """
+    start = _SVG_START.search(svg)
+    if start is None:
+        return None
+    body = svg[start.end() :]
+    end = body.rfind("</svg>")
+    body = body[: end + len("</svg>")] if end >= 0 else body + "</svg>"
+    return start.group(), re.sub(r"<!--.*?-->\n?", "", body, flags=re.S)
+
+
 def _svg(svg: str, amap: ArgumentMap) -> str:
     """Graphviz's SVG made ready for the page: no XML prologue, sized by the
     page, each element's group marked ``data-element`` and ``data-kind``, badges
     marked ``class="badge"``."""
-    start = _SVG_START.search(svg)
-    if start is None:
+    parts = svg_parts(svg)
+    if parts is None:
         return ""
-    head = start.group()
+    head, body = parts
     view = re.search(r'viewBox="([^"]*)"', head)
     box = view.group(1) if view else "0 0 100 100"
     opening = (
@@ -152,10 +169,6 @@ def _svg(svg: str, amap: ArgumentMap) -> str:
         'width="100%" height="100%" preserveAspectRatio="xMidYMid meet" focusable="false" '
         'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
     )
-    body = svg[start.end() :]
-    end = body.rfind("</svg>")
-    body = body[: end + len("</svg>")] if end >= 0 else body + "</svg>"
-    body = re.sub(r"<!--.*?-->\n?", "", body, flags=re.S)
 
     supports: dict[tuple[str, str], int] = {}
     for inf in amap.inferences.values():

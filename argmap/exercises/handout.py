@@ -18,6 +18,7 @@ import unicodedata
 
 from argmap.checks.cues import content_tokens
 from argmap.drawing.dot import RenderOptions, note_mark, to_dot
+from argmap.drawing.html import svg_parts
 from argmap.drawing.output import DEFAULT_TIMEOUT, _fitted, run_graphviz
 from argmap.errors import ArgmapException
 from argmap.exercises.worksheet import Worksheet, kinds_help
@@ -101,8 +102,6 @@ def _e(text: str) -> str:
 #: The room for the diagram on an A4 landscape page, in pixels at 96 dpi (267 mm x 170 mm).
 _PAGE = (1009, 643)
 
-_SVG_START = re.compile(r"<svg\b[^>]*>")
-
 
 def _diagram(ws: Worksheet, timeout: float) -> str:
     """The worksheet's diagram as inline SVG, sized by the page."""
@@ -115,10 +114,10 @@ def _diagram(ws: Worksheet, timeout: float) -> str:
     options = _fitted(ws.map, [], options, lang=ws.lang, engine="dot", deadline=deadline, budget=budget)
     left = max(deadline - time.monotonic(), 0.001)
     svg = run_graphviz(to_dot(ws.map, [], options).source, "svg", timeout=left).decode("utf-8", "replace")
-    start = _SVG_START.search(svg)
-    if start is None:
+    parts = svg_parts(svg)
+    if parts is None:
         return ""
-    head = start.group()
+    head, body = parts
     view = re.search(r'viewBox="([^"]*)"', head)
     width = re.search(r'width="([0-9.]+)pt"', head)
     height = re.search(r'height="([0-9.]+)pt"', head)
@@ -128,10 +127,7 @@ def _diagram(ws: Worksheet, timeout: float) -> str:
         'preserveAspectRatio="xMidYMid meet" '
         'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
     )
-    body = svg[start.end() :]
-    end = body.rfind("</svg>")
-    body = body[: end + len("</svg>")] if end >= 0 else body + "</svg>"
-    return opening + re.sub(r"<!--.*?-->\n?", "", body, flags=re.S)
+    return opening + body
 
 
 #: How much of a claim's content words a line of the article must hold to be the line it comes from.
