@@ -439,3 +439,12 @@ def on_a_terminal(args: list[str]) -> str:
     os.close(leader)
     assert proc.wait(timeout=120) == 0
     return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+def test_the_class_line_counts_in_english_grammar(tmp_path: Path) -> None:
+    files = students(tmp_path)
+    code, out, err = run("grade", str(KEY), str(files["copy"]), "--lang", "en")
+    assert code == 0, err
+    assert "Class: 1 student graded," in out
+    code, out, err = run("grade", str(KEY), str(files["copy"]), str(files["empty"]), "--lang", "en")
+    assert "Class: 2 students graded," in out

@@ -185,6 +185,16 @@ def kind_name(kind: Kind) -> str:
 # ------------------------------------------------------------------ text
 
 
+def _class_line(summary: Mapping[str, Any]) -> str:
+    """How many students were graded and their mean score, in a sentence."""
+    n = summary["students"]
+    return ngettext(
+        "Class: {n} student graded, mean score {mean:.2f}",
+        "Class: {n} students graded, mean score {mean:.2f}",
+        n,
+    ).format(n=n, mean=shown(summary["mean_score"]))
+
+
 def to_text(report: Mapping[str, Any]) -> str:
     """The report for a person, in the language in force."""
     lines: list[str] = []
@@ -196,11 +206,7 @@ def to_text(report: Mapping[str, Any]) -> str:
         for item in row["feedback"]:
             lines.append("  " + str(item["message"]))
     summary = report["class"]
-    lines.append(
-        _("Class: {n} students graded, mean score {mean:.2f}").format(
-            n=summary["students"], mean=shown(summary["mean_score"])
-        )
-    )
+    lines.append(_class_line(summary))
     hardest = summary["elements"][:HARDEST]
     if summary["students"] and hardest:
         found = ("、" if current() == "ja" else ", ").join(
@@ -571,9 +577,7 @@ def to_html(report: Mapping[str, Any], key_map: ArgumentMap) -> str:
     scores = [row["score"] for row in report["students"] if row.get("score") is not None]
     title = _("{title}: class results").format(title=key_map.title)
     counts = histogram(scores)
-    line = _("Class: {n} students graded, mean score {mean:.2f}").format(
-        n=summary["students"], mean=summary["mean_score"]
-    )
+    line = _class_line(summary)
     key_line = _("Key: {path}").format(path=report["key"])
     body = [
         f"<header><h1>{_esc(title)}</h1>",
