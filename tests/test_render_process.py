@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import argmap
+import argmap.i18n
 from argmap.cli import main
 from argmap.drawing import RenderError, RenderWarning, render, run_graphviz
 from argmap.model import MapBuilder
@@ -253,3 +255,33 @@ def test_graphviz_messages_are_passed_on_escaped_and_bounded(
     assert lines[0] == "argmap render: warning: Graphviz (dot): Warning: \\x1b]0;title\\x07 set"
     assert lines[1] == "argmap render: warning: Graphviz (dot): Warning: odd thing 0"
     assert len(lines) == 11 and lines[-1].endswith(" 21 more messages not shown")  # 31 distinct, 10 shown
+
+
+CRASHING_DOT = """
+import os, signal, sys
+sys.stdin.read()
+sys.stdout.write("<svg")  # part of a drawing, then the crash
+sys.stdout.flush()
+os.kill(os.getpid(), signal.SIG{name})
+"""
+
+
+@pytest.mark.parametrize("name", ["SEGV", "ABRT", "KILL"])
+def test_a_crash_of_graphviz_is_one_line_naming_the_map_and_what_to_try(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.setenv("PATH", str(fake_dot(tmp_path, CRASHING_DOT.replace("{name}", name))))
+    path = small_map_file(tmp_path)
+    amap = argmap.load(path)
+    out = tmp_path / "map.svg"
+    out.write_text("an older drawing")
+    with pytest.raises(RenderError) as caught:
+        render(amap, out)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: Graphviz (dot) crashed (")
+    assert "--engine" in message and "--focus" in message and "\n" not in message
+    assert out.read_text() == "an older drawing"  # the older file stays whole
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no partial file left
+    with argmap.i18n.using("ja"), pytest.raises(RenderError) as caught:
+        render(amap, out, lang="ja")
+    assert "クラッシュ" in str(caught.value) or "異常終了" in str(caught.value)

@@ -251,8 +251,8 @@ class RenderOptions:
     fontname: str = attrs.field(default=style.FONTNAME, validator=_fontname)
     fontsize: float = attrs.field(default=12.0, validator=_fontsize)
     lang: str | None = attrs.field(default=None, validator=_lang)
-    #: Above this many elements, Graphviz's x-placement is cut short
-    #: (``nslimit=2``): about 4x faster at 1,000 elements, slightly less
+    #: Above this many elements, Graphviz is asked for a quicker layout
+    #: (:func:`layout_for`): 10x faster at 1,000 elements, slightly less
     #: compact. None: never.
     fast_above: int | None = attrs.field(default=500, validator=_whole(0, optional=True))
     notes: bool = attrs.field(default=False, validator=_flag)
@@ -636,7 +636,6 @@ class _Builder:
         g.attr(
             "graph",
             rankdir=o.rankdir,
-            newrank="true",
             nodesep=f"{round(0.3 * o.spacing, 3):g}",
             ranksep=f"{round(0.35 * o.spacing, 3):g}",
             labelloc="t",
@@ -644,8 +643,8 @@ class _Builder:
             **font,
             **({"label": label} if label else {}),
             **({"tooltip": tooltip(self._title())} if title_cut else {}),
-            **({"nslimit": "2"} if self._large() else {}),
         )
+        g.attr("graph", **self.layout)
         g.attr("node", fontsize=f"{o.fontsize:g}", margin="0.12,0.06", color=style.INK, **font)
         g.attr(
             "edge",
@@ -709,6 +708,13 @@ class _Builder:
         limit = self.o.fast_above
         size = len(self.m.claims) + len(self.m.inferences) + len(self.m.attacks)
         return limit is not None and size > limit
+
+    @functools.cached_property
+    def layout(self) -> dict[str, str]:
+        """The graph attributes that choose how Graphviz lays the map out (:func:`layout_for`)."""
+        size = len(self.m.claims) + len(self.m.inferences) + len(self.m.attacks)
+        pieces = 1 if self.notes else components(self.m)  # the notes' cluster holds every piece
+        return layout_for(size, pieces, self.o.fast_above)
 
     def _title(self) -> str:
         if not self.m.date:
@@ -923,7 +929,10 @@ class _Builder:
         extra: dict[str, str] = {}
         if parts:
             rows = "".join(f"<TR><TD>{p}</TD></TR>" for p in parts)
-            extra["label"] = f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{rows}</TABLE>>'
+            # On a large map an edge label makes dot's placement slow and, with the quick
+            # placement, crash (Graphviz 2.43 segfaults): there it is an external label.
+            where = "xlabel" if self._large() else "label"
+            extra[where] = f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{rows}</TABLE>>'
         cycle = self.path_edges.get(attack_id)
         self.g.edge(
             source,
@@ -943,6 +952,73 @@ class _Builder:
             ),
             **extra,
         )
+
+
+#: The layouts by size, as measured in bench/bench_render.py (Graphviz 2.43):
+#: above ``fast_above`` elements, dot's placement (network simplex) is cut short
+#: and its crossing reduction capped; above MEDIUM_ABOVE edges are routed as
+#: polylines; above HUGE_ABOVE as straight lines, with the shortest placement,
+#: which is what keeps 5,000 elements within a minute.
+MEDIUM_ABOVE = 1500
+HUGE_ABOVE = 3000
+
+
+def layout_for(size: int, pieces: int = 1, fast_above: int | None = 500) -> dict[str, str]:
+    """Graph attributes for a map of ``size`` elements in ``pieces`` unconnected pieces.
+
+    A map of several pieces is packed into a near-square block (``pack``)
+    instead of one long strip; ``newrank`` (which ranks across the clusters of
+    the legend and the notes) is left out then, because Graphviz 2.43 crashes
+    when it packs with it.
+
+    >>> layout_for(100)
+    {'newrank': 'true'}
+    >>> layout_for(1000)
+    {'newrank': 'true', 'nslimit': '1', 'mclimit': '0.1'}
+    >>> layout_for(100, pieces=12)
+    {'pack': 'true'}
+    >>> layout_for(5000, fast_above=None)
+    {'newrank': 'true'}
+    """
+    out = {"pack": "true"} if pieces > 1 else {"newrank": "true"}
+    if fast_above is None or size <= fast_above:
+        return out
+    if size <= MEDIUM_ABOVE:
+        return {**out, "nslimit": "1", "mclimit": "0.1"}
+    if size <= HUGE_ABOVE:
+        return {**out, "nslimit": "1", "mclimit": "0.1", "splines": "polyline"}
+    return {**out, "nslimit": "0.1", "mclimit": "0.05", "splines": "line"}
+
+
+def components(amap: ArgumentMap) -> int:
+    """How many unconnected pieces the map falls into (claims, inferences and
+    attacks joined by their links, in either direction).
+
+    >>> from argmap.model import MapBuilder
+    >>> b = MapBuilder("t"); b.premise("P1", "a"); b.premise("P2", "b"); b.conclusion("C1", "c")
+    >>> b.inference("I1", ["P1"], "C1")
+    >>> components(b.build())
+    2
+    """
+    parent = {e: e for e in (*amap.claims, *amap.inferences)}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(a: str, b: str) -> None:
+        if a in parent and b in parent:
+            parent[find(a)] = find(b)
+
+    for inf in amap.inferences.values():
+        join(inf.id, inf.conclusion)
+        for p in inf.premises:
+            join(p, inf.id)
+    for att in amap.attacks.values():
+        join(att.source, att.target)
+    return len({find(e) for e in parent})
 
 
 def _path_edges(amap: ArgumentMap, findings: Sequence[Diagnostic]) -> dict[str | tuple[str, str], Diagnostic]:

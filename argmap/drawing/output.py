@@ -314,6 +314,18 @@ def _run(
     except BaseException:
         _stop(proc)
         raise
+    if proc.returncode is not None and proc.returncode < 0:
+        number = -proc.returncode
+        try:
+            name = signal.strsignal(number) or signal.Signals(number).name
+        except ValueError:
+            name = str(number)
+        raise RenderError(
+            _(
+                "Graphviz ({engine}) crashed ({signal}) while drawing the map; try another --engine "
+                "(sfdp draws large maps), or draw part of the map with --focus or --select"
+            ).format(engine=engine, signal=name)
+        )
     if proc.returncode != 0 or not out:
         lines = err.decode("utf-8", "replace").strip().splitlines()
         why = lines[0] if lines else _("exit status {status}").format(status=proc.returncode)
@@ -450,7 +462,7 @@ def render(
             try:
                 data = _run(source, fmt, engine, deadline, budget, paper=paper)
             except RenderError as exc:
-                raise RenderError(_locate(str(exc), source, amap)) from None
+                raise RenderError(_named(_locate(str(exc), source, amap), amap)) from None
             _warn_shortened(drawing, fmt)
         write_output(path, data, inputs=inputs)
     return Path(path)
@@ -496,6 +508,12 @@ def _fitted(
 
 _LINE = re.compile(r"\bin line (\d+)")
 _STATEMENT = re.compile(r'\t(?:subgraph )?("(?:[^"\\]|\\.)*"|[\w.]+)(?: -> ("(?:[^"\\]|\\.)*"|[\w.]+))?')
+
+
+def _named(message: str, amap: ArgumentMap) -> str:
+    """``message`` after the name of the map's file, when the map came from one."""
+    file = amap.origin.file if amap.origin is not None else None
+    return f"{file}: {message}" if file else message
 
 
 def _locate(message: str, source: str, amap: ArgumentMap) -> str:
