@@ -1,0 +1,69 @@
+"""Large maps draw: no Graphviz crash or stall, a drawing that parses, and many pieces packed.
+
+Maps of 300 to 1,500 elements with attacks on claims and on inferences,
+several seeds each, are drawn as a user draws them (findings and badges
+included). The larger sizes and their times are measured by
+bench/bench_render.py, not here.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.drawing import render
+from argmap.drawing.dot import components, layout_for, to_dot
+from tests.bigmaps import pieces_map, random_map
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def drawn(amap: argmap.ArgumentMap, tmp_path: Path) -> ET.Element:
+    out = tmp_path / "map.svg"
+    render(amap, out, findings=argmap.check(amap), timeout=120)
+    root = ET.parse(out).getroot()
+    assert root.tag == f"{SVG}svg"
+    return root
+
+
+@pytest.mark.parametrize(("size", "seed"), [(300, 1), (300, 2), (300, 3), (700, 1), (700, 2), (1500, 1)])
+def test_a_large_random_map_draws_whole(size: int, seed: int, tmp_path: Path) -> None:
+    amap = random_map(size, seed)
+    assert any(a.target in amap.inferences for a in amap.attacks.values())
+    assert any(a.target in amap.claims for a in amap.attacks.values())
+    root = drawn(amap, tmp_path)
+    titles = {t.text for t in root.iter(f"{SVG}title")}
+    # every claim and inference is drawn, and every attack's edge
+    assert set(amap.claims) <= titles and set(amap.inferences) <= titles
+    edges = [t for t in titles if t and "->" in t]
+    assert len(edges) >= len(amap.attacks)
+
+
+def test_attack_labels_are_external_exactly_when_the_quick_layout_is_used() -> None:
+    small, large = random_map(200, 1), random_map(800, 1)
+    assert "xlabel=" not in to_dot(small).source and re.search(r"\blabel=<<TABLE", to_dot(small).source)
+    source = to_dot(large).source
+    attack_lines = [line for line in source.splitlines() if "->" in line and "#c62828" in line]
+    assert attack_lines and all("xlabel=" in line and " label=" not in line for line in attack_lines)
+
+
+def test_many_pieces_are_packed_near_square(tmp_path: Path) -> None:
+    amap = pieces_map(60)
+    assert components(amap) == 60
+    root = drawn(amap, tmp_path)
+    width, height = (float(root.get(k, "0").removesuffix("pt")) for k in ("width", "height"))
+    assert 1 / 3 <= width / height <= 3, (width, height)  # one strip would be about 100:1
+
+
+def test_the_layout_by_size_gets_quicker_as_the_map_grows() -> None:
+    sizes = [100, 501, 1000, 1501, 3001, 10000]
+    layouts = [layout_for(n) for n in sizes]
+    assert "nslimit" not in layouts[0]
+    limits = [float(x.get("nslimit", "inf")) for x in layouts]
+    assert limits == sorted(limits, reverse=True)
+    assert [x.get("splines", "spline") for x in layouts] == ["spline"] * 3 + ["polyline", "line", "line"]
+    assert all(("pack" in layout_for(n, 2)) and ("newrank" not in layout_for(n, 2)) for n in sizes)
