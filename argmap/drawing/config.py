@@ -46,6 +46,7 @@ __all__ = [
     "RenderConfig",
     "colour",
     "ink_on",
+    "readable",
     "tag_colours",
     "tint",
 ]
@@ -126,6 +127,23 @@ def ink_on(background: str) -> str:
     white = 1.05 / (lum + 0.05)
     black = (lum + 0.05) / 0.05
     return "#ffffff" if white >= black else "#000000"
+
+
+def readable(hex_colour: str, background: str = "#ffffff") -> str:
+    """``hex_colour``, darkened as little as needed for text in it to read on
+    ``background`` (a contrast of 4.5 at least, as WCAG asks of text).
+
+    >>> readable("#1f5fa6"), readable("#f9a825")
+    ('#1f5fa6', '#956516')
+    """
+    back = _luminance(background)
+    parts = [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
+    for step in range(11):
+        mixed = "#" + "".join(f"{round(p * (1 - step / 10)):02x}" for p in parts)
+        lum = _luminance(mixed)
+        if (max(lum, back) + 0.05) / (min(lum, back) + 0.05) >= 4.5:
+            return mixed
+    return "#000000"
 
 
 def tint(hex_colour: str, share: float = 0.12) -> str:

@@ -18,7 +18,7 @@ import datetime as _dt
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,12 +28,14 @@ import graphviz  # type: ignore[import-untyped]
 from argmap.checks.diagnostic import Diagnostic, Severity
 from argmap.checks.registry import Rule, UnknownRuleError, find_rule
 from argmap.drawing import style
+from argmap.drawing.config import colour, ink_on, readable, tag_colours, tint
 from argmap.drawing.escape import html_text, html_url, printable, tooltip
 from argmap.drawing.limits import MAX_HREF_BYTES, MAX_LABEL_LINES, MAX_LINE_BYTES, split_long_strings
+from argmap.drawing.views import View, tags_of
 from argmap.drawing.wrap import ELLIPSIS, char_width, display_width
 from argmap.drawing.wrap import wrap as _wrap_raw
 from argmap.errors import ArgmapError, Problem
-from argmap.i18n import DEFAULT_LANGUAGE, N_, _, choose, language_of, using
+from argmap.i18n import DEFAULT_LANGUAGE, N_, _, choose, language_of, ngettext, using
 from argmap.model import LANG_PATTERN, ArgumentMap, Claim, Inference, Kind, Source
 from argmap.support import type_name
 
@@ -213,6 +215,48 @@ def _lang(_inst: object, _attr: attrs.Attribute[str | None], value: str | None) 
         )
 
 
+def _tag_colors(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """``tag_colors`` as (tag, colour) pairs, from a mapping or pairs."""
+    if isinstance(value, Mapping):
+        pairs = list(value.items())
+    elif isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise TypeError(f"tag_colors must be a mapping of tag to colour, not {type_name(value)}")
+    else:
+        pairs = list(value)
+    for pair in pairs:
+        if not isinstance(pair, tuple) or len(pair) != 2 or not all(isinstance(x, str) for x in pair):
+            raise TypeError(f"tag_colors must map tags (str) to colours (str), not {type_name(pair)}")
+    return tuple(pairs)
+
+
+def _tag_colors_valid(_inst: object, _attr: attrs.Attribute[Any], value: tuple[tuple[str, str], ...]) -> None:
+    for tag, wanted in value:
+        if colour(wanted) is None:
+            raise _refuse(
+                _(
+                    "tag_colors: the colour of the tag {tag} is {value}, not a colour: "
+                    "write #RRGGBB (such as #1f77b4) or a name such as red"
+                ).format(tag=repr(tag[:40]), value=repr(wanted[:40]))
+            )
+
+
+#: What ``group_by`` may be: ``tag`` draws the claims of each tag together.
+GROUPINGS = ("tag",)
+
+
+def _group_by(_inst: object, _attr: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise TypeError(f"group_by must be 'tag' or None, not {type_name(value)}")
+    if value not in GROUPINGS:
+        raise _refuse(
+            _("group_by must be one of {choices}, not {value}").format(
+                choices=", ".join(GROUPINGS), value=repr(value[:40])
+            )
+        )
+
+
 @attrs.frozen
 class RenderOptions:
     """How a map is drawn. Every field has a good default (the ``screen``
@@ -264,6 +308,15 @@ class RenderOptions:
     #: that screen, has the largest text (maps of at most
     #: :data:`FIT_MAX_ELEMENTS` elements). None: ``width`` as given.
     fit: tuple[int, int] | None = attrs.field(default=None, validator=_screen)
+    #: The colours of tags, tag -> colour (``#RRGGBB``, ``#RGB`` or a name of
+    #: :data:`argmap.drawing.config.COLOUR_NAMES`; a mapping or pairs); a
+    #: tag not named gets a colour of :data:`~argmap.drawing.config.PALETTE`.
+    tag_colors: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_tag_colors, validator=_tag_colors_valid
+    )
+    #: ``"tag"``: the claims of each tag drawn together in a box of the tag's
+    #: colour (a claim with several tags in its first tag's). None: no boxes.
+    group_by: str | None = attrs.field(default=None, validator=_group_by)
 
     @classmethod
     def from_preset(cls, preset: str = "screen", **fields: Any) -> RenderOptions:
@@ -553,10 +606,22 @@ def badge_text(badge: Badge) -> str:
 
 class _Builder:
     def __init__(
-        self, amap: ArgumentMap, findings: Sequence[Diagnostic], options: RenderOptions, lang: str
+        self,
+        amap: ArgumentMap,
+        findings: Sequence[Diagnostic],
+        options: RenderOptions,
+        lang: str,
+        view: View | None = None,
     ) -> None:
         self.m = amap
         self.o = options
+        #: The view drawn (part of a map), or None for a whole map.
+        self.view = view
+        #: Each tag's colour, from the whole map, so that a view keeps them.
+        self.tag_colour = tag_colours(
+            tags_of(view.whole if view is not None else amap),
+            {tag: colour(wanted) or wanted for tag, wanted in options.tag_colors},
+        )
         #: The language of the texts (line breaking), and of the diagram's words.
         self.lang = options.lang or amap.lang
         self.speak = lang
@@ -667,12 +732,12 @@ class _Builder:
                 fontsize=f"{o.fontsize:g}",
             )
             self.g = body
-        for claim in self.m.claims.values():
-            self._claim(claim)
+        self._claims()
         for inf in self.m.inferences.values():
             self._inference(inf)
         for att in self.m.attacks.values():
             self._attack(att.id, att.source, att.target, att.note)
+        self._beyond()
         if self.g is not g:
             g.subgraph(self.g)
             self.g = g
@@ -713,7 +778,8 @@ class _Builder:
     def layout(self) -> dict[str, str]:
         """The graph attributes that choose how Graphviz lays the map out (:func:`layout_for`)."""
         size = len(self.m.claims) + len(self.m.inferences) + len(self.m.attacks)
-        pieces = 1 if self.notes else components(self.m)  # the notes' cluster holds every piece
+        # the notes' cluster holds every piece; a tag's may hold claims of several
+        pieces = 1 if self.notes or self.o.group_by else components(self.m)
         return layout_for(size, pieces, self.o.fast_above)
 
     def _title(self) -> str:
@@ -763,8 +829,97 @@ class _Builder:
             text = note + (" " + text if text else "")
         return f'<TR><TD ALIGN="LEFT">{text}</TD></TR>'
 
+    def _claims(self) -> None:
+        """The claims; with ``group_by="tag"``, each tag's in a box of its colour."""
+        if self.o.group_by != "tag":
+            for claim in self.m.claims.values():
+                self._claim(claim)
+            return
+        groups: dict[str, list[Claim]] = {}
+        for claim in self.m.claims.values():
+            if claim.tags:
+                groups.setdefault(claim.tags[0], []).append(claim)
+            else:
+                self._claim(claim)
+        outer = self.g
+        for n, (tag, members) in enumerate(groups.items()):
+            fill = self.tag_colour[tag]
+            box = graphviz.Digraph(name=f"cluster_tag_{n}")
+            name = _font(self.pt(10), ink_on(fill), self.text(None, "a tag", f"#{tag}", 0)[0], bold=True)
+            box.attr(
+                "graph",
+                label=f'<<TABLE BORDER="0" CELLPADDING="2"><TR><TD BGCOLOR="{fill}">{name}</TD></TR></TABLE>>',
+                # At the top: Graphviz turns a cluster's label over with BT.
+                labelloc="b" if self.o.rankdir == "BT" else "t",
+                labeljust="l",
+                style="rounded,filled",
+                color=fill,
+                fillcolor=tint(fill),
+                penwidth=self.pen(1.5),
+                tooltip=tooltip(f"#{tag}"),
+            )
+            self.g = box
+            for claim in members:
+                self._claim(claim)
+            self.g = outer
+            outer.subgraph(box)
+
+    def _tag_row(self, element_id: str, tags: Sequence[str], background: str = "#ffffff") -> str | None:
+        """A row of the element's tags: each ``#tag`` in its colour (darkened
+        as needed to read on ``background``), after a square of the colour itself."""
+        if not tags:
+            return None
+        words = []
+        for tag in dict.fromkeys(tags):
+            fill = self.tag_colour.get(tag, style.ID_COLOUR)
+            text = self.text(element_id, "a tag", f"#{tag}", 0)[0]
+            words.append(
+                _font(self.pt(9), fill, "■") + _font(self.pt(9), readable(fill, background), text, bold=True)
+            )
+        return f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{"  ".join(words)}</TD></TR>'
+
+    def _beyond(self) -> None:
+        """A view's marks: under each element with supports or attacks left
+        out, a small +N joined by a dotted line, N the elements beyond it."""
+        if self.view is None:
+            return
+        for element, count in self.view.beyond.items():
+            tip = tooltip(
+                ngettext(
+                    "{count} element that supports or attacks {id} is not drawn",
+                    "{count} elements that support or attack {id} are not drawn",
+                    count,
+                ).format(count=f"{count:,}", id=element)
+            )
+            node = f"_beyond_{element}"
+            self.g.node(
+                node,
+                label=f"<{_font(self.pt(11), style.DETAIL_COLOUR, html_text(f'+{count:,}'), bold=True)}>",
+                shape="box",
+                style="rounded,dashed,filled",
+                fillcolor="#f3f3f3",
+                color=style.ID_COLOUR,
+                penwidth=self.pen(1),
+                margin="0.06,0.02",
+                width="0.3",
+                height="0.2",
+                tooltip=tip,
+            )
+            self.g.edge(
+                node,
+                element,
+                style="dotted",
+                color=style.ID_COLOUR,
+                arrowhead="none",
+                penwidth=self.pen(1),
+                tooltip=tip,
+            )
+
     def _claim(self, claim: Claim) -> None:
-        final = claim.kind is Kind.CONCLUSION and not self.m.graph.inferences_using(claim.id)
+        if self.view is not None:  # final in the whole map, whatever the part drawn uses
+            final = claim.id in self.view.final
+        else:
+            final = claim.kind is Kind.CONCLUSION and not self.m.graph.inferences_using(claim.id)
         name = style.look_name(claim.kind, conditional=claim.conditional, final=final)
         look = style.LOOKS[name]
         tags: list[str] = []
@@ -778,6 +933,9 @@ class _Builder:
         head = self._head(claim.id, tags, mark)
         if head:
             rows.append(head)
+        tag_row = self._tag_row(claim.id, claim.tags, look.fill)
+        if tag_row:
+            rows.append(tag_row)
         blank = self.blanks.get(claim.id)
         cut = False
         if blank is not None:
@@ -861,6 +1019,9 @@ class _Builder:
         head = self._head(inf.id, [])
         if head:
             rows.append(head)
+        tag_row = self._tag_row(inf.id, inf.tags, look.fill)
+        if tag_row:
+            rows.append(tag_row)
         marker_cut = scheme_cut = False
         if inf.marker:
             text, marker_cut = self.text(inf.id, "its marker", inf.marker, self.o.inference_width)
@@ -918,6 +1079,9 @@ class _Builder:
             head = f"{head} {ident}" if head else ident
         if head:
             parts.append(head)
+        tag_row = self._tag_row(attack_id, self.m.attacks[attack_id].tags)
+        if tag_row:
+            parts.append(f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{tag_row}</TABLE>')
         for badge in badges(attack_id, found, self.m):
             bg, fg, _symbol = style.BADGES[badge.severity]
             name = self.text(attack_id, "a finding's name", badge_text(badge), 0)[0]
@@ -1069,10 +1233,14 @@ def _closes(amap: ArgumentMap, last: str, first: str, drawn: set[tuple[str, str]
     return any(amap.inferences[i].conclusion == first for i in amap.graph.inferences_using(last))
 
 
-def diagram_language(amap: ArgumentMap, options: RenderOptions | None = None, lang: str | None = None) -> str:
+def diagram_language(
+    amap: ArgumentMap | View, options: RenderOptions | None = None, lang: str | None = None
+) -> str:
     """The language of a drawing's words: ``lang`` (``ja`` or ``en``), else
     the options' ``lang``, else the map's (English for a language argmap
     does not speak)."""
+    if isinstance(amap, View):
+        amap = amap.map
     if lang is not None:
         return choose(lang)
     if options is not None and options.lang is not None:
@@ -1081,7 +1249,7 @@ def diagram_language(amap: ArgumentMap, options: RenderOptions | None = None, la
 
 
 def to_dot(
-    amap: ArgumentMap,
+    amap: ArgumentMap | View,
     findings: Iterable[Diagnostic] | None = None,
     options: RenderOptions | None = None,
     *,
@@ -1096,6 +1264,11 @@ def to_dot(
     ``lang`` (``"ja"`` or ``"en"``) is the language of the diagram's words
     (badges, legend, notes, tooltips); None: the options' ``lang``, else the
     map's.
+
+    ``amap`` may be a :class:`~argmap.drawing.views.View`, part of a map:
+    its elements are drawn, each with the supports or attacks it has left
+    out marked ``+N`` (N elements beyond it), and of ``findings`` (those of
+    the whole map) the ones about what is drawn.
     """
     return build(amap, findings, options, lang=lang).graph
 
@@ -1116,8 +1289,8 @@ class Drawing:
 
 def check_arguments(amap: object, findings: object, options: object, lang: object) -> None:
     """Raise TypeError for arguments of the wrong type to a function that draws a map."""
-    if not isinstance(amap, ArgumentMap):
-        raise TypeError(f"expected an ArgumentMap to draw, not {type_name(amap)}")
+    if not isinstance(amap, ArgumentMap | View):
+        raise TypeError(f"expected an ArgumentMap (or a View of one) to draw, not {type_name(amap)}")
     if options is not None and not isinstance(options, RenderOptions):
         raise TypeError(f"options must be RenderOptions or None, not {type_name(options)}")
     if findings is not None and (isinstance(findings, str | bytes) or not isinstance(findings, Iterable)):
@@ -1129,7 +1302,7 @@ def check_arguments(amap: object, findings: object, options: object, lang: objec
 
 
 def build(
-    amap: ArgumentMap,
+    amap: ArgumentMap | View,
     findings: Iterable[Diagnostic] | None = None,
     options: RenderOptions | None = None,
     *,
@@ -1142,9 +1315,13 @@ def build(
         if not isinstance(d, Diagnostic):
             raise TypeError(f"findings must hold findings (argmap.check's result), not {type_name(d)}")
     options = options or RenderOptions()
-    speak = diagram_language(amap, options, lang)
+    view = amap if isinstance(amap, View) else None
+    drawn = amap.map if isinstance(amap, View) else amap
+    if view is not None:
+        found = view.findings(found)
+    speak = diagram_language(drawn, options, lang)
     with using(speak):
-        builder = _Builder(amap, found, options, speak)
+        builder = _Builder(drawn, found, options, speak, view)
         graph = builder.build()
     return Drawing(graph, tuple(builder.shortened), tuple(builder.unlinked), speak)
 

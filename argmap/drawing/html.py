@@ -33,6 +33,7 @@ from argmap.checks.diagnostic import Diagnostic, Severity
 from argmap.drawing import style
 from argmap.drawing.dot import RenderOptions, _date, build, check_arguments, diagram_language, rule_name
 from argmap.drawing.escape import printable
+from argmap.drawing.views import View
 from argmap.errors import ArgmapError
 from argmap.i18n import DEFAULT_LANGUAGE, N_, _, choose, using
 from argmap.model import ArgumentMap, Claim, Kind
@@ -210,7 +211,7 @@ def _svg(svg: str, amap: ArgumentMap) -> str:
 
 
 def _diagram(
-    amap: ArgumentMap,
+    amap: ArgumentMap | View,
     found: Sequence[Diagnostic],
     options: RenderOptions | None,
     speak: str,
@@ -221,11 +222,12 @@ def _diagram(
     from argmap.drawing.output import RenderError, _locate, run_graphviz
 
     source = build(amap, found, options, lang=speak).graph.source
+    drawn = amap.map if isinstance(amap, View) else amap
     try:
         out = run_graphviz(source, "svg", engine, timeout)
     except RenderError as exc:
-        raise RenderError(_locate(str(exc), source, amap)) from None
-    return _svg(out.decode("utf-8", "replace"), amap)
+        raise RenderError(_locate(str(exc), source, drawn)) from None
+    return _svg(out.decode("utf-8", "replace"), drawn)
 
 
 # -- the findings -----------------------------------------------------------
@@ -267,9 +269,11 @@ class _Outline:
     """The reasoning as nested lists: each conclusion, the inferences that
     conclude it, their premises, recursively; attacks marked."""
 
-    def __init__(self, amap: ArgumentMap, speak: str) -> None:
+    def __init__(self, amap: ArgumentMap, speak: str, final: frozenset[str] | None = None) -> None:
         self.m = amap
         self.g: Graph = amap.graph
+        #: The final conclusions of the whole map, for a view of part of it.
+        self.final = final
         self.w = style.words(speak)
         self.speak = speak
         self.expanded: set[str] = set()
@@ -290,7 +294,10 @@ class _Outline:
 
     def kind(self, claim: Claim) -> str:
         words = [self.w[claim.kind.value]]
-        if claim.kind is Kind.CONCLUSION and not self.g.inferences_using(claim.id):
+        final = claim.kind is Kind.CONCLUSION and not self.g.inferences_using(claim.id)
+        if self.final is not None:
+            final = claim.id in self.final
+        if final:
             words = [self.w["final"]]
         if claim.conditional:
             words.append(self.w["conditional"])
@@ -429,12 +436,18 @@ def _source(claim: Claim) -> dict[str, str] | None:
     return out or None
 
 
-def _elements(amap: ArgumentMap, speak: str) -> dict[str, dict[str, Any]]:
+def _elements(
+    amap: ArgumentMap, speak: str, finals: frozenset[str] | None = None
+) -> dict[str, dict[str, Any]]:
     w = style.words(speak)
     g = amap.graph
     out: dict[str, dict[str, Any]] = {}
     for c in amap.claims.values():
-        final = c.kind is Kind.CONCLUSION and not g.inferences_using(c.id)
+        final = (
+            c.id in finals
+            if finals is not None
+            else c.kind is Kind.CONCLUSION and not g.inferences_using(c.id)
+        )
         entry: dict[str, Any] = {"kind": c.kind.value, "name": w["final"] if final else w[c.kind.value]}
         entry["text"] = printable(c.text)
         if c.note:
@@ -483,20 +496,22 @@ def _words() -> dict[str, str]:
 # -- the page ---------------------------------------------------------------
 
 
-def _found(amap: ArgumentMap, findings: Iterable[Diagnostic] | None, speak: str) -> list[Diagnostic]:
+def _found(amap: ArgumentMap | View, findings: Iterable[Diagnostic] | None, speak: str) -> list[Diagnostic]:
+    """The findings to show; for a view, those of the whole map about what it draws."""
     if findings is None:
         from argmap.checks import check
 
-        return check(amap, lang=speak)
-    found = list(findings)
+        found = check(amap.whole if isinstance(amap, View) else amap, lang=speak)
+    else:
+        found = list(findings)
     for d in found:
         if not isinstance(d, Diagnostic):
             raise TypeError(f"findings must hold findings (argmap.check's result), not {type_name(d)}")
-    return found
+    return amap.findings(found) if isinstance(amap, View) else found
 
 
 def _inner(
-    amap: ArgumentMap,
+    amap: ArgumentMap | View,
     found: Sequence[Diagnostic],
     options: RenderOptions | None,
     speak: str,
@@ -506,6 +521,9 @@ def _inner(
 ) -> str:
     """The inner HTML of ``main#argmap``, in the language in force."""
     svg = _diagram(amap, found, options, speak, engine=engine, timeout=timeout)
+    finals = amap.final if isinstance(amap, View) else None
+    if isinstance(amap, View):  # the part drawn; its claims named final as in the whole map
+        amap = amap.map
     title = amap.title or _("Argument map")
     toggles = []
     if found:
@@ -537,7 +555,7 @@ def _inner(
         f'<div class="body"><p class="hint">{_text(hint)}</p></div>'
         "</aside>"
     )
-    data = {"elements": _elements(amap, speak)}
+    data = {"elements": _elements(amap, speak, finals)}
     return "".join(
         [
             f'<header class="bar"><h1 id="map-title">{_text(title)}</h1>{controls}</header>',
@@ -548,7 +566,7 @@ def _inner(
             _findings(found, speak) if found else "",
             f'<p class="keys">{_text(keys)}</p>',
             "</div></div>",
-            _Outline(amap, speak).html(),
+            _Outline(amap, speak, finals).html(),
             f'<script type="application/json" id="argmap-data">{_script_json(data)}</script>',
         ]
     )
@@ -580,7 +598,7 @@ def _document(
 
 
 def inner_html(
-    amap: ArgumentMap,
+    amap: ArgumentMap | View,
     findings: Iterable[Diagnostic] | None = None,
     options: RenderOptions | None = None,
     *,
@@ -596,7 +614,7 @@ def inner_html(
 
 
 def to_html(
-    amap: ArgumentMap,
+    amap: ArgumentMap | View,
     findings: Iterable[Diagnostic] | None = None,
     options: RenderOptions | None = None,
     *,
@@ -618,6 +636,9 @@ def to_html(
     polls ``/version`` and, when it is no longer ``version``, swaps in
     ``/fragment`` (see :func:`fragment`).
 
+    ``amap`` may be a :class:`~argmap.drawing.views.View`: the part of the
+    map it draws, with the findings of the whole map about what is drawn.
+
     Raises :class:`~argmap.drawing.RenderError` when Graphviz is missing,
     fails or takes longer than ``timeout`` seconds.
     """
@@ -626,7 +647,8 @@ def to_html(
         raise TypeError(f"title must be a str or None, not {type_name(title)}")
     with using(diagram_language(amap, options, lang)) as speak:
         inner = _inner(amap, _found(amap, findings, speak), options, speak, engine=engine, timeout=timeout)
-        shown = title if title is not None else (amap.title or _("Argument map"))
+        drawn = amap.map if isinstance(amap, View) else amap
+        shown = title if title is not None else (drawn.title or _("Argument map"))
         return _document(inner, speak, shown, live=live, version=version)
 
 

@@ -38,6 +38,7 @@ from argmap.drawing.dot import (
     to_dot,
 )
 from argmap.drawing.limits import MAX_HREF_BYTES, MAX_LABEL_LINES, RenderWarning, warn
+from argmap.drawing.views import View
 from argmap.errors import ArgmapError, ArgmapException, Problem
 from argmap.fileio import write_output
 from argmap.i18n import N_, _, using
@@ -378,11 +379,12 @@ _WHAT = {
     "its note": N_("its note"),
     "a finding's name": N_("a finding's name"),
     "the title": N_("the title"),
+    "a tag": N_("a tag"),
 }
 
 
 def render(
-    amap: ArgumentMap,
+    amap: ArgumentMap | View,
     path: str | os.PathLike[str],
     format: str | None = None,
     *,
@@ -402,7 +404,9 @@ def render(
     ``findings``, ``options`` and ``lang`` are as for
     :func:`~argmap.drawing.to_dot`; ``lang`` is also the language of the
     errors and warnings (None: the options' ``lang``, else the map's). A
-    PDF drawn with ``options.paper`` is one page of that size.
+    PDF drawn with ``options.paper`` is one page of that size. ``amap`` may
+    be a :class:`~argmap.drawing.views.View` (part of a map), drawn as
+    :func:`~argmap.drawing.to_dot` draws it.
     ``path`` is written as :func:`argmap.fileio.write_output` writes (``-``
     is standard output; a device gets the bytes; ``inputs``, the files the
     map came from, are never overwritten). ``timeout`` bounds all of
@@ -424,12 +428,13 @@ def render(
 
     if not isinstance(path, str | os.PathLike):
         raise TypeError(f"path must be a file name (str or path), not {type_name(path)}")
-    if not isinstance(amap, ArgumentMap):
-        raise TypeError(f"expected an ArgumentMap to draw, not {type_name(amap)}")
+    if not isinstance(amap, ArgumentMap | View):
+        raise TypeError(f"expected an ArgumentMap (or a View of one) to draw, not {type_name(amap)}")
     if options is not None and not isinstance(options, RenderOptions):
         raise TypeError(f"options must be RenderOptions or None, not {type_name(options)}")
     if lang is not None and not isinstance(lang, str):
         raise TypeError(f"lang must be a str ('ja' or 'en') or None, not {type_name(lang)}")
+    drawn = amap.map if isinstance(amap, View) else amap  # what a Graphviz error is about
     with using(diagram_language(amap, options, lang)) as speak:
         budget = _check_timeout(timeout)
         deadline = time.monotonic() + budget
@@ -462,14 +467,14 @@ def render(
             try:
                 data = _run(source, fmt, engine, deadline, budget, paper=paper)
             except RenderError as exc:
-                raise RenderError(_named(_locate(str(exc), source, amap), amap)) from None
+                raise RenderError(_named(_locate(str(exc), source, drawn), drawn)) from None
             _warn_shortened(drawing, fmt)
         write_output(path, data, inputs=inputs)
     return Path(path)
 
 
 def _fitted(
-    amap: ArgumentMap,
+    amap: ArgumentMap | View,
     findings: list[Diagnostic] | None,
     options: RenderOptions,
     *,
@@ -484,7 +489,8 @@ def _fitted(
     size); a map of more than :data:`FIT_MAX_ELEMENTS` elements keeps its
     width."""
     assert options.fit is not None
-    size = len(amap.claims) + len(amap.inferences) + len(amap.attacks)
+    drawn = amap.map if isinstance(amap, View) else amap
+    size = len(drawn.claims) + len(drawn.inferences) + len(drawn.attacks)
     if size > FIT_MAX_ELEMENTS:
         return options
     screen_w, screen_h = options.fit

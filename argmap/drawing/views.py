@@ -623,6 +623,8 @@ def split_index(
                 count=len(view.findings(found))
             ),
         ]
+        # TRANSLATORS: between the counts of a diagram, such as "11 elements; 4 findings".
+        listed = _("; ").join(counts)
         picture = (
             f'<a class="picture" href="{href}" tabindex="-1" aria-hidden="true">'
             f'<img src="{href}" alt="" loading="lazy"></a>'
@@ -632,7 +634,7 @@ def split_index(
         items.append(
             f'<li>{picture}<p><a href="{href}"><span class="id">{_escaped(root or "")}</span> '
             f"{_escaped(text)}</a></p>"
-            f'<p class="count">{_escaped(_("; ").join(counts))}</p></li>'
+            f'<p class="count">{_escaped(listed)}</p></li>'
         )
     left = [c for c in not_drawn(amap, [v for v, _n in parts]) if c in amap.claims]
     lead = ngettext(
@@ -648,10 +650,10 @@ def split_index(
         f'<ol class="parts">{"".join(items)}</ol>',
     ]
     if left:
-        body.append(f"<h2>{_escaped(_('Claims in no diagram'))}</h2>")
-        body.append(
-            f"<p>{_escaped(_('These claims support or attack no final conclusion, so no diagram holds them:'))}</p>"
-        )
+        heading = _("Claims in no diagram")
+        why = _("These claims support or attack no final conclusion, so no diagram holds them:")
+        body.append(f"<h2>{_escaped(heading)}</h2>")
+        body.append(f"<p>{_escaped(why)}</p>")
         rows = "".join(
             f'<li><span class="id">{_escaped(c)}</span> {_escaped(amap.claims[c].text)}</li>' for c in left
         )
