@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.cli import main
@@ -22,6 +24,7 @@ from argmap.errors import ArgmapError
 from argmap.i18n import using
 from argmap.model import ArgumentMap, MapBuilder
 from tests.language import EN, JA, english_sentences
+from tests.strategies import maps
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAGSHIP = ROOT / "examples" / "nato-tokyo" / "map.argmap.yaml"
@@ -426,6 +429,23 @@ def test_japanese_marker_tooltips() -> None:
     )
     assert tip is not None
     assert english_sentences(html.unescape(tip.group(1))) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data(), maps(max_claims=6), st.one_of(st.none(), st.integers(0, 3)), st.booleans())
+def test_any_view_draws_its_marks_and_no_other(
+    data: st.DataObject, m: ArgumentMap, depth: int | None, grouped: bool
+) -> None:
+    every = sorted({*m.claims, *m.inferences, *m.attacks})
+    ids = data.draw(st.lists(st.sampled_from(every), min_size=1, max_size=2))
+    view = focus(m, ids, depth)
+    options = RenderOptions(group_by="tag" if grouped else None)
+    source = to_dot(view, argmap.check(m), options).source
+    assert markers(source) == dict(view.beyond)
+    # a tag's box holds the claims drawn whose first tag it is
+    if grouped:
+        firsts = {c.tags[0] for c in view.map.claims.values() if c.tags}
+        assert source.count("subgraph cluster_tag_") == len(firsts)
 
 
 def test_render_a_view_to_a_file(tmp_path: Path) -> None:
