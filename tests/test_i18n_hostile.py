@@ -117,8 +117,11 @@ def test_a_wrong_format_version_is_told_in_japanese(version: str) -> None:
 @pytest.mark.skipif(__import__("shutil").which("dot") is None, reason="needs Graphviz")
 def test_a_png_scaled_down_by_graphviz_is_told_in_japanese(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     claims = "".join(f"  P{i}: {{kind: premise, text: 前提の文{i}}}\n" for i in range(200))
+    premises = ", ".join(f"P{i}" for i in range(200))
     (tmp_path / "wide.argmap.yaml").write_text(
-        f"argmap: 1\ntitle: 横に長い図\nlang: ja\nclaims:\n{claims}", encoding="utf-8"
+        f"argmap: 1\ntitle: 横に長い図\nlang: ja\nclaims:\n{claims}  C: {{kind: conclusion, text: 結論}}\n"
+        f"inferences:\n  I: {{from: [{premises}], to: C}}\n",
+        encoding="utf-8",
     )
     r = run("render", "wide.argmap.yaml", "--format", "png", "--no-findings")
     assert r.exit_code == 0, r.output

@@ -65,5 +65,5 @@ def test_the_layout_by_size_gets_quicker_as_the_map_grows() -> None:
     assert "nslimit" not in layouts[0]
     limits = [float(x.get("nslimit", "inf")) for x in layouts]
     assert limits == sorted(limits, reverse=True)
-    assert [x.get("splines", "spline") for x in layouts] == ["spline"] * 3 + ["polyline", "line", "line"]
+    assert [x.get("splines", "spline") for x in layouts] == ["spline"] * 3 + ["line", "line", "line"]
     assert all(("pack" in layout_for(n, 2)) and ("newrank" not in layout_for(n, 2)) for n in sizes)

@@ -204,10 +204,13 @@ def test_help_says_what_timeout_covers() -> None:
 
 
 def wide_map(n: int = 200) -> MapBuilder:
-    """Claims with nothing between them: one long row, wider than cairo's 32,767 px at 144 dpi."""
+    """Premises of one step, in one row wider than cairo's 32,767 px at 144 dpi
+    (joined, so that they are one piece: separate pieces are packed into a square)."""
     b = MapBuilder("wide")
     for i in range(n):
         b.premise(f"P{i}", f"claim number {i}")
+    b.conclusion("C", "the conclusion")
+    b.inference("I", [f"P{i}" for i in range(n)], "C")
     return b
 
 
