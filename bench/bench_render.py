@@ -211,7 +211,7 @@ def main() -> int:
         "2,000). The total is the checks, the labels and the DOT text, Graphviz, and writing the file. "
         "Above 500 elements the layout is chosen by size (`argmap.drawing.dot.layout_for`): a quicker "
         "placement (`nslimit=1`) and capped crossing reduction (`mclimit=0.1`), straight edges above "
-        "1,500 and the shortest placement above 3,000 (`nslimit=0.1`, `mclimit=0.05`); an attack's label is an "
+        "1,500, and above 3,000 the force-directed sfdp instead of dot's layers; an attack's label is an "
         "external label there. *Graphviz, earlier layout* is the same DOT as argmap wrote it before "
         "(attack labels on the edges, `nslimit=2` above 500 elements), timed in the same run: the edge "
         "labels made dot's placement slow and, on random maps, crash. Argdown 1.7.5's figures were "

@@ -63,7 +63,30 @@ def test_the_layout_by_size_gets_quicker_as_the_map_grows() -> None:
     sizes = [100, 501, 1000, 1501, 3001, 10000]
     layouts = [layout_for(n) for n in sizes]
     assert "nslimit" not in layouts[0]
-    limits = [float(x.get("nslimit", "inf")) for x in layouts]
+    # in dot's layers, the placement is cut shorter as the map grows
+    limits = [float(layout_for(n, large_engine=None).get("nslimit", "inf")) for n in sizes]
     assert limits == sorted(limits, reverse=True)
     assert [x.get("splines", "spline") for x in layouts] == ["spline"] * 3 + ["line", "line", "line"]
+    assert [x.get("layout", "dot") for x in layouts] == ["dot"] * 4 + ["sfdp", "sfdp"]
+    assert "layout" not in layout_for(10000, large_engine=None)
     assert all(("pack" in layout_for(n, 2)) and ("newrank" not in layout_for(n, 2)) for n in sizes)
+
+
+def test_a_huge_map_is_laid_out_by_sfdp_unless_an_engine_is_asked_for(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+    from argmap.drawing import RenderOptions
+
+    amap = random_map(3200, 1)
+    assert "layout=sfdp" in to_dot(amap).source
+    assert "layout=" not in to_dot(amap, options=RenderOptions(large_engine=None)).source
+    path = tmp_path / "huge.argmap.yaml"
+    argmap.dump(amap, path)
+    for args, expected in (([], True), (["--engine", "dot"], False), (["--engine", "sfdp"], False)):
+        out = tmp_path / "huge.dot"
+        result = CliRunner().invoke(
+            main, ["render", str(path), "--format", "dot", "-o", str(out), "-q", *args]
+        )
+        assert result.exit_code == 0, result.output
+        assert ("layout=sfdp" in out.read_text(encoding="utf-8")) is expected, args

@@ -260,3 +260,13 @@ def test_a_huge_map_is_not_laid_out_in_a_notebook(tmp_path: Path, monkeypatch: p
     assert "image/svg+xml" not in bundle
     assert "argmap.render" in str(bundle["text/plain"])
     assert not marker.exists()
+
+
+def test_large_engine_takes_only_a_program_that_lays_out_large_maps() -> None:
+    from argmap.errors import ArgmapError
+
+    assert RenderOptions(large_engine=None).large_engine is None
+    with pytest.raises(ArgmapError, match="large_engine"):
+        RenderOptions(large_engine="dot")
+    with pytest.raises(TypeError):
+        RenderOptions(large_engine=3)  # type: ignore[arg-type]

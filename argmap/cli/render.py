@@ -94,9 +94,11 @@ _PAPERS = ("a4", "a4-landscape", "a3", "a3-landscape", "letter", "letter-landsca
 @click.option(
     "--engine",
     type=click.Choice(_ENGINES),
-    default="dot",
-    show_default=True,
-    help=N_("Graphviz layout program."),
+    default=None,
+    help=N_(
+        "Graphviz layout program (default: dot, in layers; a map of more than 3,000 elements is laid out "
+        "by sfdp, in seconds instead of minutes, unless --engine is given)."
+    ),
 )
 @click.option("--legend", is_flag=True, help=N_("Draw a legend of the visual grammar in the diagram."))
 @notes_option()
@@ -231,7 +233,7 @@ def command(  # noqa: PLR0917 (click passes the options by name)
     fmt: str | None,
     rankdir: str,
     no_findings: bool,
-    engine: str,
+    engine: str | None,
     legend: bool,
     notes: bool,
     preset: str,
@@ -277,11 +279,13 @@ def command(  # noqa: PLR0917 (click passes the options by name)
             ask=ask,
             no_findings=no_findings,
             quiet=quiet,
-            engine=engine,
+            engine=engine or "dot",
             timeout=timeout,
             lang=chosen,
             preset=preset,
             fields={
+                # an engine asked for lays out the map at every size
+                **({"large_engine": None} if engine is not None else {}),
                 "rankdir": rankdir.upper(),
                 "legend": legend,
                 "notes": notes,

@@ -189,6 +189,21 @@ def _screen(_inst: object, _attr: attrs.Attribute[Any], value: Any) -> None:
         )
 
 
+#: The programs ``large_engine`` may name (those that lay out thousands of elements in seconds).
+LARGE_ENGINES = ("sfdp", "neato", "fdp")
+
+
+def _large_engine(_inst: object, _attr: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and value not in LARGE_ENGINES:
+        if not isinstance(value, str):
+            raise TypeError(f"large_engine must be a str or None, not {type_name(value)}")
+        raise _refuse(
+            _("unknown large_engine {value}: use one of {choices}, or None").format(
+                value=repr(value[:40]), choices=", ".join(LARGE_ENGINES)
+            )
+        )
+
+
 def _paper(_inst: object, _attr: attrs.Attribute[str | None], value: str | None) -> None:
     if value is None:
         return
@@ -308,6 +323,11 @@ class RenderOptions:
     #: that screen, has the largest text (maps of at most
     #: :data:`FIT_MAX_ELEMENTS` elements). None: ``width`` as given.
     fit: tuple[int, int] | None = attrs.field(default=None, validator=_screen)
+    #: Above :data:`HUGE_ABOVE` elements, the Graphviz program that lays the map
+    #: out (``sfdp``: force-directed, seconds where dot takes minutes on a
+    #: tangled map); None keeps dot's layers at every size. An engine asked for
+    #: explicitly (``render(engine=...)``, ``--engine``) is always used instead.
+    large_engine: str | None = attrs.field(default="sfdp", validator=_large_engine)
     #: The colours of tags, tag -> colour (``#RRGGBB``, ``#RGB`` or a name of
     #: :data:`argmap.drawing.config.COLOUR_NAMES`; a mapping or pairs); a
     #: tag not named gets a colour of :data:`~argmap.drawing.config.PALETTE`.
@@ -780,7 +800,7 @@ class _Builder:
         size = len(self.m.claims) + len(self.m.inferences) + len(self.m.attacks)
         # the notes' cluster holds every piece; a tag's may hold claims of several
         pieces = 1 if self.notes or self.o.group_by else components(self.m)
-        return layout_for(size, pieces, self.o.fast_above)
+        return layout_for(size, pieces, self.o.fast_above, self.o.large_engine)
 
     def _title(self) -> str:
         if not self.m.date:
@@ -1128,8 +1148,15 @@ MEDIUM_ABOVE = 1500
 HUGE_ABOVE = 3000
 
 
-def layout_for(size: int, pieces: int = 1, fast_above: int | None = 500) -> dict[str, str]:
+def layout_for(
+    size: int, pieces: int = 1, fast_above: int | None = 500, large_engine: str | None = "sfdp"
+) -> dict[str, str]:
     """Graph attributes for a map of ``size`` elements in ``pieces`` unconnected pieces.
+
+    Above :data:`HUGE_ABOVE` elements the map is laid out by ``large_engine``
+    (the graph's ``layout`` attribute), not in dot's layers: on a tangled map
+    of 5,000 elements dot needs more than a minute (it routes every long
+    edge through hundreds of thousands of points), sfdp five seconds.
 
     A map of several pieces is packed into a near-square block (``pack``)
     instead of one long strip; ``newrank`` (which ranks across the clusters of
@@ -1144,6 +1171,10 @@ def layout_for(size: int, pieces: int = 1, fast_above: int | None = 500) -> dict
     {'pack': 'true'}
     >>> layout_for(5000, fast_above=None)
     {'newrank': 'true'}
+    >>> layout_for(5000)
+    {'layout': 'sfdp', 'overlap': 'prism', 'splines': 'line'}
+    >>> layout_for(5000, large_engine=None)["nslimit"]
+    '0.1'
     """
     out = {"pack": "true"} if pieces > 1 else {"newrank": "true"}
     if fast_above is None or size <= fast_above:
@@ -1152,6 +1183,13 @@ def layout_for(size: int, pieces: int = 1, fast_above: int | None = 500) -> dict
         return {**out, "nslimit": "1", "mclimit": "0.1"}
     if size <= HUGE_ABOVE:
         return {**out, "nslimit": "1", "mclimit": "0.1", "splines": "line"}
+    if large_engine is not None:
+        return {
+            "layout": large_engine,
+            "overlap": "prism",
+            "splines": "line",
+            **({"pack": "true"} if pieces > 1 else {}),
+        }
     return {**out, "nslimit": "0.1", "mclimit": "0.05", "splines": "line"}
 
 

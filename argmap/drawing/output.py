@@ -441,6 +441,8 @@ def render(
         _check_choice("engine", engine, ENGINES)
         fmt = _format(path, format)
         findings = None if findings is None else list(findings)
+        if engine != "dot":  # the engine asked for lays out the map at every size
+            options = attrs.evolve(options or RenderOptions(), large_engine=None)
         if fmt == "html":
             from argmap.drawing.html import to_html
 
