@@ -90,3 +90,22 @@ def test_a_huge_map_is_laid_out_by_sfdp_unless_an_engine_is_asked_for(tmp_path: 
         )
         assert result.exit_code == 0, result.output
         assert ("layout=sfdp" in out.read_text(encoding="utf-8")) is expected, args
+
+
+def test_a_large_map_with_the_legend_and_notes_in_clusters_draws(tmp_path: Path) -> None:
+    import attrs
+
+    from argmap.drawing import RenderOptions
+
+    amap = random_map(700, 4)
+    # notes on every tenth claim: the notes' cluster holds the whole map
+    noted = {
+        k: attrs.evolve(c, note=f"note {k}") if i % 10 == 0 else c
+        for i, (k, c) in enumerate(amap.claims.items())
+    }
+    amap = attrs.evolve(amap, claims=noted)
+    out = tmp_path / "map.svg"
+    render(
+        amap, out, findings=argmap.check(amap), options=RenderOptions(legend=True, notes=True), timeout=120
+    )
+    assert ET.parse(out).getroot().tag == f"{SVG}svg"
