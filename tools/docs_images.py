@@ -20,6 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "img"
+sys.path.insert(0, str(ROOT))
+from tools import _images  # noqa: E402
+
 RECORD = OUT / "SOURCES"
 MAPS = {
     "nato-tokyo.ja": ROOT / "examples" / "nato-tokyo" / "map.argmap.yaml",
@@ -53,10 +56,9 @@ def outputs() -> list[Path]:
 
 def stale() -> list[str]:
     """What is out of date, in words; empty when all is current."""
-    problems = [f"missing {path.relative_to(ROOT).as_posix()}" for path in outputs() if not path.exists()]
-    if not RECORD.exists() or RECORD.read_text(encoding="utf-8") != expected_record():
-        problems.append("the maps changed since the diagrams were drawn")
-    return problems
+    return _images.stale(
+        ROOT, outputs(), RECORD, expected_record(), "the maps changed since the diagrams were drawn"
+    )
 
 
 def draw() -> None:

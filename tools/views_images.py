@@ -36,6 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 OUT = ROOT / "docs" / "img"
+from tools import _images  # noqa: E402
+
 RECORD = OUT / "VIEWS"
 FLAGSHIP = ROOT / "examples" / "nato-tokyo" / "map.argmap.yaml"
 CIRCULAR = ROOT / "examples" / "circular.argmap.yaml"
@@ -132,10 +134,13 @@ def outputs() -> list[Path]:
 
 def stale() -> list[str]:
     """What is out of date, in words; empty when all is current."""
-    problems = [f"missing {path.relative_to(ROOT).as_posix()}" for path in outputs() if not path.exists()]
-    if not RECORD.exists() or RECORD.read_text(encoding="utf-8") != expected_record():
-        problems.append("the maps or the views changed since the pictures were drawn")
-    return problems
+    return _images.stale(
+        ROOT,
+        outputs(),
+        RECORD,
+        expected_record(),
+        "the maps or the views changed since the pictures were drawn",
+    )
 
 
 def draw() -> None:

@@ -417,19 +417,18 @@ def _draw(
     options = RenderOptions.from_preset(preset, **fields)
     config = find_pyproject()
     inputs: list[str | Path] = [file] if config is None else [file, config]
+    # how every drawing of this command is made
+    how: dict[str, Any] = {
+        "findings": findings,
+        "options": options,
+        "engine": engine,
+        "timeout": timeout,
+        "inputs": inputs,
+        "lang": lang,
+    }
     if ask.split_dir is not None:
         with _warnings_said():
-            paths = _split(
-                amap,
-                ask.split_dir,
-                fmt or "svg",
-                findings=findings,
-                options=options,
-                engine=engine,
-                timeout=timeout,
-                inputs=inputs,
-                lang=lang,
-            )
+            paths = _split(amap, ask.split_dir, fmt or "svg", **how)
         for path in paths:
             say(str(path))
         if not quiet and not no_findings:
@@ -452,17 +451,7 @@ def _draw(
             ).format(format=fmt.upper(), extension=fmt)
         )
     with _warnings_said():
-        written = render(
-            amap if view is None else view,
-            target,
-            fmt,
-            findings=findings,
-            options=options,
-            engine=engine,
-            timeout=timeout,
-            inputs=inputs,
-            lang=lang,
-        )
+        written = render(amap if view is None else view, target, fmt, **how)
     if out != "-":
         say(str(written))
     if not quiet and not no_findings:
