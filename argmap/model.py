@@ -2,8 +2,8 @@
 
 An argument map is a typed directed graph. *Claims* (evidence, premises,
 hidden assumptions, hypotheses and conclusions) are joined by *inferences*
-(premises -> one conclusion) and *attacks* (a claim against a claim or an
-inference).
+(premises -> one conclusion) and *attacks* (a claim against a claim, an
+inference or another attack).
 
 Build one in code with a :class:`MapBuilder`:
 
@@ -450,7 +450,8 @@ class Inference:
 
 @attrs.frozen
 class Attack:
-    """A claim (``source``) against a claim (rebuttal) or an inference (undercut)."""
+    """A claim (``source``) against a claim (rebuttal), an inference (undercut)
+    or another attack (a counter-attack: "granted, ..., but ...")."""
 
     id: str = attrs.field(validator=_id_validator)
     source: str = attrs.field(validator=_id_validator)
@@ -537,7 +538,7 @@ class Graph:
         return self._using.get(claim_id, _EMPTY)
 
     def attackers_of(self, element_id: str) -> tuple[str, ...]:
-        """Ids of the attacks whose target is ``element_id``."""
+        """Ids of the attacks whose target is ``element_id`` (a claim, an inference or an attack)."""
         return self._attackers.get(element_id, _EMPTY)
 
 
@@ -755,9 +756,9 @@ def structure_problems(amap: ArgumentMap) -> list[str]:
                     id=_brief(att.id), source=_brief(att.source)
                 )
             )
-        if att.target not in claims and att.target not in amap.inferences:
+        if att.target not in claims and att.target not in amap.inferences and att.target not in amap.attacks:
             out.append(
-                _("attack {id}: target {target} is not a claim or an inference").format(
+                _("attack {id}: target {target} is not a claim, an inference or an attack").format(
                     id=_brief(att.id), target=_brief(att.target)
                 )
             )
@@ -866,7 +867,7 @@ class MapBuilder:
         self._inferences[element_id] = Inference(element_id, premises, conclusion, **fields)
 
     def attack(self, element_id: str, source: str, target: str, **fields: Any) -> None:
-        """Add an attack of claim ``source`` on a claim or an inference ``target``."""
+        """Add an attack of claim ``source`` on a claim, an inference or an attack ``target``."""
         self._free(element_id)
         self._attacks[element_id] = Attack(element_id, source, target, **fields)
 

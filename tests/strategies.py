@@ -74,8 +74,12 @@ DOCUMENTS = st.none() | st.builds(
 
 
 @st.composite
-def maps(draw: st.DrawFn, max_claims: int = 8) -> ArgumentMap:
-    """Structurally sound maps: every reference points at an element of the right kind."""
+def maps(draw: st.DrawFn, max_claims: int = 8, counter_attacks: bool = False) -> ArgumentMap:
+    """Structurally sound maps: every reference points at an element of the right kind.
+
+    With ``counter_attacks`` an attack may also target an attack (itself
+    included): a counter-attack.
+    """
     ids = draw(st.lists(IDS, min_size=1, max_size=max_claims * 2, unique=True))
     n_claims = draw(st.integers(1, max(1, len(ids) * 2 // 3)))
     claim_ids, rest = ids[:n_claims], ids[n_claims:]
@@ -107,7 +111,7 @@ def maps(draw: st.DrawFn, max_claims: int = 8) -> ArgumentMap:
         )
         for iid in inf_ids
     ]
-    targets = st.sampled_from(claim_ids + inf_ids)
+    targets = st.sampled_from(claim_ids + inf_ids + (att_ids if counter_attacks else []))
     attacks = [
         Attack(aid, draw(claim_choice), draw(targets), note=draw(OPTIONAL_TEXT), tags=draw(TAGS))
         for aid in att_ids

@@ -68,7 +68,7 @@ def test_builder_reports_every_broken_reference() -> None:
         "inference 'I1': premise 'E9' is not a claim",
         "inference 'I1': conclusion 'C9' is not a claim",
         "attack 'X1': source 'I1' is not a claim",
-        "attack 'X1': target 'Q' is not a claim or an inference",
+        "attack 'X1': target 'Q' is not a claim, an inference or an attack",
     ]
 
 

@@ -49,10 +49,17 @@ def labelling(amap: ArgumentMap) -> Mapping[str, Status]:
 
 def _attack_phrase(a: Analysis, att: int) -> str:
     ix = a.index
+    target = ix.attack_target[att]
+    if target >= ix.n_claims + ix.n_inferences:  # a counter-attack: say what it answers
+        return _("attack {attack} (by {source} on attack {target})").format(
+            attack=ix.attack_ids[att],
+            source=ix.claim_ids[ix.attack_source[att]],
+            target=ix.node_id(target),
+        )
     return _("attack {attack} (by {source} on {target})").format(
         attack=ix.attack_ids[att],
         source=ix.claim_ids[ix.attack_source[att]],
-        target=ix.node_id(ix.attack_target[att]),
+        target=ix.node_id(target),
     )
 
 
@@ -106,7 +113,20 @@ def defeated_conclusion(a: Analysis) -> Iterator[Finding]:
         aid = ix.attack_ids[att]
         path = (aid, *(ix.node_id(n) for n in reversed(chain)))
         source = ix.claim_ids[ix.attack_source[att]]
-        if lab.via[c] >= 0:
+        answers = ix.attacks_on.get(ix.n_claims + ix.n_inferences + att)
+        if answers:  # counter-attacked, but every counter-attack falls
+            if lab.via[c] >= 0:
+                message = _(
+                    "{claim} is not established by the argument as mapped: its support through {via} "
+                    "falls to {attack}, which stands because {counter} does not hold; "
+                    "without the attacks it would be accepted"
+                )
+            else:
+                message = _(
+                    "{claim} is not established by the argument as mapped: {attack} stands against it, "
+                    "because {counter} does not hold; without the attacks it would be accepted"
+                )
+        elif lab.via[c] >= 0:
             message = _(
                 "{claim} is not established by the argument as mapped: its support through {via} "
                 "falls to {attack}, which nothing in the map answers; without the attacks it would be accepted"
@@ -117,9 +137,10 @@ def defeated_conclusion(a: Analysis) -> Iterator[Finding]:
                 "the map answers, stands against it; without the attacks it would be accepted"
             )
         via = ix.node_id(lab.via[c]) if lab.via[c] >= 0 else ""
+        counter = _attack_phrase(a, answers[0]) if answers else ""
         yield Finding(
             (cid, aid, source),
-            message.format(claim=a.q(cid), attack=_attack_phrase(a, att), via=via),
+            message.format(claim=a.q(cid), attack=_attack_phrase(a, att), via=via, counter=counter),
             path,
         )
 
@@ -130,6 +151,7 @@ def _undecided_reason(a: Analysis, start: int, memo: dict[int, int]) -> int:
     lab = a.labelling
     status = lab.status
     nc = ix.n_claims
+    base = nc + ix.n_inferences
     just = a.grounding.justification
     trail: list[int] = []
     on_trail: set[int] = set()
@@ -143,9 +165,7 @@ def _undecided_reason(a: Analysis, start: int, memo: dict[int, int]) -> int:
             break
         trail.append(x)
         on_trail.add(x)
-        hit = next(
-            (t for t in ix.attacks_on.get(x, ()) if status[ix.attack_source[t]] == graph.UNDECIDED), -1
-        )
+        hit = next((t for t in ix.attacks_on.get(x, ()) if status[base + t] == graph.UNDECIDED), -1)
         if hit >= 0:
             result = hit
             break
@@ -202,6 +222,7 @@ def contested_conclusion(a: Analysis) -> Iterator[Finding]:
     ix = a.index
     lab = a.labelling
     level = a.grounding.level
+    base = ix.n_claims + ix.n_inferences
     memo: dict[int, int] = {}
     for c in range(ix.n_claims):
         if ix.kind[c] != graph.CONCLUSION or lab.status[c] != graph.UNDECIDED or level[c] == graph.INF:
@@ -218,8 +239,20 @@ def contested_conclusion(a: Analysis) -> Iterator[Finding]:
             )
             continue
         aid = ix.attack_ids[att]
+        elements = (cid, aid, ix.claim_ids[ix.attack_source[att]])
+        if lab.status[ix.attack_source[att]] == graph.ACCEPTED:  # a counter-attack holds it open
+            node = ix.n_claims + ix.n_inferences + att
+            counter = next(t for t in ix.attacks_on[node] if lab.status[base + t] == graph.UNDECIDED)
+            yield Finding(
+                elements,
+                _(
+                    "{claim} is left undecided by {attack}, which {counter}, itself undecided, "
+                    "holds in suspense; without the attacks it would be accepted"
+                ).format(claim=a.q(cid), attack=_attack_phrase(a, att), counter=_attack_phrase(a, counter)),
+            )
+            continue
         yield Finding(
-            (cid, aid, ix.claim_ids[ix.attack_source[att]]),
+            elements,
             _(
                 "{claim} is left undecided by {attack}, itself undecided; "
                 "without the attacks it would be accepted"

@@ -164,21 +164,29 @@ the heuristic rules read cue words in each language: negation, hedges
 to feeling, fame, popularity, tradition or a person. How well they agree
 with a careful reader is measured below ("How well the heuristic rules do").
 
-**The grounded labelling (dialectic rules).** Every claim and inference is
-*accepted*, *defeated* or *undecided*: the least fixed point of these rules,
-starting from everything undecided (a claim *attacks* an element when an
-attack has it as `from` and the element as `to`):
+**The grounded labelling (dialectic rules).** Every claim, inference and
+attack is *accepted*, *defeated* or *undecided*: the least fixed point of
+these rules, starting from everything undecided. An attack's `to` may name
+a claim, an inference or another attack (a counter-attack: "granted, ...,
+but ..."). An accepted attack is *effective*; a defeated one defeats
+nothing:
 
+* an attack is **accepted** when its `from` claim is accepted and every
+  attack on it is defeated; it is **defeated** when its `from` claim is
+  defeated or an accepted attack targets it;
 * an inference is **accepted** when it has at least one premise, all its
-  premises are accepted and every claim attacking it is defeated; it is
-  **defeated** when a premise is defeated or an accepted claim attacks it;
-* a claim that is not a conclusion is **accepted** when every claim attacking
-  it is defeated, and **defeated** when an accepted claim attacks it;
-* a conclusion is **accepted** when every claim attacking it is defeated and
+  premises are accepted and every attack on it is defeated; it is
+  **defeated** when a premise is defeated or an accepted attack targets it;
+* a claim that is not a conclusion is **accepted** when every attack on it
+  is defeated, and **defeated** when an accepted attack targets it;
+* a conclusion is **accepted** when every attack on it is defeated and
   some inference concluding it is accepted; it is **defeated** when an
-  accepted claim attacks it, or when at least one inference concludes it and
-  all of them are defeated;
+  accepted attack targets it, or when at least one inference concludes it
+  and all of them are defeated;
 * everything else is **undecided**.
+
+An attack that nothing targets is accepted exactly when its `from` claim is,
+so without counter-attacks the attacks simply carry their claims' status.
 
 Examples. (1) E1 supports C1 through I1; E2 attacks I1; nothing attacks E2.
 E1 and E2 are accepted, I1 is defeated (an accepted claim attacks it), C1 is
@@ -186,7 +194,10 @@ defeated (its only inference is defeated). (2) Add E3 attacking E2, unattacked:
 E3 is accepted, E2 defeated, I1 and C1 accepted. (3) Instead, let E2 and E3
 attack each other: neither is ever accepted or defeated, so I1 and C1 stay
 undecided. (4) C1 and C2 support each other and nothing else supports them:
-both stay undecided even with no attacks.
+both stay undecided even with no attacks. (5) In (1), let E3 attack the
+attack X1 (E2 on I1) instead of E2: "granted, the forecast was issued last
+week, but it was updated this morning". E2 stays accepted, but X1 is
+defeated, so it defeats nothing: I1 and C1 are accepted.
 
 With no attacks at all, the accepted claims are exactly G2, which is how the
 dialectic rules tell "defeated (or undecided) because of the attacks" from
@@ -363,7 +374,9 @@ _CONCEPTS_JA = """\
 認められた主張に反論されると崩れます。推論は、前提がすべて認められ、反論がすべて
 崩れていれば認められます。結論は、それを導く推論のどれかが認められれば認められ、
 すべて崩れれば崩れます。二つの主張がおたがいに反論し合うなど、勝ち負けがつかない
-ときは「決まらない」になります。反論がなければ認められるはずの結論が崩れると
+ときは「決まらない」になります。反論そのものに反論すること（「たしかに…だが、…」という
+再反論）もできます。再反論が認められると、もとの反論は何も崩しません。反論を出した主張が
+崩れたときも同じです。反論がなければ認められるはずの結論が崩れると
 「反論に答えていない結論」、決まらないと「決着のつかない結論」として指摘されます。
 「崩れる」は、結論がまちがっているという意味ではありません。このマップの論証では
 示せていない、という意味です。

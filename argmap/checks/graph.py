@@ -85,6 +85,7 @@ class Index:
         "inference_ids",
         "inference_pos",
         "kind",
+        "n_attacks",
         "n_claims",
         "n_inferences",
         "premises",
@@ -126,28 +127,41 @@ class Index:
         self.concluding = concluding
         self.using = using
         # Attacks: the source is a claim; the target is a node, claims first
-        # (``c``) then inferences (``n_claims + i``).
+        # (``c``), then inferences (``n_claims + i``), then attacks
+        # (``n_claims + n_inferences + a``: an attack on an attack).
         ipos = self.inference_pos
+        base = nc + self.n_inferences
         self.attack_ids: list[str] = list(amap.attacks)
+        self.n_attacks = len(self.attack_ids)
         self.attack_source: list[int] = []
         self.attack_target: list[int] = []
         self.attacks_from: dict[int, list[int]] = {}
         self.attacks_on: dict[int, list[int]] = {}
+        apos: dict[str, int] | None = None  # made on the first attack on an attack
         for a, att in enumerate(amap.attacks.values()):
             s_ = pos[att.source]
             t = pos.get(att.target)
             if t is None:
-                t = nc + ipos[att.target]
+                j = ipos.get(att.target)
+                if j is None:
+                    if apos is None:
+                        apos = {aid: n for n, aid in enumerate(self.attack_ids)}
+                    t = base + apos[att.target]
+                else:
+                    t = nc + j
             self.attack_source.append(s_)
             self.attack_target.append(t)
             self.attacks_from.setdefault(s_, []).append(a)
             self.attacks_on.setdefault(t, []).append(a)
 
     def node_id(self, node: int) -> str:
-        """The id of a node of the combined space (claims, then inferences)."""
+        """The id of a node of the combined space (claims, then inferences, then attacks)."""
         if node < self.n_claims:
             return self.claim_ids[node]
-        return self.inference_ids[node - self.n_claims]
+        i = node - self.n_claims
+        if i < self.n_inferences:
+            return self.inference_ids[i]
+        return self.attack_ids[i - self.n_inferences]
 
 
 # -- strongly connected components -------------------------------------------
@@ -569,12 +583,17 @@ UNDECIDED, ACCEPTED, DEFEATED = 0, 1, 2
 
 
 class Labelling:
-    """The result of :func:`label` on the node space (claims, then inferences).
+    """The result of :func:`label` on the node space (claims, then inferences,
+    then attacks).
 
     ``status[n]`` is one of ``UNDECIDED``, ``ACCEPTED``, ``DEFEATED``; for a
     defeated node, ``cause[n]`` is the attack that defeated it (directly or
     through its support) and ``via[n]`` the node it was defeated through
-    (-1 when the attack hits it directly).
+    (-1 when the attack hits it directly). An attack's node is accepted when
+    the attack is *effective* (its source accepted, every attack on it
+    defeated) and defeated when it defeats nothing (its source defeated, or
+    an effective attack on it); a defeated attack's ``via`` is its source
+    when the source fell.
     """
 
     __slots__ = ("cause", "status", "via")
@@ -589,14 +608,20 @@ def label(ix: Index) -> Labelling:
     """The grounded labelling: the least fixed point of the acceptance rules
     (see docs/checks.md), starting from everything undecided, by a worklist
     in linear time.
+
+    Attacks are nodes too (after the claims and inferences), so that an
+    attack can be the target of another: an element falls to an attack only
+    while the attack is effective.
     """
     nc = ix.n_claims
-    n = nc + ix.n_inferences
+    base = nc + ix.n_inferences
+    n = base + ix.n_attacks
     kind = ix.kind
     premises = ix.premises
     conclusion = ix.conclusion
     using = ix.using
     concluding = ix.concluding
+    a_src = ix.attack_source
     a_tgt = ix.attack_target
     attacks_from = ix.attacks_from
     attacks_on = ix.attacks_on
@@ -615,52 +640,69 @@ def label(ix: Index) -> Labelling:
             status[c] = ACCEPTED
             queue.append(c)
     for x in queue:  # grows while we walk it
-        if status[x] == ACCEPTED:
-            if x < nc:
+        if x < nc:
+            if status[x] == ACCEPTED:
                 for a in attacks_from.get(x, ()):
-                    t = a_tgt[a]
-                    if status[t] == UNDECIDED:
-                        status[t] = DEFEATED
-                        cause[t] = a
-                        queue.append(t)
+                    na = base + a
+                    if not att_open[na] and status[na] == UNDECIDED:
+                        status[na] = ACCEPTED
+                        queue.append(na)
                 for i in using[x]:
                     prem_open[i] -= 1
                     ni = nc + i
                     if not prem_open[i] and not att_open[ni] and status[ni] == UNDECIDED:
                         status[ni] = ACCEPTED
                         queue.append(ni)
-            else:
-                k = conclusion[x - nc]
+            else:  # a defeated claim: its attacks defeat nothing, its steps fall
+                for a in attacks_from.get(x, ()):
+                    na = base + a
+                    if status[na] == UNDECIDED:
+                        status[na] = DEFEATED
+                        cause[na] = cause[x]
+                        via[na] = x
+                        queue.append(na)
+                for i in using[x]:
+                    ni = nc + i
+                    if status[ni] == UNDECIDED:
+                        status[ni] = DEFEATED
+                        cause[ni] = cause[x]
+                        via[ni] = x
+                        queue.append(ni)
+        elif x < base:
+            k = conclusion[x - nc]
+            if status[x] == ACCEPTED:
                 has_acc[k] = True
                 if not att_open[k] and status[k] == UNDECIDED:
                     status[k] = ACCEPTED
                     queue.append(k)
-        elif x < nc:  # a defeated claim
-            for a in attacks_from.get(x, ()):
-                t = a_tgt[a]
-                att_open[t] -= 1
-                if att_open[t] or status[t] != UNDECIDED:
-                    continue
-                if t >= nc:
-                    if premises[t - nc] and not prem_open[t - nc]:
-                        status[t] = ACCEPTED
-                        queue.append(t)
-                elif kind[t] != CONCLUSION or has_acc[t]:
+            else:  # a defeated inference
+                inf_open[k] -= 1
+                if not inf_open[k] and kind[k] == CONCLUSION and status[k] == UNDECIDED:
+                    status[k] = DEFEATED
+                    cause[k] = cause[x]
+                    via[k] = x
+                    queue.append(k)
+        elif status[x] == ACCEPTED:  # an effective attack
+            a = x - base
+            t = a_tgt[a]
+            if status[t] == UNDECIDED:
+                status[t] = DEFEATED
+                cause[t] = a
+                queue.append(t)
+        else:  # an attack that defeats nothing
+            t = a_tgt[x - base]
+            att_open[t] -= 1
+            if att_open[t] or status[t] != UNDECIDED:
+                continue
+            if t >= base:
+                if status[a_src[t - base]] == ACCEPTED:
                     status[t] = ACCEPTED
                     queue.append(t)
-            for i in using[x]:
-                ni = nc + i
-                if status[ni] == UNDECIDED:
-                    status[ni] = DEFEATED
-                    cause[ni] = cause[x]
-                    via[ni] = x
-                    queue.append(ni)
-        else:  # a defeated inference
-            k = conclusion[x - nc]
-            inf_open[k] -= 1
-            if not inf_open[k] and kind[k] == CONCLUSION and status[k] == UNDECIDED:
-                status[k] = DEFEATED
-                cause[k] = cause[x]
-                via[k] = x
-                queue.append(k)
+            elif t >= nc:
+                if premises[t - nc] and not prem_open[t - nc]:
+                    status[t] = ACCEPTED
+                    queue.append(t)
+            elif kind[t] != CONCLUSION or has_acc[t]:
+                status[t] = ACCEPTED
+                queue.append(t)
     return Labelling(status, cause, via)

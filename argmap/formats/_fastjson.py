@@ -120,6 +120,8 @@ class _Reader:
         self.keys = 0
         #: The elements built so far, by kind: what references may name.
         self.built: dict[str, dict[str, Any]] = {}
+        #: The section being read, by kind: its ids, before its elements are built.
+        self.reading: dict[str, dict[str, Any]] = {}
 
     def column(self, items: list[Any], field: spec.Field) -> list[Any]:
         """The field of every item, checked, with absent values as the default."""
@@ -140,7 +142,8 @@ class _Reader:
         return values
 
     def check_references(self, field: spec.Field, values: list[Any]) -> None:
-        tables = [self.built.get(kind, {}) for kind in field.refers]
+        # The section being read may name its own elements (an attack on an attack).
+        tables = [self.built.get(kind) or self.reading.get(kind, {}) for kind in field.refers]
         refs = chain.from_iterable(values) if field.rule is spec.IDS else values
         if len(tables) == 1:
             if not all(map(tables[0].__contains__, refs)):
@@ -171,7 +174,9 @@ class _Reader:
         return out
 
     def section(self, el: spec.Element, section: dict[str, Any]) -> dict[str, Any]:
+        self.reading = {el.name: section}
         columns = self.columns(el, list(section.values()), section)
+        self.reading = {}
         if el.model is Claim:
             texts, blanks = columns[el.attrs_order.index("text")], columns[el.attrs_order.index("blank")]
             if not all(t.strip() or b for t, b in zip(texts, blanks, strict=True)):

@@ -341,10 +341,11 @@ ATTACK = Element(
             "to",
             "target",
             ID,
-            "A claim id (a *rebuttal*: the claim is false) or an inference id (an *undercut*: the step "
-            "does not follow).",
+            "A claim id (a *rebuttal*: the claim is false), an inference id (an *undercut*: the step "
+            'does not follow) or an attack id (a *counter-attack*: the objection fails, as in "granted, '
+            '..., but ..."; an attack defeats nothing once a counter-attack on it stands).',
             required=True,
-            refers=("claim", "inference"),
+            refers=("claim", "inference", "attack"),
             role="target",
         ),
         Field("note", "note", TEXT, "Why it attacks (`student:` marks a note for students, as for claims)."),
