@@ -176,7 +176,7 @@ def sentence(rng: random.Random) -> str:
 
 def generated(rng: random.Random, index: int) -> tuple[str, str]:
     """An AIFdb-like map of 10 to 50 nodes: claims, supports, conflicts and their locutions."""
-    target = rng.randint(10, 50)
+    target = rng.randint(11, 50)  # each step adds two nodes: 10 to 50 in all
     nodes: list[dict[str, str]] = []
     edges: list[dict[str, str]] = []
     locutions: list[dict[str, str]] = []
@@ -192,7 +192,7 @@ def generated(rng: random.Random, index: int) -> tuple[str, str]:
         edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b})
 
     claims = [node("I", sentence(rng))]
-    while len(nodes) < target:
+    while len(nodes) + 2 <= target:
         roll = rng.random()
         if roll < 0.6:
             premise = node("I", sentence(rng))

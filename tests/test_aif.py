@@ -522,3 +522,39 @@ def test_export_writes_aifdb_nodes_and_edges() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__]))
+
+
+def test_the_corpus_script_reads_a_folder_and_times_generated_maps(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "corpus_aif", Path(__file__).parent.parent / "bench" / "corpus_aif.py"
+    )
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "corpus_aif", bench)
+    spec.loader.exec_module(bench)
+    (tmp_path / "bad.json").write_text("[1, 2", encoding="utf-8")
+    out = tmp_path / "figures.json"
+    assert (
+        bench.main(
+            [str(DATA), str(tmp_path / "bad.json"), "--generate", "30", "--workers", "1", "--json", str(out)]
+        )
+        == 0
+    )
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    corpus = figures["corpus"]
+    assert (corpus["files"], corpus["read"], corpus["round trip equal"]) == (
+        len(FILES) + 1,
+        len(FILES),
+        len(FILES),
+    )
+    assert [key.startswith("not JSON") for key in corpus["not read"]] == [True]
+    assert corpus["without warnings"] == sum(not read(p.name).warnings for p in FILES)
+    generated = figures["generated"]
+    assert generated["read"] == generated["round trip equal"] == 30
+    low, high = (int(n) for n in generated["nodes"].split(",")[0].split("-"))
+    assert low >= 10 and high <= 50
+    assert json.loads(capsys.readouterr().out) == figures
