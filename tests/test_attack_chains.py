@@ -11,6 +11,8 @@ errors), the dialectic rules and their messages in both languages.
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from unittest import mock
 
 import pytest
@@ -21,6 +23,8 @@ import argmap
 from argmap import ArgmapError, ArgumentMap, Kind, MapBuilder
 from argmap.checks import check, graph, labelling
 from argmap.checks.graph import Index, Status
+from argmap.drawing.dot import components, to_dot
+from argmap.drawing.html import to_html
 from argmap.formats._fastjson import load_clean_json
 from argmap.i18n import using
 from argmap.model import Attack, Claim, Inference
@@ -362,3 +366,76 @@ def test_both_json_paths_read_counter_attacks_alike(m: ArgumentMap) -> None:
         careful = argmap.loads(text, "json", name="m.json")
     assert careful == m
     assert quick is None or quick == m  # the quick path may hand a text over (see test_fastjson)
+
+
+# -- the drawing --------------------------------------------------------------------------------
+
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz (tools/system-deps.sh)")
+
+
+def edges(source: str) -> set[tuple[str, str]]:
+    return set(re.findall(r"^\s*\"?([\w.\-]+)\"?\s*->\s*\"?([\w.\-]+)\"?", source, re.MULTILINE))
+
+
+def test_the_diagram_splits_a_countered_attack_at_a_point_its_counter_attack_points_at() -> None:
+    source = to_dot(granted_but().build()).source
+    assert {("E2", "X1"), ("X1", "I1"), ("E3", "X1")} <= edges(source)
+    assert ("E2", "I1") not in edges(source)  # the attack is drawn in two halves, not whole
+    point = re.search(r"^\s*X1 \[([^\]]*)\]", source, re.MULTILINE)
+    assert point is not None and "shape=point" in point.group(1)
+    first_half = re.search(r"^\s*E2 -> X1 \[([^\]]*)\]", source, re.MULTILINE)
+    assert first_half is not None and "arrowhead=none" in first_half.group(1)
+    assert "X2 (counter-attack (on an attack))" in source
+    assert "X2（再反論（反論へ））" in to_dot(granted_but(lang="ja").build()).source
+
+
+def test_an_attack_nothing_targets_is_drawn_whole_as_before() -> None:
+    source = to_dot(granted_but(counter=False).build()).source
+    assert ("E2", "I1") in edges(source)
+    assert not re.search(r"^\s*X1 \[", source, re.MULTILINE)
+
+
+def test_counter_attacks_join_the_pieces_of_the_map() -> None:
+    b = MapBuilder("t")
+    b.premise("P1", "p")
+    b.premise("P2", "q")
+    b.premise("P3", "r")
+    b.attack("X1", "P1", "P2")
+    assert components(b.build()) == 2
+    b.attack("X2", "P3", "X1")
+    assert components(b.build()) == 1
+
+
+@SETTINGS
+@given(maps(counter_attacks=True))
+def test_any_map_with_counter_attacks_gives_a_diagram(m: ArgumentMap) -> None:
+    source = to_dot(m, findings=[]).source
+    drawn = edges(source)
+    for x in m.attacks.values():
+        if m.graph.attackers_of(x.id):
+            assert (x.source, x.id) in drawn and (x.id, x.target) in drawn
+        else:
+            assert (x.source, x.target) in drawn
+
+
+@needs_dot
+def test_the_html_view_marks_the_point_and_both_halves_and_nests_counter_attacks() -> None:
+    page = to_html(granted_but().build())
+    assert page.count('data-element="X1" data-kind="attack"') == 3  # the point and two halves
+    assert page.count('data-element="X2" data-kind="attack"') == 1
+    x1 = page.index('data-ref="X1" aria-label')
+    x2 = page.index('data-ref="X2" aria-label')
+    assert x1 < x2 and "counter-attack (on an attack)" in page[x1 : x2 + 200]
+    assert "再反論（反論へ）" in to_html(granted_but(lang="ja").build())
+
+
+@needs_dot
+def test_self_attacks_and_circles_of_counter_attacks_draw() -> None:
+    b = MapBuilder("t")
+    b.premise("P1", "p")
+    b.premise("P2", "q")
+    b.attack("X1", "P2", "X1")
+    b.attack("X3", "P1", "X4")
+    b.attack("X4", "P1", "X3")
+    page = to_html(b.build())
+    assert page.count('data-element="X3" data-kind="attack"') == 3

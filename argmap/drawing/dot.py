@@ -1089,8 +1089,15 @@ class _Builder:
             attrs_ = {**attrs_, "penwidth": self.pen(1)}
         self.g.edge(tail, head, arrowhead=style.SUPPORT_HEAD, **attrs_)
 
+    @functools.cached_property
+    def countered(self) -> frozenset[str]:
+        """The attacks some attack targets: each is drawn through a point, the target of its counter-attacks."""
+        attacks = self.m.attacks
+        return frozenset(att.target for att in attacks.values() if att.target in attacks)
+
     def _attack(self, attack_id: str, source: str, target: str, note: str | None) -> None:
         undercut = target in self.m.inferences
+        counter = target in self.m.attacks
         found = self.by_element.get(attack_id, ())
         parts: list[str] = []
         head = self._note_mark(attack_id)
@@ -1109,7 +1116,7 @@ class _Builder:
                 f'<TABLE BORDER="0" CELLPADDING="1"><TR><TD BGCOLOR="{bg}">'
                 f"{_font(self.pt(8), fg, name, bold=True)}</TD></TR></TABLE>"
             )
-        kind = self.w["undercut" if undercut else "rebuttal"]
+        kind = counter_word(self.speak) if counter else self.w["undercut" if undercut else "rebuttal"]
         extra: dict[str, str] = {}
         if parts:
             rows = "".join(f"<TR><TD>{p}</TD></TR>" for p in parts)
@@ -1118,24 +1125,59 @@ class _Builder:
             where = "xlabel" if self._large() else "label"
             extra[where] = f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{rows}</TABLE>>'
         cycle = self.path_edges.get(attack_id)
+        tip = _tip(
+            [
+                _("{id} ({kind})").format(id=attack_id, kind=kind),
+                note,
+                _finding_lines(found, self.related.get(attack_id, ())),
+            ]
+        )
+        line = {
+            "color": style.ATTACK_COLOUR,
+            "penwidth": self.pen(3 if cycle else 1.6),
+            "style": "dashed" if undercut or counter else "solid",
+        }
+        if attack_id in self.countered:
+            # Split in two at a point that its counter-attacks point at: source -> point -> target.
+            self.g.node(
+                attack_id,
+                shape="point",
+                width=f"{round(0.09 * self._arrows(), 2):g}",
+                color=style.ATTACK_COLOUR,
+                fillcolor=style.ATTACK_COLOUR,
+                style="filled",
+                tooltip=tip,
+            )
+            self.g.edge(
+                source,
+                attack_id,
+                fontcolor=style.ATTACK_COLOUR,
+                arrowhead="none",
+                tooltip=tip,
+                **line,
+                **extra,
+            )
+            source, extra = attack_id, {}
         self.g.edge(
             source,
             target,
-            color=style.ATTACK_COLOUR,
             fontcolor=style.ATTACK_COLOUR,
-            penwidth=self.pen(3 if cycle else 1.6),
-            style="dashed" if undercut else "solid",
-            arrowhead=style.UNDERCUT_HEAD if undercut else style.REBUTTAL_HEAD,
+            arrowhead=style.UNDERCUT_HEAD if undercut or counter else style.REBUTTAL_HEAD,
             arrowsize=f"{round(1.0 * self._arrows(), 2):g}",
-            tooltip=_tip(
-                [
-                    _("{id} ({kind})").format(id=attack_id, kind=kind),
-                    note,
-                    _finding_lines(found, self.related.get(attack_id, ())),
-                ]
-            ),
+            tooltip=tip,
+            **line,
             **extra,
         )
+
+
+#: What the diagram calls an attack on an attack.
+COUNTER_ATTACK = N_("counter-attack (on an attack)")
+
+
+def counter_word(lang: str) -> str:
+    """The diagram's name for an attack on an attack, in ``lang``."""
+    with using(language_of(lang) or DEFAULT_LANGUAGE):
+        return _(COUNTER_ATTACK)
 
 
 #: The layouts by size, as measured in bench/bench_render.py (Graphviz 2.43):
@@ -1203,7 +1245,7 @@ def components(amap: ArgumentMap) -> int:
     >>> components(b.build())
     2
     """
-    parent = {e: e for e in (*amap.claims, *amap.inferences)}
+    parent = {e: e for e in (*amap.claims, *amap.inferences, *amap.attacks)}
 
     def find(x: str) -> str:
         while parent[x] != x:
@@ -1220,7 +1262,8 @@ def components(amap: ArgumentMap) -> int:
         for p in inf.premises:
             join(p, inf.id)
     for att in amap.attacks.values():
-        join(att.source, att.target)
+        join(att.source, att.id)
+        join(att.id, att.target)  # a claim, an inference or an attack
     return len({find(e) for e in parent})
 
 

@@ -31,7 +31,15 @@ from urllib.parse import urlsplit
 
 from argmap.checks.diagnostic import Diagnostic, Severity
 from argmap.drawing import style
-from argmap.drawing.dot import RenderOptions, _date, build, check_arguments, diagram_language, rule_name
+from argmap.drawing.dot import (
+    RenderOptions,
+    _date,
+    build,
+    check_arguments,
+    counter_word,
+    diagram_language,
+    rule_name,
+)
 from argmap.drawing.escape import printable
 from argmap.drawing.views import View
 from argmap.errors import ArgmapError
@@ -178,8 +186,13 @@ def _svg(svg: str, amap: ArgumentMap) -> str:
         key = (inf.id, inf.conclusion)
         supports[key] = supports.get(key, 0) + 1
     attacks: dict[tuple[str, str], list[str]] = {}
+    countered = {att.target for att in amap.attacks.values() if att.target in amap.attacks}
     for att in amap.attacks.values():
-        attacks.setdefault((att.source, att.target), []).append(att.id)
+        if att.id in countered:  # drawn in two halves through a point, as the diagram does
+            attacks.setdefault((att.source, att.id), []).append(att.id)
+            attacks.setdefault((att.id, att.target), []).append(att.id)
+        else:
+            attacks.setdefault((att.source, att.target), []).append(att.id)
     seen: dict[tuple[str, str], int] = {}
 
     def mark(m: re.Match[str]) -> str:
@@ -191,6 +204,8 @@ def _svg(svg: str, amap: ArgumentMap) -> str:
                 element, kind = title, amap.claims[title].kind.value
             elif title in amap.inferences:
                 element, kind = title, "inference"
+            elif title in amap.attacks:  # the point on an attack that is counter-attacked
+                element, kind = title, "attack"
         else:
             arrow = title.find(">")
             if arrow > 0:
@@ -356,16 +371,28 @@ class _Outline:
                 self.claim(p, depth + 1, out)
         out.append("</ul></li>")
 
-    def attack(self, aid: str, out: list[str]) -> None:
+    def attack(self, aid: str, out: list[str], depth: int = 0) -> None:
         att = self.m.attacks[aid]
-        kind = self.w["undercut" if att.target in self.m.inferences else "rebuttal"]
+        if att.target in self.m.attacks:
+            kind = counter_word(self.speak)
+        else:
+            kind = self.w["undercut" if att.target in self.m.inferences else "rebuttal"]
         source = self.m.claims.get(att.source)
         said = f' <span class="text">{_text(source.text)}</span>' if source is not None else ""
         out.append(
             f'<li class="attack"><span class="kind">{_text(kind)}</span> {self.ref(aid)} '
             f'<span class="from">{_w("from")}</span> {self.ref(att.source)}{said}'
-            f"{self.note(att.note)}</li>"
+            f"{self.note(att.note)}"
         )
+        # Its counter-attacks, under it (a circle of them is written once round).
+        counters = self.attacks_on.get(aid, [])
+        if counters and depth < 16 and aid not in self.expanded:
+            self.expanded.add(aid)
+            out.append("<ul>")
+            for c in counters:
+                self.attack(c, out, depth + 1)
+            out.append("</ul>")
+        out.append("</li>")
 
     def html(self) -> str:
         m, g = self.m, self.g
@@ -470,7 +497,8 @@ def _elements(
         out[i.id] = entry
     for a in amap.attacks.values():
         undercut = a.target in amap.inferences
-        entry = {"kind": "attack", "name": w["undercut" if undercut else "rebuttal"]}
+        name = counter_word(speak) if a.target in amap.attacks else w["undercut" if undercut else "rebuttal"]
+        entry = {"kind": "attack", "name": name}
         entry["source"] = a.source
         entry["target"] = a.target
         if a.note:
