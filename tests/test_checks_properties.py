@@ -26,6 +26,7 @@ def maps(
     max_inferences: int = 7,
     max_attacks: int = 5,
     kinds: list[str] = KINDS,
+    *,
     counter_attacks: bool = False,
 ) -> ArgumentMap:
     """Small random maps: any kinds, inferences with 0-3 premises (repeats
