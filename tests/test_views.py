@@ -475,3 +475,19 @@ def test_views_of_a_map_of_two_thousand_elements_are_quick() -> None:
     elapsed = time.perf_counter() - start
     assert parts
     assert elapsed < 10, elapsed
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data(), maps(max_claims=8, counter_attacks=True))
+def test_views_of_maps_with_counter_attacks_are_sound(data: st.DataObject, m: ArgumentMap) -> None:
+    ids = [*m.claims, *m.inferences, *m.attacks]
+    chosen = data.draw(st.lists(st.sampled_from(ids), min_size=1, max_size=3))
+    for view in (focus(m, chosen, depth=data.draw(st.integers(0, 3))), *split(m)):
+        sub = view.map  # an ArgumentMap: building it checked that every reference is drawn
+        for att in sub.attacks.values():
+            assert att.source in sub and att.target in sub
+            assert sub.attacks[att.id] == m.attacks[att.id]
+    # focusing on an attack draws the counter-attacks on it (they answer it in the same step)
+    for aid in m.attacks:
+        answered = [a.id for a in m.attacks.values() if a.target == aid]
+        assert set(answered) <= set(focus(m, [aid], depth=0).map.attacks)

@@ -21,5 +21,8 @@ fi
 echo "argmap: installing @argdown/cli@$VERSION into $DEST/ with npm" >&2
 mkdir -p "$DEST"
 [ -f "$DEST/package.json" ] || echo '{"private": true}' >"$DEST/package.json"
-npm install --prefix "$DEST" --no-audit --no-fund --silent "@argdown/cli@$VERSION" >/dev/null
+if ! npm install --prefix "$DEST" --no-audit --no-fund --silent "@argdown/cli@$VERSION" >/dev/null; then
+    echo "argmap: npm could not install @argdown/cli@$VERSION; the tests with Argdown's parser will be skipped" >&2
+    exit 0
+fi
 "$BIN" --version >/dev/null

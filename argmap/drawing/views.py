@@ -157,12 +157,15 @@ def upstream(amap: ArgumentMap, element_id: str) -> Iterator[tuple[str, int]]:
             yield att, 0
     else:
         yield amap.attacks[element_id].source, 0
+        for att in g.attackers_of(element_id):  # counter-attacks answer it in the same step
+            yield att, 0
 
 
-def _required(amap: ArgumentMap, element_id: str) -> Iterator[str]:
+def _required(amap: ArgumentMap, element_id: str, _seen: frozenset[str] = frozenset()) -> Iterator[str]:
     """What must be drawn with ``element_id`` for the sub-map to be sound:
     an inference's conclusion; an attack's source and target (and the
-    conclusion of a target inference)."""
+    conclusion of a target inference, and what a target attack needs, down a
+    chain of counter-attacks)."""
     if element_id in amap.inferences:
         yield amap.inferences[element_id].conclusion
     elif element_id in amap.attacks:
@@ -171,6 +174,8 @@ def _required(amap: ArgumentMap, element_id: str) -> Iterator[str]:
         yield att.target
         if att.target in amap.inferences:
             yield amap.inferences[att.target].conclusion
+        elif att.target in amap.attacks and att.target not in _seen:
+            yield from _required(amap, att.target, _seen | {element_id})
 
 
 def _check_map(amap: object) -> ArgumentMap:
@@ -517,9 +522,13 @@ def select(
     for inf in amap.inferences.values():
         if inf.conclusion in drawn and any(p in drawn for p in inf.premises):
             drawn.add(inf.id)
-    for att in amap.attacks.values():
-        if att.source in drawn and att.target in drawn:
-            drawn.add(att.id)
+    grown = True
+    while grown:  # an attack on a drawn attack is drawn once that attack is
+        grown = False
+        for att in amap.attacks.values():
+            if att.id not in drawn and att.source in drawn and att.target in drawn:
+                drawn.add(att.id)
+                grown = True
     order = (*amap.claims, *amap.inferences, *amap.attacks)
     return _view(amap, drawn, tuple(e for e in order if e in chosen))
 
