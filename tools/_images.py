@@ -7,7 +7,9 @@ longer matches.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import argparse
+import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
@@ -17,3 +19,26 @@ def stale(root: Path, outputs: Iterable[Path], record: Path, expected: str, chan
     if not record.exists() or record.read_text(encoding="utf-8") != expected:
         problems.append(changed)
     return problems
+
+
+def main(
+    doc: str,
+    tool: str,
+    root: Path,
+    *,
+    stale: Callable[[], list[str]],
+    draw: Callable[[], None],
+    outputs: Callable[[], list[Path]],
+) -> int:
+    """The command line of a tool that draws pictures: ``--check`` reports stale ones (exit 1), else draw them all."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="only report whether the pictures are stale")
+    args = ap.parse_args()
+    if args.check:
+        problems = stale()
+        for p in problems:
+            print(f"docs/img: {p}; run: .venv/bin/python tools/{tool}", file=sys.stderr)
+        return 1 if problems else 0
+    draw()
+    print("\n".join(path.relative_to(root).as_posix() for path in outputs()))
+    return 0

@@ -13,7 +13,6 @@ test suite) compares it with the map files as they are now.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import sys
 from pathlib import Path
@@ -81,17 +80,7 @@ def draw() -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true", help="only report whether the diagrams are stale")
-    args = ap.parse_args()
-    if args.check:
-        problems = stale()
-        for p in problems:
-            print(f"docs/img: {p}; run: .venv/bin/python tools/docs_images.py", file=sys.stderr)
-        return 1 if problems else 0
-    draw()
-    print("\n".join(path.relative_to(ROOT).as_posix() for path in outputs()))
-    return 0
+    return _images.main(__doc__ or "", "docs_images.py", ROOT, stale=stale, draw=draw, outputs=outputs)
 
 
 if __name__ == "__main__":

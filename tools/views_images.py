@@ -23,7 +23,6 @@ argmap's views give now.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import shutil
@@ -193,17 +192,7 @@ def _screenshot(page_file: Path, target: Path) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true", help="only report whether the pictures are stale")
-    args = ap.parse_args()
-    if args.check:
-        problems = stale()
-        for p in problems:
-            print(f"docs/img: {p}; run: .venv/bin/python tools/views_images.py", file=sys.stderr)
-        return 1 if problems else 0
-    draw()
-    print("\n".join(path.relative_to(ROOT).as_posix() for path in outputs()))
-    return 0
+    return _images.main(__doc__ or "", "views_images.py", ROOT, stale=stale, draw=draw, outputs=outputs)
 
 
 if __name__ == "__main__":
