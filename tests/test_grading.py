@@ -15,7 +15,7 @@ import argmap
 from argmap.exercises import SAME_ID_BONUS, THRESHOLD, Grade, align, assignment, grade, similarity
 from argmap.exercises.grading import _claim_weights
 from argmap.exercises.matching import _hungarian, token_sets
-from argmap.model import ArgumentMap, Claim, Inference, Kind
+from argmap.model import ArgumentMap, Claim, Inference, Kind, MapBuilder
 from tests.language import english_sentences
 
 KEY = Path(__file__).resolve().parent.parent / "examples" / "nato-tokyo" / "map.argmap.yaml"
@@ -365,3 +365,29 @@ def test_every_kind_has_a_name_in_the_feedback() -> None:
             (f,) = grade(k, student, lang=lang).feedback
             assert f["key"] == "a" and str(f["message"]).strip()
             assert not any(part in str(f["message"]) for part in ("{", "}", "Kind."))
+
+
+def test_a_counter_attack_is_matched_through_the_attack_it_answers() -> None:
+    b = MapBuilder("Granted", lang="en")
+    b.premise("P1", "The office opens in Tokyo next year")
+    b.conclusion("C1", "Japan is joining the alliance")
+    b.inference("I1", ["P1"], "C1")
+    b.premise("P2", "An office is not a membership")
+    b.attack("X1", "P2", "I1")
+    b.premise("P3", "Every member began with an office like this one")
+    b.attack("X2", "P3", "X1")  # granted, an office is not a membership, but …
+    key = b.build()
+    s = MapBuilder("Granted", lang="en")
+    for old, new in (("P1", "a"), ("C1", "b"), ("P2", "c"), ("P3", "d")):
+        c = key.claims[old]
+        s.claim(new, c.kind, c.text)
+    s.inference("i", ["a"], "b")
+    s.attack("x", "c", "i")
+    s.attack("y", "d", "x")
+    g = grade(key, s.build())
+    assert g.alignment.attacks == {"X1": "x", "X2": "y"}
+    assert "X2" not in g.missed and g.score == 1.0
+    # the student who did not answer the objection is told so
+    graded = grade(key, attrs.evolve(s.build(), attacks={"x": s.build().attacks["x"]}))
+    assert "X2" in graded.missed
+    assert any(f["code"] == "missed-attack" and f["key"] == "X2" for f in graded.feedback)

@@ -196,16 +196,23 @@ def align(key: ArgumentMap, student: ArgumentMap) -> Alignment:
         iw.append(row)
     inferences = {kinf[i]: sinf[j] for i, j in assignment(iw)}
 
-    # attacks: the same ends (equal ends are an equivalence, so first come is as good as any)
-    targets = {**claims, **inferences}
+    # attacks: the same ends (equal ends are an equivalence, so first come is as good as any);
+    # a counter-attack's end is an attack, matched in an earlier pass down the chain
     by_ends: dict[tuple[str, str], list[str]] = {}
     for s, sa in student.attacks.items():
         by_ends.setdefault((sa.source, sa.target), []).append(s)
     attacks: dict[str, str] = {}
-    for k, ka in key.attacks.items():
-        source, target = targets.get(ka.source), targets.get(ka.target)
-        if source is not None and target is not None and (free := by_ends.get((source, target))):
-            attacks[k] = free.pop(0)
+    grown = True
+    while grown:
+        grown = False
+        targets = {**claims, **inferences, **attacks}
+        for k, ka in key.attacks.items():
+            if k in attacks:
+                continue
+            source, target = targets.get(ka.source), targets.get(ka.target)
+            if source is not None and target is not None and (free := by_ends.get((source, target))):
+                attacks[k] = free.pop(0)
+                grown = True
     return Alignment(claims=claims, inferences=inferences, attacks=attacks)
 
 
