@@ -55,7 +55,8 @@ from argmap.checks import check
 from argmap.checks.output import diagnostic_json
 from argmap.checks.text import token_similarity
 from argmap.exercises.matching import assignment, token_sets
-from argmap.i18n import N_, _, choose, current, using
+from argmap.formats._rules import listing
+from argmap.i18n import N_, _, choose, using
 from argmap.model import ArgumentMap, Claim, Kind
 
 __all__ = [
@@ -267,7 +268,7 @@ def _links(amap: ArgumentMap, rename: Mapping[str, str] | None = None) -> dict[t
 
 def _ids(ids: Iterable[str]) -> str:
     """Ids as a list in the language in force."""
-    return ("、" if current() == "ja" else ", ").join(ids)
+    return listing(ids)
 
 
 def grade(key: ArgumentMap, student: ArgumentMap, *, lang: str | None = None) -> Grade:

@@ -42,6 +42,7 @@ from typing import Any
 
 from argmap.errors import ArgmapError
 from argmap.exercises.grading import Grade
+from argmap.formats._rules import listing
 from argmap.i18n import N_, _, current, ngettext
 from argmap.model import ArgumentMap, Kind
 
@@ -209,7 +210,7 @@ def to_text(report: Mapping[str, Any]) -> str:
     lines.append(_class_line(summary))
     hardest = summary["elements"][:HARDEST]
     if summary["students"] and hardest:
-        found = ("、" if current() == "ja" else ", ").join(
+        found = listing(
             _("{id} ({percent:.0f}%)").format(id=e["key"], percent=shown(100 * e["found_by"], 0, 100))
             for e in hardest
         )
@@ -453,7 +454,7 @@ def _chart_description(counts: Sequence[int]) -> str:
         _("{low:.1f} to {high:.1f}: {count}").format(low=i / len(counts), high=(i + 1) / len(counts), count=c)
         for i, c in enumerate(counts)
     ]
-    return ("、" if current() == "ja" else ", ").join(parts)
+    return listing(parts)
 
 
 def _meter(fraction: float) -> str:
@@ -500,16 +501,12 @@ def _element(key_map: ArgumentMap, key: str) -> tuple[str, str]:
     arrow = " → "
     if key in key_map.inferences:
         inf = key_map.inferences[key]
-        link = _listing(inf.premises) + arrow + inf.conclusion
+        link = listing(inf.premises) + arrow + inf.conclusion
         return _("inference"), (f"{inf.marker}: {link}" if inf.marker else link)
     if key in key_map.attacks:
         att = key_map.attacks[key]
         return _("attack"), att.source + arrow + att.target
     return "", ""
-
-
-def _listing(ids: Sequence[str]) -> str:
-    return ("、" if current() == "ja" else ", ").join(ids)
 
 
 def _feedback(row: Mapping[str, Any]) -> str:

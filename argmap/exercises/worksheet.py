@@ -44,7 +44,8 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from argmap.formats import dumps
-from argmap.i18n import N_, _, choose, current, ngettext, using
+from argmap.formats._rules import listing
+from argmap.i18n import N_, _, choose, ngettext, using
 from argmap.model import ArgumentMap, Attack, Claim, Inference, Kind
 
 __all__ = [
@@ -197,7 +198,7 @@ def hidden_parts(hide: Iterable[str], key: ArgumentMap) -> tuple[str, ...]:
         hint = _(" (did you mean {word}?)").format(word=close[0]) if close else ""
         raise ValueError(
             _("cannot hide {word}{hint}: it is neither {words} nor an id of the map").format(
-                word=repr(name), hint=hint, words=_listing(HIDE_WORDS)
+                word=repr(name), hint=hint, words=listing(HIDE_WORDS)
             )
         )
     if not out:
@@ -394,13 +395,8 @@ class _Maker:
         return amap, hidden, questions
 
 
-def _listing(items: Iterable[str]) -> str:
-    """Items as a sentence lists them: ``a, b`` (``a、b`` in Japanese)."""
-    return ("、" if current() == "ja" else ", ").join(items)
-
-
 def _ids(ids: Iterable[str]) -> str:
-    return _listing(dict.fromkeys(ids))
+    return listing(dict.fromkeys(ids))
 
 
 def worksheet(key: ArgumentMap, hide: Iterable[str] = DEFAULT_HIDE, *, lang: str | None = None) -> Worksheet:
@@ -421,7 +417,7 @@ def worksheet(key: ArgumentMap, hide: Iterable[str] = DEFAULT_HIDE, *, lang: str
         if not hidden:
             raise ValueError(
                 _("nothing to hide: the key has no {what}; choose what to hide with --hide").format(
-                    what=_listing(p for p in parts if p in HIDE_WORDS)
+                    what=listing(p for p in parts if p in HIDE_WORDS)
                 )
             )
         task = _(

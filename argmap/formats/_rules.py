@@ -12,6 +12,7 @@ import datetime as _dt
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from argmap.formats._tree import Tree
 from argmap.i18n import N_, _, current, translations
@@ -90,7 +91,7 @@ def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
     return suggestion(closest(word, choices))
 
 
-def listing(items: tuple[str, ...] | list[str]) -> str:
+def listing(items: Iterable[str]) -> str:
     """Items as a message lists them: ``a, b, c`` (``a、b、c`` in Japanese)."""
     return pgettext("list", ", ").join(items)
 
