@@ -14,10 +14,10 @@ from __future__ import annotations
 import html
 import re
 import time
-import unicodedata
 
 from argmap.checks.cues import content_tokens
 from argmap.drawing.dot import RenderOptions, note_mark, to_dot
+from argmap.drawing.escape import printable
 from argmap.drawing.html import svg_parts
 from argmap.drawing.output import DEFAULT_TIMEOUT, _fitted, run_graphviz
 from argmap.errors import ArgmapException
@@ -93,10 +93,9 @@ class HandoutError(ArgmapException):
 
 
 def _e(text: str) -> str:
-    """``text`` for HTML: escaped, with control characters (but line breaks and tabs) left out."""
-    return html.escape(
-        "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc"), quote=True
-    )
+    """``text`` for HTML as the map's pages write it: characters XML cannot carry shown as
+    their pictures (:func:`~argmap.drawing.escape.printable`), markup escaped."""
+    return html.escape(printable(text), quote=True)
 
 
 #: The room for the diagram on an A4 landscape page, in pixels at 96 dpi (267 mm x 170 mm).
