@@ -43,6 +43,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from argmap.drawing.dot import note_mark
 from argmap.formats import dumps
 from argmap.formats._rules import listing
 from argmap.i18n import N_, _, choose, ngettext, using
@@ -162,12 +163,6 @@ def kinds_help() -> str:
         "Kinds: evidence (a reported fact), premise (taken as given), assumption (a hidden premise), "
         "hypothesis (if …), conclusion (what is drawn)."
     )
-
-
-def _circled(n: int) -> str:
-    from argmap.drawing.dot import note_mark
-
-    return note_mark(n)
 
 
 def hidden_parts(hide: Iterable[str], key: ArgumentMap) -> tuple[str, ...]:
@@ -344,7 +339,7 @@ class _Maker:
         questions: list[Question] = []
         back = {v: key_id for key_id, v in self.name.items()}
         for n, c in enumerate((c for c in claims if c.blank), start=1):
-            questions.append(Question(_circled(n), back[c.id], c.prompt or ""))
+            questions.append(Question(note_mark(n), back[c.id], c.prompt or ""))
         for i in k.inferences.values():
             if i.id in unlinked:
                 if i.marker:
