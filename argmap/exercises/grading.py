@@ -95,7 +95,7 @@ _KIND_NAMES = {
 }
 
 
-def _kind_name(kind: Kind) -> str:
+def kind_phrase(kind: Kind) -> str:
     """The name of ``kind`` in a sentence, in the language in force (any kind, those to come too)."""
     return _(_KIND_NAMES.get(kind, N_("a claim")))
 
@@ -342,7 +342,7 @@ def grade(key: ArgumentMap, student: ArgumentMap, *, lang: str | None = None) ->
                 ).format(id=s)
             else:
                 text = _("Is {id} really {kind}? Think again about the part it plays in the text.").format(
-                    id=s, kind=_kind_name(kind)
+                    id=s, kind=kind_phrase(kind)
                 )
             say("wrong-kind", k, s, text)
         # inferences: the support the student did not reproduce, one item a step
@@ -485,6 +485,6 @@ def _missed_claim(key: ArgumentMap, k: str, say: Any, shown: Any) -> None:
         )
     else:
         text = _("The text has {kind} your map does not show yet. Read it again: what is it?").format(
-            kind=_kind_name(key.claims[k].kind)
+            kind=kind_phrase(key.claims[k].kind)
         )
     say("missed-claim", k, None, text)

@@ -44,9 +44,10 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from argmap.drawing.dot import note_mark
+from argmap.exercises.grading import kind_phrase
 from argmap.formats import dumps
 from argmap.formats._rules import listing
-from argmap.i18n import N_, _, choose, ngettext, using
+from argmap.i18n import _, choose, ngettext, using
 from argmap.model import ArgumentMap, Attack, Claim, Inference, Kind
 
 __all__ = [
@@ -67,15 +68,6 @@ DEFAULT_HIDE = ("assumptions",)
 
 _STUDENT_MARK = re.compile(r"\s*(?:student|生徒へ?)\s*[:：]\s*", re.IGNORECASE)
 _DRAFT_MARK = re.compile(r"\s*(?:draft|下書き)\s*[:：]\s*", re.IGNORECASE)
-
-_KIND_WORDS = {
-    Kind.EVIDENCE: N_("a piece of evidence"),
-    Kind.PREMISE: N_("a premise"),
-    Kind.ASSUMPTION: N_("a hidden premise"),
-    Kind.HYPOTHESIS: N_("a supposition (if …)"),
-    Kind.CONCLUSION: N_("a conclusion"),
-    Kind.BLANK: N_("a claim"),
-}
 
 
 def student_note(note: str | None) -> str | None:
@@ -262,9 +254,9 @@ class _Maker:
                 )
         if steps:
             return _("Write {kind} that supports {conclusion}.").format(
-                kind=_(_KIND_WORDS[claim.kind]), conclusion=_ids(self.name[s.conclusion] for s in steps)
+                kind=kind_phrase(claim.kind), conclusion=_ids(self.name[s.conclusion] for s in steps)
             )
-        return _("Write {kind} from the text that belongs here.").format(kind=_(_KIND_WORDS[claim.kind]))
+        return _("Write {kind} from the text that belongs here.").format(kind=kind_phrase(claim.kind))
 
     def make(self) -> tuple[ArgumentMap, list[str], list[Question]]:
         k = self.key
