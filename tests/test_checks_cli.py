@@ -226,14 +226,14 @@ def test_a_bad_file_is_loaded_once_and_its_problems_reported_as_data(
     )
     with pytest.raises(argmap.ArgmapError) as raised:
         argmap.load(bad)
-    real_load = argmap.formats.load
+    real_load = argmap.formats.read
     calls: list[object] = []
 
-    def counting_load(*args: object, **kwargs: object) -> object:
+    def counting_read(*args: object, **kwargs: object) -> object:
         calls.append(args[0])
         return real_load(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("argmap.formats.load", counting_load)
+    monkeypatch.setattr("argmap.formats.read", counting_read)
     r = run("check", "--format", "json", str(bad))
     assert r.exit_code == 2
     assert calls == [str(bad)]

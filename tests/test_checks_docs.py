@@ -73,6 +73,12 @@ def test_the_json_example_in_the_docs_is_real_output(monkeypatch) -> None:  # ty
     entry = example["files"][0]
     found = check(load(entry["file"]))
     assert entry["summary"] == counts(found)
+    assert example["summary"] == {
+        "files": 1,
+        "loaded": 1,
+        "findings": counts(found),
+        "rules": {code: sum(d.code == code for d in found) for code in sorted({d.code for d in found})},
+    }
     real = [diagnostic_json(d) for d in found]
     for finding in entry["findings"]:
         assert finding in real

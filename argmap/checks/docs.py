@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 from argmap.checks.engine import check
@@ -38,13 +39,24 @@ have anything to do with that conclusion?) the rule is marked *heuristic* and
 prints the figure it used.
 
 ```
-argmap check FILE... [--select RULES] [--ignore RULES] [--format text|json] [--strict] [--lang ja|en]
+argmap check FILE... [--select RULES] [--ignore RULES] [--format text|json] [--strict]
+             [--statistics] [--jobs N] [--from FORMAT] [--lang ja|en]
 argmap explain [RULE] [--format text|markdown] [--lang ja|en]
 ```
 
 * Text output is one finding a line, `path:line:col: CODE name: message`,
-  then a summary line per file (`path: 2 errors, 1 warning, 3 info`). Colour
-  is used only on a terminal.
+  then a summary line (`path: 2 errors, 1 warning, 3 info` for one file;
+  `12 files checked: 10 errors, 50 warnings, 92 info` for several, with a
+  line for the files that could not be read). `--statistics` adds the
+  findings by rule: how many, in how many files. Colour is used only on a
+  terminal.
+* A FILE may be a folder: every map file in it and its subfolders is checked
+  (`*.argmap.yaml`, `*.argmap.json`, `*.argdown`, `*.json`; with `--from`,
+  the files of that format). Maps in Argdown or AIF JSON are read directly
+  (see [interop.md](interop.md)); what their format holds that argmap cannot
+  represent is a `path:line:col: warning: …` line on stderr. Eight files or
+  more are checked in parallel, one process per core; `--jobs N` sets how
+  many (`--jobs 1`: one process). The output is the same, in the same order.
 * Exit status: **0** when there is no finding of severity `error` (nor
   `warning`, with `--strict`), **1** when there is, **2** on bad input (a file
   that does not load: its problems are printed as `path:line:col: message`
@@ -238,9 +250,16 @@ _JSON = """\
         }
       ],
       "summary": {"error": 5, "warning": 0, "info": 1},
-      "problems": []
+      "problems": [],
+      "warnings": []
     }
-  ]
+  ],
+  "summary": {
+    "files": 1,
+    "loaded": 1,
+    "findings": {"error": 5, "warning": 0, "info": 1},
+    "rules": {"AM105": 4, "AM201": 1, "AM202": 1}
+  }
 }
 ```
 
@@ -250,7 +269,10 @@ first id repeated at the end), a chain (`weak-support`: from a base claim to
 the conclusion, at most its last 32 steps) or a chain of defeat
 (`defeated-conclusion`: from the attack to the conclusion); it is empty for
 other rules. A file that could not be loaded has `"loaded": false`, no
-findings and its `problems`. The schema (JSON Schema 2020-12), also available
+findings and its `problems`; `warnings` are what a file in another tool's
+format held that argmap cannot represent. The top-level `summary` counts
+all the files together (`rules`: the findings of each rule that found
+something). The schema (JSON Schema 2020-12), also available
 as `argmap.checks.output.JSON_SCHEMA`:
 """
 
@@ -270,14 +292,24 @@ _INTRO_JA = """\
 「目安」と書いてあります。目安のルールは、判定に使った数を指摘の中に示します。
 
 ```
-argmap check FILE... [--select RULES] [--ignore RULES] [--format text|json] [--strict] [--lang ja|en]
+argmap check FILE... [--select RULES] [--ignore RULES] [--format text|json] [--strict]
+             [--statistics] [--jobs N] [--from FORMAT] [--lang ja|en]
 argmap explain [RULE] [--format text|markdown] [--lang ja|en]
 ```
 
 * 指摘は 1 行に 1 つ、`path:line:col: コード 名前: メッセージ` の形で表示されます
-  （たとえば `map.argmap.yaml:30:3: AM201 循環論法: …`）。ファイルごとに最後に
-  まとめの行（`path: エラー 2 件、警告 1 件、情報 3 件`）が出ます。端末では
-  重要度ごとに色がつきます。
+  （たとえば `map.argmap.yaml:30:3: AM201 循環論法: …`）。最後にまとめの行が出ます
+  （ファイルが 1 つなら `path: エラー 2 件、警告 1 件、情報 3 件`、いくつもあれば
+  `12 個のファイルを調べました：エラー 10 件、警告 50 件、情報 92 件` と、読み込めなかった
+  ファイルの数）。`--statistics` をつけると、ルールごとの指摘の数と、それが出たファイルの
+  数も出ます。端末では重要度ごとに色がつきます。
+* FILE にはフォルダーも書けます。フォルダーの中（その下のフォルダーも）の論証マップの
+  ファイル（`*.argmap.yaml`、`*.argmap.json`、`*.argdown`、`*.json`。`--from` があれば
+  その形式のファイル）をすべて調べます。Argdown や AIF の形式のマップもそのまま読めます
+  （[interop.md](../interop.md)）。その形式にあって argmap で表せないものは、
+  `path:line:col: 警告: …` の行として標準エラーに出ます。ファイルが 8 個以上のときは、
+  CPU のコアの数だけプロセスを使って同時に調べます。`--jobs N` で数を決められます
+  （`--jobs 1` で 1 つだけ）。出力の中身と順番は変わりません。
 * 指摘の重要度は、エラー・警告・情報の 3 つです。エラーは論証の組み立てが
   成り立っていないこと、警告は弱いところ、情報は見ておくとよいところを表します。
 * 終了コード: エラーの指摘がなければ **0**（`--strict` のときは警告もなければ 0）、
@@ -398,7 +430,9 @@ _JSON_JA = """\
 支えのつながり（`weak-support`、根拠から結論まで、最後の 32 段階まで）、反論から
 結論までのつながり（`defeated-conclusion`）の id を順に並べたもので、ほかのルールでは
 空です。読み込めなかったファイルは `"loaded": false` になり、指摘はなく、`problems`
-にその理由が入ります。出力の形を定めるスキーマ（2020-12 版の JSON スキーマ、Python
+にその理由が入ります。`warnings` には、ほかの道具の形式（Argdown、AIF）のファイルに
+あって argmap では表せなかったものが入ります。いちばん外側の `summary` は、すべての
+ファイルを合わせた数です（`rules` は、指摘のあったルールごとの数）。出力の形を定めるスキーマ（2020-12 版の JSON スキーマ、Python
 からは `argmap.checks.output.JSON_SCHEMA`）は次のとおりです。
 """
 
@@ -459,8 +493,21 @@ def _ja_json_example() -> str:
             item = diagnostic_json(d)
             item["location"]["file"] = path
             findings.append(item)
-    entry = {"file": path, "loaded": True, "findings": findings, "summary": counts(found), "problems": []}
-    return json.dumps({"version": JSON_VERSION, "files": [entry]}, ensure_ascii=False, indent=2)
+    entry = {
+        "file": path,
+        "loaded": True,
+        "findings": findings,
+        "summary": counts(found),
+        "problems": [],
+        "warnings": [],
+    }
+    total = {
+        "files": 1,
+        "loaded": 1,
+        "findings": counts(found),
+        "rules": dict(sorted(Counter(d.code for d in found).items())),
+    }
+    return json.dumps({"version": JSON_VERSION, "files": [entry], "summary": total}, ensure_ascii=False, indent=2)
 
 
 _EVALUATION = """\

@@ -22,7 +22,7 @@ language the finding was made in):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from argmap.checks.diagnostic import Diagnostic, Severity
@@ -33,12 +33,14 @@ from argmap.support import type_name
 
 __all__ = [
     "JSON_SCHEMA",
+    "code_label",
     "counts",
     "diagnostic_json",
     "place",
     "problem_json",
     "rule_label",
     "summary",
+    "summary_of_counts",
     "text_line",
 ]
 
@@ -56,20 +58,51 @@ _LOCATION = {
     },
 }
 
+_COUNTS = {
+    "type": "object",
+    "description": "numbers of findings by severity",
+    "required": ["error", "warning", "info"],
+    "additionalProperties": False,
+    "properties": {s.value: {"type": "integer", "minimum": 0} for s in Severity},
+}
+
+_PROBLEM = {
+    "type": "object",
+    "required": ["message", "location"],
+    "additionalProperties": False,
+    "properties": {"message": {"type": "string"}, "location": _LOCATION},
+}
+
 #: JSON Schema of ``argmap check --format json`` output.
 JSON_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "argmap check --format json",
     "type": "object",
-    "required": ["version", "files"],
+    "required": ["version", "files", "summary"],
     "additionalProperties": False,
     "properties": {
         "version": {"const": JSON_VERSION},
+        "summary": {
+            "type": "object",
+            "description": "all the files together",
+            "required": ["files", "loaded", "findings", "rules"],
+            "additionalProperties": False,
+            "properties": {
+                "files": {"type": "integer", "minimum": 0, "description": "files given"},
+                "loaded": {"type": "integer", "minimum": 0, "description": "files that could be read"},
+                "findings": _COUNTS,
+                "rules": {
+                    "type": "object",
+                    "description": "findings by rule code (only the rules that found something)",
+                    "additionalProperties": {"type": "integer", "minimum": 1},
+                },
+            },
+        },
         "files": {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["file", "loaded", "findings", "summary", "problems"],
+                "required": ["file", "loaded", "findings", "summary", "problems", "warnings"],
                 "additionalProperties": False,
                 "properties": {
                     "file": {"type": "string", "description": "the path as given"},
@@ -112,21 +145,19 @@ JSON_SCHEMA: dict[str, Any] = {
                             },
                         },
                     },
-                    "summary": {
-                        "type": "object",
-                        "required": ["error", "warning", "info"],
-                        "additionalProperties": False,
-                        "properties": {s.value: {"type": "integer", "minimum": 0} for s in Severity},
-                    },
+                    "summary": _COUNTS,
                     "problems": {
                         "type": "array",
                         "description": "why a file could not be loaded (empty when loaded)",
-                        "items": {
-                            "type": "object",
-                            "required": ["message", "location"],
-                            "additionalProperties": False,
-                            "properties": {"message": {"type": "string"}, "location": _LOCATION},
-                        },
+                        "items": _PROBLEM,
+                    },
+                    "warnings": {
+                        "type": "array",
+                        "description": (
+                            "what the file's format (Argdown, AIF) held that argmap cannot represent; "
+                            "empty for argmap's own formats"
+                        ),
+                        "items": _PROBLEM,
                     },
                 },
             },
@@ -157,13 +188,23 @@ def rule_label(d: Diagnostic, lang: str | None = None) -> str:
     """``CODE name`` of a finding, the rule's name in ``lang`` (else the
     language in force): ``AM201 circular-support``, ``AM201 循環論法``."""
     d = _diagnostic(d)
+    return code_label(d.code, d.name, lang)
+
+
+def code_label(code: str, name: str, lang: str | None = None) -> str:
+    """``CODE name`` of the rule ``code``, its name in ``lang`` (else the
+    language in force); ``name`` for a code no rule has.
+
+    >>> code_label("AM201", "circular-support", "ja"), code_label("AM999", "made-up", "ja")
+    ('AM201 循環論法', 'AM999 made-up')
+    """
     from argmap.checks.registry import find_rule
 
     try:
-        name = find_rule(d.code).display_name(lang)
+        shown = find_rule(code).display_name(lang)
     except ValueError:  # a finding made by hand, for a rule that does not exist
-        name = d.name
-    return f"{d.code} {name}"
+        shown = name
+    return f"{code} {shown}"
 
 
 def text_line(d: Diagnostic, path: str, lang: str | None = None) -> str:
@@ -212,7 +253,15 @@ def counts(found: Iterable[Diagnostic]) -> dict[str, int]:
 
 def summary(found: Iterable[Diagnostic], lang: str | None = None) -> str:
     """``2 errors, 1 warning, 3 info``, in ``lang`` (else the language in force)."""
-    c = counts(found)
+    return summary_of_counts(counts(found), lang)
+
+
+def summary_of_counts(c: Mapping[str, int], lang: str | None = None) -> str:
+    """:func:`summary` of the numbers of findings by severity (as :func:`counts` gives them).
+
+    >>> summary_of_counts({"error": 0, "warning": 2, "info": 1}, "en")
+    '0 errors, 2 warnings, 1 info'
+    """
     e, w, i = c["error"], c["warning"], c["info"]
     with using(lang):
         parts = (

@@ -49,6 +49,7 @@ COMMANDS = {
     "render": "argmap.cli.render",
     "validate": "argmap.cli.validate",
     "check": "argmap.cli.check",
+    "convert": "argmap.cli.convert",
     "explain": "argmap.cli.explain",
     "scaffold": "argmap.cli.scaffold",
     "serve": "argmap.cli.serve",

@@ -25,7 +25,7 @@ import contextlib
 import copy
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -34,7 +34,8 @@ import click.formatting
 from argmap.i18n import LANGUAGES, N_, _, choose, using
 
 if TYPE_CHECKING:
-    from argmap.errors import ArgmapError
+    from argmap.errors import ArgmapError, Problem
+    from argmap.formats import Imported
     from argmap.model import ArgumentMap
 
 #: Exit code for bad input or usage: argmap.errors.EXIT_BAD_INPUT, kept here
@@ -145,6 +146,90 @@ def notes_option() -> Callable[[F], F]:
             "Draw the notes: a numbered mark on each element that has one, the notes listed under the map."
         ),
     )
+
+
+#: The formats a map file may be in (argmap.formats.FORMATS, kept here so
+#: that --help needs no import of the library).
+MAP_FORMATS = ("yaml", "json", "argdown", "aif")
+#: The ends of file names that name a map's format (the longest first): the
+#: formats each admits, the first the one written.
+MAP_EXTENSIONS = {
+    ".argmap.yaml": ("yaml",),
+    ".argmap.yml": ("yaml",),
+    ".argmap.json": ("json",),
+    ".aif.json": ("aif",),
+    ".argdown": ("argdown",),
+    ".json": ("json", "aif"),
+    ".yaml": ("yaml",),
+    ".yml": ("yaml",),
+}
+
+
+def from_option() -> Callable[[F], F]:
+    """The ``--from FORMAT`` option: the format of the map files read, when
+    their names do not tell it."""
+    return click.option(
+        "--from",
+        "from_",
+        type=click.Choice(MAP_FORMATS),
+        default=None,
+        help=N_(
+            "The format of the map files: yaml or json (argmap's), argdown or aif "
+            "(default: from each file's extension; a .json file with AIF's nodes is read as AIF)."
+        ),
+    )
+
+
+def output_format(
+    out: str | None,
+    asked: str | None,
+    extensions: Mapping[str, tuple[str, ...]],
+    *,
+    default: str,
+    option: str = "--format",
+    bare: str | None = None,
+) -> str:
+    """The format to write the file ``out`` in: ``asked`` (the command's
+    ``option``), which must agree with the end of ``out``'s name; else the
+    format that end names (``extensions``: name ends, the longest first,
+    with the formats each admits, the first the one written); ``default``
+    for standard output (no ``out``, or ``-``); ``bare`` for a name with no
+    extension (refused when None, as a name whose end names no format).
+
+    A contradiction or a name that tells nothing is refused in one line
+    (``argmap COMMAND: …``, exit 2) before anything is read or written.
+    """
+    from argmap.errors import ArgmapException
+
+    if out is None or out == "-":
+        return asked or default
+    name = out.lower()
+    implied = next((formats for end, formats in extensions.items() if name.endswith(end)), None)
+    if asked is not None:
+        if implied is not None and asked not in implied:
+            raise ArgmapException(
+                _("{option} {format} contradicts the extension of {path}: use the same in both").format(
+                    option=option, format=asked, path=out
+                )
+            )
+        return asked
+    if implied is not None:
+        return implied[0]
+    if bare is not None and "." not in name.rsplit("/", 1)[-1]:
+        return bare
+    raise ArgmapException(
+        _("cannot tell the format from the name {path}: end it in {extensions}, or give {option}").format(
+            path=out, extensions=", ".join(extensions), option=option
+        )
+    )
+
+
+def warning_lines(problems: tuple[Problem, ...]) -> list[str]:
+    """What another tool's format held that argmap cannot represent, a line
+    each: ``file:line:col: warning: message``, in the language in force."""
+    return [
+        _("{place}: warning: {message}").format(place=p.location or "?", message=p.message) for p in problems
+    ]
 
 
 #: The help of --lang on the commands about a map.
@@ -376,23 +461,56 @@ def max_bytes(max_size: float) -> int:
     return int(max_size * 1024 * 1024)
 
 
-def load_or_report(
-    path: str, max_size: float = DEFAULT_MAX_MIB, *, command: str, lang: str | None = None
-) -> ArgumentMap | ArgmapError:
-    """Load ``path``, for commands that go on to the next file when one is
-    bad: on failure print the error's lines (``path:line:col: message``) to
-    stderr and return the error, whose ``problems`` say what is wrong.
+def read_map(
+    path: str,
+    max_size: float = DEFAULT_MAX_MIB,
+    *,
+    lang: str | None = None,
+    from_: str | None = None,
+) -> Imported | ArgmapError:
+    """Read the map file ``path`` in any format (``from_``, else as its name
+    and bytes tell): the map with what another tool's format held that argmap
+    cannot represent, or the error saying why it cannot be read.
 
     ``lang`` (from --lang, else the group's --lang) is the language of the
-    error messages; None lets the loader speak the map's own ``lang``, else
-    the language in force.
+    messages; None lets the loader speak the map's own ``lang``, else the
+    language in force.
     """
     from argmap.errors import ArgmapError
-    from argmap.formats import load
+    from argmap.formats import read
 
     try:
-        return load(path, max_bytes=max_bytes(max_size), lang=asked_lang(lang))
+        return read(path, from_, max_bytes=max_bytes(max_size), lang=asked_lang(lang))  # type: ignore[arg-type]
     except ArgmapError as exc:
-        for line in exc.lines(f"argmap {command}"):
-            say(line, err=True)
         return exc
+
+
+def read_lines(read: Imported | ArgmapError, *, command: str, lang: str | None = None) -> list[str]:
+    """What to print on stderr about a file :func:`read_map` read: the error's
+    ``path:line:col: message`` lines, or a warning line for each thing its
+    format held that argmap cannot represent (in ``lang``, else the language in force)."""
+    from argmap.errors import ArgmapError
+
+    if isinstance(read, ArgmapError):
+        return read.lines(f"argmap {command}")
+    with speaking(lang):
+        return warning_lines(read.warnings)
+
+
+def load_or_report(
+    path: str,
+    max_size: float = DEFAULT_MAX_MIB,
+    *,
+    command: str,
+    lang: str | None = None,
+    from_: str | None = None,
+) -> ArgumentMap | ArgmapError:
+    """:func:`read_map`, printing :func:`read_lines` on stderr, for commands
+    that go on to the next file when one is bad: the map, or the error whose
+    ``problems`` say what is wrong."""
+    from argmap.errors import ArgmapError
+
+    result = read_map(path, max_size, lang=lang, from_=from_)
+    for line in read_lines(result, command=command, lang=lang):
+        say(line, err=True)
+    return result if isinstance(result, ArgmapError) else result.map

@@ -3,22 +3,34 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
 from argmap.cli import _common
 from argmap.cli._common import (
     EXIT_BAD_INPUT,
+    MAP_EXTENSIONS,
+    asked_lang,
+    from_option,
     lang_option,
-    load_or_report,
     max_size_option,
+    read_lines,
+    read_map,
     safe,
     say,
     speaking,
 )
-from argmap.i18n import N_, _
+from argmap.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from argmap.checks import Config
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -40,6 +52,9 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
 @_common.command(
     help=N_(
         "Check each map FILE for leaps, circular reasoning and weak evidence.\n\n"
+        "A FILE may be in argmap's format, in Argdown or in AIF JSON (see --from), or a folder: every "
+        "map file in it and its subfolders is checked. Many files are checked in parallel, one process "
+        "per core (see --jobs), and end with one summary of them all.\n\n"
         "Rules and thresholds can also be set in [tool.argmap] of the nearest "
         "pyproject.toml. `argmap explain` lists the rules.\n\n"
         "Exits 0 when there is no error-level finding (nor warning, with "
@@ -63,6 +78,20 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
     help=N_("text: path:line:col: CODE name: message; json: see docs/checks.md."),
 )
 @click.option("--strict", is_flag=True, help=N_("Exit 1 on warnings too."))
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help=N_("After the findings, count them by rule (how many, in how many files)."),
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1, max=1024),
+    default=None,
+    metavar="N",
+    help=N_("Check in N processes at once (default: one per core, when there are many files)."),
+)
+@from_option()
 @max_size_option("map files")
 @lang_option()
 def command(  # noqa: PLR0917 (click passes the options by name)
@@ -71,24 +100,18 @@ def command(  # noqa: PLR0917 (click passes the options by name)
     ignore: tuple[str, ...],
     fmt: str,
     strict: bool,
+    statistics: bool,
+    jobs: int | None,
+    from_: str | None,
     max_size: float,
     lang: str | None,
 ) -> None:
     """Check each map FILE; the help above says what it does and how it exits."""
-    from argmap.checks import Config, UnknownRuleError, check, select_rules
-    from argmap.checks.engine import unknown_ignores
-    from argmap.checks.output import (
-        JSON_VERSION,
-        counts,
-        diagnostic_json,
-        place,
-        problem_json,
-        rule_label,
-        summary,
-    )
-    from argmap.errors import ArgmapError
+    from argmap.checks import Config, UnknownRuleError, select_rules
+    from argmap.checks.output import JSON_VERSION
 
     sel, ign = _split(select), _split(ignore)
+    lang = asked_lang(lang)  # the group's --lang too: the workers have no command line
     with speaking(lang):  # no map yet: --lang, else the locale
         config = Config.discover()
         try:
@@ -99,53 +122,223 @@ def command(  # noqa: PLR0917 (click passes the options by name)
             select_rules(None, ign, config)
         except UnknownRuleError as exc:
             raise click.BadParameter(str(exc), param_hint="'--ignore'") from None
+        paths = list(_expand(files, from_))
 
-    failing = {"error"} | ({"warning"} if strict else set())
-    bad = failed = False
-    report: list[dict[str, object]] = []
-    for path in files:
-        amap = load_or_report(path, max_size, command="check", lang=lang)
-        if isinstance(amap, ArgmapError):
-            bad = True
-            report.append(
-                {
-                    "file": path,
-                    "loaded": False,
-                    "findings": [],
-                    "summary": counts([]),
-                    "problems": [problem_json(p) for p in amap.problems],
-                }
-            )
-            continue
-        with speaking(lang, amap.lang) as speaks:
-            for location, message in unknown_ignores(amap, lang=speaks):
-                say(
-                    _("{place}: warning: {message}").format(place=place(path, location), message=message),
-                    err=True,
-                )
-            found = check(amap, select=sel, ignore=ign, config=config, lang=speaks)
-            if any(d.severity.value in failing for d in found):
-                failed = True
-            if fmt == "json":
-                report.append(
-                    {
-                        "file": path,
-                        "loaded": True,
-                        "findings": [diagnostic_json(d) for d in found],
-                        "summary": counts(found),
-                        "problems": [],
-                    }
-                )
-                continue
+    task = _Task(sel, ign, config, fmt, strict, max_size, from_, lang)
+    total = _Total()
+    report: list[dict[str, Any]] = []
+    for done in _run(task, paths, jobs):
+        for line in done.err:
+            say(line, err=True)
+        for line in done.out:
+            click.echo(line)
+        if len(paths) == 1 and done.loaded and fmt == "text":
+            click.echo(click.style(safe(f"{done.path}: {done.summary}"), dim=True))
+        report.append(done.entry)
+        total.add(done)
+    with speaking(lang):
+        if fmt == "json":
+            document = {"version": JSON_VERSION, "files": report, "summary": total.json()}
+            text = json.dumps(document, ensure_ascii=False, indent=2)
+            click.echo(_JSON_UNSAFE.sub(_json_escape, text))
+        else:
+            lines = total.lines(summary=len(paths) > 1, statistics=statistics)
+            for line in lines:
+                click.echo(click.style(safe(line), dim=True))
+    if total.bad:
+        sys.exit(EXIT_BAD_INPUT)
+    if total.failed:
+        sys.exit(1)
+
+
+#: Below this many files, checking in one process is quicker than starting others.
+POOL_FROM = 8
+
+
+class _Task(NamedTuple):
+    """What every file is checked with (sent to each worker process)."""
+
+    select: list[str] | None
+    ignore: list[str] | None
+    config: Config
+    fmt: str
+    strict: bool
+    max_size: float
+    from_: str | None
+    lang: str | None
+
+
+class _Done(NamedTuple):
+    """What checking one file gave: the lines to print, its JSON entry, its counts."""
+
+    path: str
+    loaded: bool
+    failed: bool
+    out: list[str]
+    err: list[str]
+    entry: dict[str, Any]
+    summary: str
+    #: (rule code, rule name) of each finding
+    rules: list[tuple[str, str]]
+
+
+def _check_file(task: _Task, path: str) -> _Done:
+    """Read and check one file: the same in a worker process as in this one."""
+    from argmap.checks import check
+    from argmap.checks.engine import unknown_ignores
+    from argmap.checks.output import counts, diagnostic_json, place, problem_json, rule_label, summary
+    from argmap.errors import ArgmapError
+
+    read = read_map(path, task.max_size, lang=task.lang, from_=task.from_)
+    err = read_lines(read, command="check", lang=task.lang)
+    if isinstance(read, ArgmapError):
+        entry = {
+            "file": path,
+            "loaded": False,
+            "findings": [],
+            "summary": counts([]),
+            "problems": [problem_json(p) for p in read.problems],
+            "warnings": [],
+        }
+        return _Done(path, False, False, [], err, entry, "", [])
+    amap = read.map
+    failing = {"error"} | ({"warning"} if task.strict else set())
+    with speaking(task.lang, amap.lang) as speaks:
+        for location, message in unknown_ignores(amap, lang=speaks):
+            err.append(_("{place}: warning: {message}").format(place=place(path, location), message=message))
+        found = check(amap, select=task.select, ignore=task.ignore, config=task.config, lang=speaks)
+        out = []
+        if task.fmt == "text":
             for d in found:
                 where = safe(place(path, d.location))
                 rule = click.style(rule_label(d), fg=_COLOURS[d.severity.value], bold=True)
-                click.echo(f"{click.style(where, bold=True)}: {rule}: {safe(d.message)}")
-            click.echo(click.style(safe(f"{path}: {summary(found)}"), dim=True))
-    if fmt == "json":
-        text = json.dumps({"version": JSON_VERSION, "files": report}, ensure_ascii=False, indent=2)
-        click.echo(_JSON_UNSAFE.sub(_json_escape, text))
-    if bad:
-        sys.exit(EXIT_BAD_INPUT)
-    if failed:
-        sys.exit(1)
+                out.append(f"{click.style(where, bold=True)}: {rule}: {safe(d.message)}")
+        entry = {
+            "file": path,
+            "loaded": True,
+            "findings": [diagnostic_json(d) for d in found] if task.fmt == "json" else [],
+            "summary": counts(found),
+            "problems": [],
+            "warnings": [problem_json(w) for w in read.warnings],
+        }
+        failed = any(d.severity.value in failing for d in found)
+        return _Done(path, True, failed, out, err, entry, summary(found), [(d.code, d.name) for d in found])
+
+
+def _check_chunk(task: _Task, paths: list[str]) -> list[_Done]:
+    return [_check_file(task, path) for path in paths]
+
+
+def _run(task: _Task, paths: list[str], jobs: int | None) -> Iterator[_Done]:
+    """Each file checked, in the order given: in this process, or in ``jobs``
+    worker processes (by default one per core when there are many files)."""
+    workers = jobs if jobs is not None else (_cores() if len(paths) >= POOL_FROM else 1)
+    workers = min(workers, len(paths))
+    if workers <= 1:
+        for path in paths:
+            yield _check_file(task, path)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Small batches: few round trips, yet every worker busy to the end and the output in order.
+    size = max(1, min(64, len(paths) // (workers * 8)))
+    batches = [paths[i : i + size] for i in range(0, len(paths), size)]
+    # Forking is quickest (the workers start with argmap imported), but only safe with no other thread.
+    alone = sys.platform == "linux" and threading.active_count() == 1
+    context = multiprocessing.get_context("fork" if alone else "spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        for done in pool.map(_check_chunk, [task] * len(batches), batches):
+            yield from done
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _expand(files: tuple[str, ...], from_: str | None) -> Iterator[str]:
+    """The files to check: each FILE given, and for a folder the map files in
+    it and its subfolders (sorted; hidden folders and links to folders are
+    not entered). A map file is one whose name ends as a map format's does
+    (or, with --from, as that format's files do)."""
+    ends = tuple(end for end, formats in MAP_EXTENSIONS.items() if from_ is None or from_ in formats)
+    for given in files:
+        if not os.path.isdir(given):
+            yield given
+            continue
+        found: list[str] = []
+        for folder, subfolders, names in os.walk(given):
+            subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+            found.extend(
+                os.path.join(folder, name)
+                for name in names
+                if name.lower().endswith(ends) and os.path.isfile(os.path.join(folder, name))
+            )
+        if not found:
+            yield given  # reported: a folder with no map file in it
+        yield from sorted(found)
+
+
+class _Total:
+    """All the files' findings together, for the one summary."""
+
+    def __init__(self) -> None:
+        self.files = self.loaded = 0
+        self.bad = self.failed = False
+        self.severities: Counter[str] = Counter({"error": 0, "warning": 0, "info": 0})
+        self.rules: Counter[str] = Counter()
+        self.rule_files: Counter[str] = Counter()
+        self.names: dict[str, str] = {}
+
+    def add(self, done: _Done) -> None:
+        self.files += 1
+        self.loaded += done.loaded
+        self.bad |= not done.loaded
+        self.failed |= done.failed
+        self.severities.update(done.entry["summary"])
+        for code, name in done.rules:
+            self.rules[code] += 1
+            self.names.setdefault(code, name)
+        self.rule_files.update({code for code, _label in done.rules})
+
+    def json(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "loaded": self.loaded,
+            "findings": dict(self.severities),
+            "rules": dict(sorted(self.rules.items())),
+        }
+
+    def lines(self, *, summary: bool, statistics: bool) -> list[str]:
+        """The summary of all the files (in the language in force), and with
+        ``statistics`` the findings by rule."""
+        from argmap.checks.output import code_label, summary_of_counts
+
+        lines = []
+        if summary:
+            checked = ngettext("{count} file checked", "{count} files checked", self.files).format(
+                count=self.files
+            )
+            lines.append(
+                _("{files}: {findings}").format(files=checked, findings=summary_of_counts(self.severities))
+            )
+        if summary and self.files > self.loaded:
+            bad = self.files - self.loaded
+            lines.append(
+                ngettext(
+                    "{count} file could not be read (see the messages above)",
+                    "{count} files could not be read (see the messages above)",
+                    bad,
+                ).format(count=bad)
+            )
+        if statistics:
+            width = len(str(max(self.rules.values(), default=0)))
+            for code, count in sorted(self.rules.items(), key=lambda item: (-item[1], item[0])):
+                files = self.rule_files[code]
+                where = ngettext("(in {count} file)", "(in {count} files)", files).format(count=files)
+                lines.append(f"{count:>{width}}  {code_label(code, self.names[code])}  {where}")
+        return lines

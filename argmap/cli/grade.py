@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING
 
 import click
 
 from argmap.cli import _common
-from argmap.cli._common import EXIT_BAD_INPUT, lang_option, load_or_report, max_size_option, safe, speaking
-from argmap.i18n import N_, _
+from argmap.cli._common import (
+    EXIT_BAD_INPUT,
+    lang_option,
+    load_or_report,
+    max_size_option,
+    output_format,
+    safe,
+    speaking,
+)
+from argmap.i18n import N_
 
 if TYPE_CHECKING:
     from argmap.errors import ArgmapError
@@ -19,7 +26,7 @@ if TYPE_CHECKING:
 #: The report's formats (argmap.exercises.report.FORMATS, kept here so that --help imports nothing of the library).
 FORMATS = ("text", "json", "csv", "html")
 #: The format an -o file's extension names.
-EXTENSIONS = {".txt": "text", ".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}
+EXTENSIONS = {".txt": ("text",), ".json": ("json",), ".csv": ("csv",), ".html": ("html",), ".htm": ("html",)}
 
 
 @_common.command(
@@ -69,17 +76,7 @@ def command(
     from argmap.fileio import write_output
 
     to_stdout = output is None or output == "-"
-    if fmt is None:
-        fmt = "text" if to_stdout else _format_of(output or "")
-    elif not to_stdout:
-        named = EXTENSIONS.get(os.path.splitext(output or "")[1].lower())
-        if named is not None and named != fmt:  # as render and worksheet: a contradiction is a mistake
-            raise click.BadParameter(
-                _("--format {format} contradicts the extension of {path}: use the same in both").format(
-                    format=fmt, path=output
-                ),
-                param_hint="'--format'",
-            )
+    fmt = output_format(output, fmt, EXTENSIONS, default="text", bare="text")
     key_map = load_or_report(key, max_size, command="grade", lang=lang)
     if isinstance(key_map, ArgmapError):
         sys.exit(EXIT_BAD_INPUT)
@@ -110,19 +107,3 @@ def command(
         click.echo(safe(text.replace("\r\n", "\n"), keep_newlines=True), nl=False)
     if any(isinstance(result, ArgmapError) for _path, result in entries):
         sys.exit(EXIT_BAD_INPUT)
-
-
-def _format_of(output: str) -> str:
-    """The format ``output``'s extension names: text without one, a usage error for one argmap does not write."""
-    extension = os.path.splitext(output)[1].lower()
-    if not extension:
-        return "text"
-    if extension in EXTENSIONS:
-        return EXTENSIONS[extension]
-    raise click.BadParameter(
-        _(
-            "argmap grade cannot tell the format from the extension {extension}: name a file ending in "
-            "{extensions}, or give --format {formats}."
-        ).format(extension=extension, extensions=", ".join(EXTENSIONS), formats="|".join(FORMATS)),
-        param_hint="'-o'",
-    )

@@ -15,6 +15,7 @@ from argmap.cli import _common
 from argmap.cli._common import (
     MAX_TIMEOUT,
     FiniteRange,
+    from_option,
     lang_option,
     max_bytes,
     max_size_option,
@@ -22,6 +23,7 @@ from argmap.cli._common import (
     preset_option,
     say,
     speaking,
+    warning_lines,
 )
 from argmap.i18n import N_, _, ngettext
 
@@ -225,6 +227,7 @@ _PAPERS = ("a4", "a4-landscape", "a3", "a3-landscape", "letter", "letter-landsca
     ),
 )
 @click.option("-q", "--quiet", is_flag=True, help=N_("Do not print the findings summary."))
+@from_option()
 @lang_option()
 @max_size_option("map files")
 def command(  # noqa: PLR0917 (click passes the options by name)
@@ -251,15 +254,20 @@ def command(  # noqa: PLR0917 (click passes the options by name)
     group_by: str | None,
     split_dir: str | None,
     quiet: bool,
+    from_: str | None,
     lang: str | None,
     max_size: float,
 ) -> None:
     """Draw the map FILE with Graphviz and print the path written (see the help above)."""
-    from argmap.formats import load
+    from argmap.formats import read
 
     # Errors (a bad map or configuration, a failed drawing, an output that
     # cannot be written) are reported by the command group, as for every command.
-    amap = load(file, max_bytes=max_bytes(max_size), lang=lang)
+    imported = read(file, from_, max_bytes=max_bytes(max_size), lang=lang)  # type: ignore[arg-type]
+    with speaking(lang):
+        for line in warning_lines(imported.warnings):
+            say(line, err=True)
+    amap = imported.map
     with speaking(lang, amap.lang) as chosen:
         ask = _Views(tuple(focus_ids), depth, tuple(selections), split_dir)
         ask.check(out, no_findings)

@@ -40,7 +40,15 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from argmap.cli import _common
-from argmap.cli._common import lang_option, max_bytes, max_size_option, notes_option, preset_option, say
+from argmap.cli._common import (
+    lang_option,
+    max_bytes,
+    max_size_option,
+    notes_option,
+    preset_option,
+    say,
+    warning_lines,
+)
 from argmap.i18n import N_, _, choose, current, using
 
 if TYPE_CHECKING:
@@ -185,6 +193,8 @@ class Preview:
         self._inner = ""  # the inner HTML of main#argmap in _page
         self._errors: list[str] | None = None  # why the map does not load now
         self._seen: tuple[int, ...] | None = None  # the file's identity, size and times when last read
+        #: The warnings last printed about what the file's format (Argdown, AIF) holds that argmap cannot show.
+        self._warnings: list[str] = []
         self._stop = threading.Event()
 
     # ------------------------------------------------------------ reading
@@ -212,11 +222,11 @@ class Preview:
         """Show the map for the first time. A file that cannot be read (not
         there, a folder, too large) raises its error; a map with mistakes is
         shown as its errors, which are printed too."""
-        from argmap.formats import load
+        from argmap.formats import read
 
         if not os.path.isfile(self.file):
             with using(self.base):
-                load(self.file, max_bytes=self.max_bytes, lang=self.lang)  # raises why
+                read(self.file, max_bytes=self.max_bytes, lang=self.lang)  # raises why
         self.refresh()
         with self._lock:
             errors = self._errors
@@ -246,10 +256,16 @@ class Preview:
         from argmap.checks import Config, check
         from argmap.drawing import RenderOptions
         from argmap.drawing.html import to_html
-        from argmap.formats import load
+        from argmap.formats import read
 
         with using(self.base):
-            amap = load(self.file, max_bytes=self.max_bytes, lang=self.lang)
+            imported = read(self.file, max_bytes=self.max_bytes, lang=self.lang)
+            warnings = warning_lines(imported.warnings)
+            if warnings != self._warnings:  # printed once, not on every redraw
+                self._warnings = warnings
+                for line in warnings:
+                    say(line, err=True)
+            amap = imported.map
             with using(choose(self.lang, amap.lang) if (self.lang or amap.lang) else None) as chosen:
                 findings = check(amap, config=Config.discover(), lang=chosen) if self.findings else []
                 options = RenderOptions.from_preset(self.preset, notes=self.notes)

@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING
 import click
 
 from argmap.cli import _common
-from argmap.cli._common import lang_option, max_bytes, max_size_option, safe, say, speaking
+from argmap.cli._common import (
+    lang_option,
+    max_bytes,
+    max_size_option,
+    output_format,
+    safe,
+    say,
+    speaking,
+    warning_lines,
+)
 from argmap.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -17,7 +26,7 @@ if TYPE_CHECKING:
 
 #: Output formats, and the file extensions that name them.
 _FORMATS = ("yaml", "html", "pdf")
-_EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+_EXTENSIONS = {".yaml": ("yaml",), ".yml": ("yaml",), ".html": ("html",), ".htm": ("html",), ".pdf": ("pdf",)}
 #: argmap.exercises.worksheet.HIDE_WORDS, named here so that --help needs no import of the library.
 _HIDE_WORDS = ("assumptions", "links", "kinds", "attacks", "conclusions")
 
@@ -58,11 +67,15 @@ def command(
     key: str, *, out: str | None, hide: str, fmt: str | None, max_size: float, lang: str | None
 ) -> None:
     """Make the student's worksheet from the teacher's KEY map (see the help above)."""
-    from argmap.formats import load
+    from argmap.formats import read
 
-    amap = load(key, max_bytes=max_bytes(max_size), lang=lang)
+    imported = read(key, max_bytes=max_bytes(max_size), lang=lang)
+    with speaking(lang):
+        for line in warning_lines(imported.warnings):
+            say(line, err=True)
+    amap = imported.map
     with speaking(lang, amap.lang) as spoken:
-        fmt = _format(out, fmt)
+        fmt = output_format(out, fmt, _EXTENSIONS, default="yaml")
         if out in (None, "-") and fmt == "pdf" and sys.stdout.isatty():
             raise _error(
                 _(
@@ -90,29 +103,6 @@ def _error(message: str) -> Exception:
     from argmap.errors import ArgmapException
 
     return ArgmapException(message)
-
-
-def _format(out: str | None, fmt: str | None) -> str:
-    """The output format: --format, else the extension of ``out``, else yaml."""
-    if out in (None, "-"):
-        return fmt or "yaml"
-    name = out.lower()
-    by_name = next((f for ext, f in _EXTENSIONS.items() if name.endswith(ext)), None)
-    if fmt is not None:
-        if by_name is not None and by_name != fmt:
-            raise _error(
-                _("--format {format} contradicts the extension of {path}: use the same in both").format(
-                    format=fmt, path=out
-                )
-            )
-        return fmt
-    if by_name is None:
-        raise _error(
-            _(
-                "cannot tell the format from the name {path}: end it in .yaml, .html or .pdf, or give --format"
-            ).format(path=out)
-        )
-    return by_name
 
 
 def _make(

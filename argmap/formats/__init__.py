@@ -34,13 +34,17 @@ rain.argmap.yaml:4:24 claim 'E1': unknown field 'txt' (did you mean 'text'?)
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
-from typing import Literal
+import warnings
+from types import ModuleType
+from typing import Literal, cast
 
 from argmap.errors import ArgmapError, Location, Problem
 from argmap.fileio import DEFAULT_MAX_BYTES, decode_utf8, read_input, write_output
 from argmap.formats._fastjson import load_clean_json
+from argmap.formats._foreign import Imported
 from argmap.formats._json import read_json, surrogate_message, value_problem
 from argmap.formats._schema import build_map
 from argmap.formats._tree import BYTES_PER_VALUE, JSON_BREAKS, MAX_VALUES, YAML_BREAKS, LineIndex
@@ -52,31 +56,92 @@ from argmap.model import ArgumentMap
 from argmap.support import paused_gc
 
 __all__ = [
+    "FORMATS",
     "MAX_VALUES",
+    "AnyFormat",
+    "ForeignFormatWarning",
     "Format",
+    "Imported",
     "dump",
     "dumps",
     "format_for",
+    "format_of",
     "json_schema",
     "load",
     "loads",
     "message_language",
+    "read",
+    "reads",
 ]
 
+#: argmap's own formats.
 Format = Literal["yaml", "json"]
+#: Every format argmap reads and writes: its own, and other tools' (Argdown, AIF JSON).
+AnyFormat = Literal["yaml", "json", "argdown", "aif"]
+FORMATS: tuple[AnyFormat, ...] = ("yaml", "json", "argdown", "aif")
 _FORMATS = ("yaml", "json")
+#: The module of each other tool's format (imported only when used).
+_FOREIGN = {"argdown": "argmap.formats.argdown", "aif": "argmap.formats.aif"}
+
+
+class ForeignFormatWarning(UserWarning):
+    """What :func:`load` could not carry over from another tool's format
+    (``file:line:col: message``); :func:`read` returns these as problems instead."""
 
 
 def format_for(path: str | os.PathLike[str]) -> Format:
-    """``"json"`` for a ``.json`` file, else ``"yaml"``."""
+    """Which of argmap's own formats a file is in: ``"json"`` for a ``.json``
+    file, else ``"yaml"`` (see :func:`format_of` for every format)."""
     return "json" if str(path).lower().endswith(".json") else "yaml"
 
 
-def _check_format(format: object) -> None:
-    if format not in _FORMATS:
+#: Keys that only an AIF file has at its top, and what an argmap file has: its
+#: version (``"argmap": 1``; an AIF file argmap wrote has an ``"argmap"`` object) or claims.
+_AIF_KEYS = re.compile(rb'"(?:nodes|AIF)"\s*:')
+_ARGMAP_KEYS = re.compile(rb'"argmap"\s*:\s*[^\s{]|"claims"\s*:')
+
+
+def format_of(path: str | os.PathLike[str], data: bytes | None = None) -> AnyFormat:
+    """The format of the file ``path`` (whose bytes are ``data``, if read).
+
+    From the extension: ``.argdown`` is Argdown, ``.aif.json`` AIF,
+    ``.json`` argmap's JSON and anything else argmap's YAML. A ``.json`` file
+    with another name is AIF when its bytes have a ``"nodes"`` key, no
+    ``"claims"`` key and no ``"argmap": 1`` (argmap's version; an AIF file
+    argmap wrote has an ``"argmap"`` object), as AIFdb's ``nodeset1234.json`` files do.
+
+    >>> format_of("map.argmap.yaml"), format_of("a.argdown"), format_of("x.aif.json")
+    ('yaml', 'argdown', 'aif')
+    >>> format_of("nodeset6064.json", b'{"nodes": [], "edges": []}'), format_of("m.argmap.json")
+    ('aif', 'json')
+    """
+    name = os.fsdecode(path).lower()
+    if name.endswith(".argdown"):
+        return "argdown"
+    if name.endswith((".aif.json", ".aif")):
+        return "aif"
+    if name.endswith(".json"):
+        if (
+            not name.endswith(".argmap.json")
+            and data is not None
+            and _AIF_KEYS.search(data)
+            and not _ARGMAP_KEYS.search(data)
+        ):
+            return "aif"
+        return "json"
+    return "yaml"
+
+
+def _check_format(format: object, formats: tuple[str, ...] = _FORMATS) -> None:
+    if format not in formats:
+        names = ", ".join(repr(f) for f in formats)
         if not isinstance(format, str):
-            raise TypeError(f"format must be 'yaml' or 'json', not {type(format).__name__}")
-        raise ValueError(f"unknown format {format!r}: use 'yaml' or 'json'")
+            raise TypeError(f"format must be one of {names}, not {type(format).__name__}")
+        raise ValueError(f"unknown format {format!r}: use one of {names}")
+
+
+def _foreign(format: str) -> ModuleType:
+    return importlib.import_module(_FOREIGN[format])
 
 
 def loads(
@@ -128,6 +193,56 @@ def loads(
         if tree is None:
             raise ArgmapError(problems or [Problem(_("the map could not be read"), Location(name, 1, 1))])
         return build_map(tree, locator, problems)
+
+
+def reads(
+    text: str | bytes,
+    format: AnyFormat = "yaml",
+    *,
+    name: str = "<string>",
+    max_values: int = MAX_VALUES,
+    lang: str | None = None,
+) -> Imported:
+    """Read a map in any format (see :data:`FORMATS`), with what could not be
+    carried over: an :class:`Imported` whose ``warnings`` are located problems
+    (always none for argmap's own formats). Raises as :func:`loads` does.
+
+    >>> imported = reads("[Rain]: It will rain.\\n  + [Forecast]: The forecast says so.", "argdown")
+    >>> sorted(imported.map.claims), imported.warnings
+    (['Forecast', 'Rain'], ())
+    """
+    _check_format(format, FORMATS)
+    if format in _FORMATS:
+        return Imported(loads(text, cast(Format, format), name=name, max_values=max_values, lang=lang))
+    if isinstance(text, bytes):
+        with using(None if lang is None else choose(lang)):
+            text = decode_utf8(text, name)
+    if not isinstance(text, str):
+        raise TypeError(f"reads() reads text (str) or UTF-8 bytes, not {type(text).__name__}")
+    imported: Imported = _foreign(format).loads(text, name=name, lang=lang)
+    return imported
+
+
+def read(
+    path: str | os.PathLike[str],
+    format: AnyFormat | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_values: int | None = None,
+    lang: str | None = None,
+) -> Imported:
+    """Read a map file in any format: the format follows :func:`format_of`
+    unless given. Returns an :class:`Imported` (the map, and warnings for what
+    another tool's format holds that argmap cannot); raises as :func:`load`.
+    """
+    name = os.fsdecode(path)
+    if format is not None:
+        _check_format(format, FORMATS)
+    with using(None if lang is None else choose(lang)):
+        data = read_input(name, "a map file", max_bytes)
+    if max_values is None:
+        max_values = max(MAX_VALUES, max_bytes // BYTES_PER_VALUE)
+    return reads(data, format or format_of(name, data), name=name, max_values=max_values, lang=lang)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -197,13 +312,13 @@ def _refuse_surrogates(text: str, name: str, format: Format) -> None:
 
 def load(
     path: str | os.PathLike[str],
-    format: Format | None = None,
+    format: AnyFormat | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_values: int | None = None,
     lang: str | None = None,
 ) -> ArgumentMap:
-    """Read a map file; the format follows the extension unless given.
+    """Read a map file; the format follows :func:`format_of` unless given.
 
     Raises :class:`~argmap.errors.ArgmapError` for a bad file, and for one
     that cannot be read, is not a regular file or is larger than
@@ -214,34 +329,38 @@ def load(
 
     ``lang`` is the language of the messages, as for :func:`loads` (a file
     that cannot be read is reported in ``lang``, else the language in force).
+
+    A file in another tool's format (Argdown, AIF) may hold what argmap
+    cannot represent: each such loss is a :class:`ForeignFormatWarning`
+    (use :func:`read` to have them as located problems instead).
     """
-    name = os.fsdecode(path)  # TypeError for anything but a path
-    if format is not None:
-        _check_format(format)
-    with using(None if lang is None else choose(lang)):
-        data = read_input(name, "a map file", max_bytes)
-    if max_values is None:
-        max_values = max(MAX_VALUES, max_bytes // BYTES_PER_VALUE)
-    return loads(data, format or format_for(name), name=name, max_values=max_values, lang=lang)
+    imported = read(path, format, max_bytes=max_bytes, max_values=max_values, lang=lang)
+    for problem in imported.warnings:
+        warnings.warn(ForeignFormatWarning(str(problem)), stacklevel=2)
+    return imported.map
 
 
-def dumps(amap: ArgumentMap, format: Format = "yaml") -> str:
-    """The map as YAML (block style, Unicode as is) or as indented JSON."""
+def dumps(amap: ArgumentMap, format: AnyFormat = "yaml") -> str:
+    """The map as YAML (block style, Unicode as is), as indented JSON, or in
+    another tool's format (``"argdown"``, ``"aif"``; see docs/interop.md)."""
     if not isinstance(amap, ArgumentMap):
         raise TypeError(f"dumps() writes an ArgumentMap, not {type(amap).__name__}")
-    _check_format(format)
+    _check_format(format, FORMATS)
+    if format in _FOREIGN:
+        text: str = _foreign(format).dumps(amap)
+        return text
     return write_json(amap) if format == "json" else write_yaml(amap)
 
 
-def dump(amap: ArgumentMap, path: str | os.PathLike[str], format: Format | None = None) -> None:
+def dump(amap: ArgumentMap, path: str | os.PathLike[str], format: AnyFormat | None = None) -> None:
     """Write the map to ``path`` (format from the extension unless given).
 
     A regular file is replaced atomically; see :func:`argmap.fileio.write_output`
     for devices, links and read-only files.
     """
     if format is not None:
-        _check_format(format)
-    write_output(path, dumps(amap, format or format_for(os.fsdecode(path))).encode("utf-8"))
+        _check_format(format, FORMATS)
+    write_output(path, dumps(amap, format or format_of(os.fsdecode(path))).encode("utf-8"))
 
 
 def json_schema() -> dict[str, object]:

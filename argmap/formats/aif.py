@@ -41,14 +41,17 @@ it back gives the same map.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import attrs
+
 from argmap.errors import MAX_PROBLEMS, ArgmapError, Location, Problem, more_problems
-from argmap.formats._foreign import Imported
+from argmap.formats._foreign import Imported, Positions
 from argmap.formats._tree import JSON_BREAKS, LineIndex
 from argmap.i18n import _
 from argmap.model import (
@@ -57,6 +60,7 @@ from argmap.model import (
     ArgumentMap,
     Attack,
     Claim,
+    Document,
     Inference,
     Kind,
     MapBuilder,
@@ -675,17 +679,37 @@ class _Reader:
         if not (isinstance(lang, str) and LANG_PATTERN.match(lang)):
             lang = "en"
         date = top.get("date")
+        origin = Positions(self.name, {aid: self.where.node(nid) for nid, aid in self.ids.items()})
+        extras: dict[str, Any] = {"date": date if isinstance(date, str) else None}
+        document = top.get("document")
+        if isinstance(document, dict):
+            fields = {
+                k: v for k, v in document.items() if k in ("title", "url", "author", "file") and _text_ok(v)
+            }
+            with contextlib.suppress(TypeError, ValueError):
+                extras["document"] = Document(**fields)
+        ignore = top.get("ignore")
+        if isinstance(ignore, dict):
+            elements = claims.keys() | inferences.keys() | attacks.keys()
+            extras["ignore"] = {
+                key: [r for r in rules if isinstance(r, str) and _text_ok(r)]
+                for key, rules in ignore.items()
+                if key in elements and isinstance(rules, list)
+            }
         try:
             return ArgumentMap(
                 title,
                 lang=lang,
-                date=date if isinstance(date, str) else None,
                 claims=claims,
                 inferences=inferences,
                 attacks=attacks,
+                origin=origin,
+                **extras,
             )
-        except (ArgmapError, TypeError, ValueError):
-            return ArgumentMap(title, lang=lang, claims=claims, inferences=inferences, attacks=attacks)
+        except (ArgmapError, TypeError, ValueError):  # what argmap added that no longer holds: left out
+            return ArgumentMap(
+                title, lang=lang, claims=claims, inferences=inferences, attacks=attacks, origin=origin
+            )
 
 
 def _title_from(name: str) -> str:
@@ -849,6 +873,10 @@ def dumps(amap: ArgumentMap) -> str:
     top: dict[str, Any] = {"title": amap.title, "lang": amap.lang}
     if amap.date is not None:
         top["date"] = amap.date.isoformat()
+    if amap.document is not None:
+        top["document"] = {k: v for k, v in attrs.asdict(amap.document).items() if v is not None}
+    if amap.ignore:
+        top["ignore"] = {key: list(rules) for key, rules in amap.ignore.items()}
     doc = {
         "nodes": nodes,
         "edges": edges,

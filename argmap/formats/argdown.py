@@ -48,7 +48,7 @@ import attrs
 import yaml
 
 from argmap.errors import Location, Problem
-from argmap.formats._foreign import Imported
+from argmap.formats._foreign import Imported, Positions
 from argmap.formats._rules import KIND_WORDS
 from argmap.i18n import _
 from argmap.model import ID_PATTERN, LANG_PATTERN, ArgumentMap, Attack, Claim, Inference, Kind
@@ -538,7 +538,8 @@ def _build(reader: _Reader, lang: str | None) -> ArgumentMap:
             argument_id[key] = ids.for_title(arg.title, "a")
 
     inferences: dict[str, Inference] = {}
-    attacks: list[tuple[str, str]] = []
+    attacks: list[tuple[str, str, int, int]] = []
+    places: dict[str, tuple[int, int]] = {}  # where each element is written
     extra_claims: dict[str, tuple[str, list[str], int, int]] = {}  # arguments as claims
     main_inference: dict[str, str] = {}
     support_inferences: dict[str, list[str]] = {}
@@ -555,6 +556,7 @@ def _build(reader: _Reader, lang: str | None) -> ArgumentMap:
                 note=arg.text if last else None,
                 tags=[t for t in arg.tags if _kind_tag(t) is None],
             )
+            places[iid] = (step.line, step.column) if not last else (arg.line, arg.column)
             if last:
                 main_inference[key] = iid
 
@@ -649,6 +651,7 @@ def _build(reader: _Reader, lang: str | None) -> ArgumentMap:
                 premises = [premise]
                 iid = ids.fresh("r")
             inferences[iid] = Inference(iid, premises, conclusion)
+            places.setdefault(iid, (rel.line, rel.column))
             if src[0] == "a":
                 support_inferences.setdefault(src[1], []).append(iid)
         elif rel.symbol in ("-", "><"):
@@ -666,11 +669,11 @@ def _build(reader: _Reader, lang: str | None) -> ArgumentMap:
                 target = claim_for(tgt, rel)
             if target is None:
                 continue
-            attacks.append((source, target))
+            attacks.append((source, target, rel.line, rel.column))
             if rel.symbol == "><" and tgt[0] == "s":
                 back = claim_for(tgt, rel)
                 if back is not None:
-                    attacks.append((target, source))
+                    attacks.append((target, source, rel.line, rel.column))
         else:  # undercut
             source = claim_for(src, rel)
             if source is None:
@@ -690,7 +693,7 @@ def _build(reader: _Reader, lang: str | None) -> ArgumentMap:
                 target = inference_for(tgt, rel)
                 if target is None:
                     continue
-            attacks.append((source, target))
+            attacks.append((source, target, rel.line, rel.column))
 
     for key, arg in reader.arguments.items():  # arguments that nothing above turned into anything
         if arg.steps or key in support_inferences or argument_id[key] in extra_claims:
@@ -709,6 +712,7 @@ def _build(reader: _Reader, lang: str | None) -> ArgumentMap:
     claims: list[Claim] = []
     for key, st in reader.statements.items():
         cid = claim_of[key]
+        places[cid] = (st.line, st.column)
         if st.text is None:  # only referred to: a slot to fill, as a blank
             claims.append(
                 _claim(
@@ -727,13 +731,18 @@ def _build(reader: _Reader, lang: str | None) -> ArgumentMap:
         )
     for cid, (text, tags, line, column) in extra_claims.items():
         claims.append(_claim(reader, cid, text or cid, tags, concluded=cid in concluded, at=(line, column)))
-    made_attacks = [Attack(ids.fresh("x"), s, t) for s, t in attacks]
+        places[cid] = (line, column)
+    made_attacks = []
+    for source, target, line, column in attacks:
+        made_attacks.append(Attack(ids.fresh("x"), source, target))
+        places[made_attacks[-1].id] = (line, column)
     return ArgumentMap(
         title,
         lang=map_lang,
         claims={c.id: c for c in claims},
         inferences=inferences,
         attacks={a.id: a for a in made_attacks},
+        origin=Positions(reader.name, {k: Location(reader.name, *at) for k, at in places.items()}),
     )
 
 
