@@ -507,7 +507,9 @@ def _ja_json_example() -> str:
         "findings": counts(found),
         "rules": dict(sorted(Counter(d.code for d in found).items())),
     }
-    return json.dumps({"version": JSON_VERSION, "files": [entry], "summary": total}, ensure_ascii=False, indent=2)
+    return json.dumps(
+        {"version": JSON_VERSION, "files": [entry], "summary": total}, ensure_ascii=False, indent=2
+    )
 
 
 _EVALUATION = """\
