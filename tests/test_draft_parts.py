@@ -10,6 +10,7 @@ from argmap.model import MapBuilder
 from argmap.scaffolding.draft import (
     PARAGRAPH_PREMISES,
     Origin,
+    Unmatched,
     _attach_source,
     _build_map,
     _Claim,
@@ -19,6 +20,7 @@ from argmap.scaffolding.draft import (
     _LineDates,
     _Linker,
     _normalise,
+    _Plain,
     _source_block,
 )
 from argmap.scaffolding.lexicon import lexicon
@@ -100,17 +102,62 @@ def test_a_summary_takes_everything_since_the_last_summary() -> None:
     for cid in ("E1", "E2"):
         linker.evidence(claim(cid))
     first, rule = linker.conclusion(claim("C1", "conclusion"), "summary", None)
-    assert first == ["E1", "E2"] and rule == NOTES["rule_summary"]
+    assert first == ["E1", "E2"] and rule == NOTES["rule_unused"]
     linker.evidence(claim("E3"))
     second, _ = linker.conclusion(claim("C2", "conclusion"), "summary", None)
     assert second == ["E3"]
 
 
-def test_a_sequel_takes_the_claim_just_before() -> None:
+def test_a_sequel_takes_the_stretch_since_the_last_judgment() -> None:
     linker = _Linker(NOTES)
     linker.evidence(claim("E1"))
+    linker.conclusion(claim("C1", "conclusion"), "plain", None)
     linker.evidence(claim("E2"))
-    assert linker.conclusion(claim("C1", "conclusion"), "sequel", None)[0] == ["E2"]
+    linker.evidence(claim("E3"))
+    # the judgment of the same paragraph and the statements after it
+    assert linker.conclusion(claim("C2", "conclusion"), "sequel", None) == (
+        ["C1", "E2", "E3"],
+        NOTES["rule_run"],
+    )
+    # right after a judgment: that judgment
+    assert linker.conclusion(claim("C3", "conclusion"), "sequel", None)[0] == ["C2"]
+
+
+def test_a_sequel_opening_its_paragraph_takes_the_paragraph_before() -> None:
+    linker = _Linker(NOTES)
+    linker.new_paragraph()
+    linker.evidence(claim("E1"))
+    linker.new_paragraph()
+    linker.evidence(claim("E2"))
+    linker.evidence(claim("E3"))
+    linker.new_paragraph()
+    assert linker.conclusion(claim("C1", "conclusion"), "sequel", None)[0] == ["E2", "E3"]
+
+
+def test_sentences_with_no_marker_a_connective_takes_become_premises() -> None:
+    made: list[str] = []
+
+    def promote(plain: _Plain) -> _Claim:
+        made.append(plain.unmatched.text)
+        return claim(f"P{len(made)}", "premise")
+
+    linker = _Linker(NOTES, promote)
+    linker.new_paragraph()
+    for n, text in enumerate(["Buses are heavy.", "The deck is old."], 1):
+        linker.plain(_Plain(Unmatched(n, n, text, "no marker"), 1, 0))
+    premises, rule = linker.conclusion(claim("C1", "conclusion"), "sequel", None)
+    assert premises == ["P1", "P2"] and rule == NOTES["rule_run"]
+    assert made == ["Buses are heavy.", "The deck is old."]
+    # a plain judgment never takes them
+    linker.plain(_Plain(Unmatched(3, 3, "A third.", "no marker"), 1, 0))
+    assert linker.conclusion(claim("C2", "conclusion"), "plain", None)[0] == ["C1"]
+    assert len(made) == 2
+
+
+def test_a_summary_with_nothing_marked_before_it_takes_the_sentences() -> None:
+    linker = _Linker(NOTES, lambda plain: claim("P1", "premise"))
+    linker.plain(_Plain(Unmatched(1, 1, "Reason one.", "no marker"), 1, 0))
+    assert linker.conclusion(claim("C1", "conclusion"), "summary", None) == (["P1"], NOTES["rule_run"])
 
 
 def test_a_continuation_follows_only_a_conclusion() -> None:
@@ -144,7 +191,7 @@ def test_a_supposition_comes_first_and_replaces_the_paragraph() -> None:
     assert rule == NOTES["rule_hypothesis"]
     premises, rule = linker.conclusion(claim("C2", "conclusion"), "sequel", claim("H2", "hypothesis"))
     assert premises == ["H2", "C1"]
-    assert NOTES["rule_hypothesis"] in rule and NOTES["rule_sequel"] in rule  # both rules are named
+    assert NOTES["rule_hypothesis"] in rule and NOTES["rule_run"] in rule  # both rules are named
 
 
 def test_a_linker_names_its_rules_in_the_language_of_its_notes() -> None:
@@ -152,7 +199,7 @@ def test_a_linker_names_its_rules_in_the_language_of_its_notes() -> None:
     linker = _Linker(ja)
     linker.evidence(claim("E1"))
     _, rule = linker.conclusion(claim("C1", "conclusion"), "sequel", claim("H1", "hypothesis"))
-    assert ja["rule_hypothesis"] in rule and ja["rule_sequel"] in rule
+    assert ja["rule_hypothesis"] in rule and ja["rule_run"] in rule
     assert rule.isascii() is False and set(ja) == set(NOTES)
 
 

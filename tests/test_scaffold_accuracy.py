@@ -1,44 +1,89 @@
-"""Score the scaffold against hand-made reference annotations (tests/data/scaffold/*.ref.yaml).
+"""Score the scaffold against hand-made reference annotations (``*.ref.yaml``).
 
-For each text: claims found with the right kind (and scaffold claims that are
-not in the reference), evidence dates, URLs and speakers, premises found for
-each inference, and whether each summary inference (以上から, "taken together")
-is linked to exactly the right statements. The scores are printed (even
-without -s) and recorded in docs/scaffold.md; the targets of issue 6 are
-asserted.
+Each reference names its article (a path relative to the reference), its
+language, the article's own ``title`` and ``date`` (omitted when the article
+has none) and the claims a reader finds in it: each on ``line`` (``has``: a
+few words of it when a line holds more than one sentence), with its ``kind``;
+evidence with ``speaker`` (the scaffold's may be longer but must contain it),
+``date`` and ``url``; conclusions with ``conditional`` and the ``premises``
+they rest on, and ``link: connective`` (or ``summary``) when a sentence-initial
+connective leads them. Unmarked sentences that are premises are ``kind:
+premise``.
+
+For each text: claims found with the right kind, hypotheses, scaffold claims
+not in the reference, evidence dates, URLs and speakers, premises found,
+summary links exact; and the figures of the second pass: attributed
+statements found with the right speaker, date and URL together, the precision
+of the drafted evidence, judgments found with the right conditionality,
+connective-led judgments linked to exactly the right premises, and the
+article's title and date. ``score_folder(path)`` scores every reference at the
+top of a folder; run this file with a folder to print the table of
+docs/scaffold.md for it::
+
+    .venv/bin/python tests/test_scaffold_accuracy.py tests/data/scaffold
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+if __name__ == "__main__":  # run as a script from the repository
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from argmap.model import Kind
 from argmap.scaffolding import draft
 
 DATA = Path(__file__).parent / "data" / "scaffold"
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_0a022b3aaaa693fc.txt"
+#: Only the top of the folder: a folder below it is kept aside.
 REFS = sorted(DATA.glob("*.ref.yaml"))
+CONNECTIVE_LINKS = ("connective", "summary")
 
 
-def _article(ref: dict[str, Any]) -> str:
+class SeedMissing(Exception):
+    """The seed article is not beside the repository."""
+
+
+def _article(ref: dict[str, Any], folder: Path) -> str:
     if ref["article"] == "seed":
         if not SEED.exists():
-            pytest.skip(f"the seed article is not at {SEED} (it lives in the shared folder beside the repo)")
+            raise SeedMissing(str(SEED))
         return SEED.read_text(encoding="utf-8")
-    return (DATA / ref["article"]).read_text(encoding="utf-8")
+    return (folder / ref["article"]).read_text(encoding="utf-8")
 
 
 def _ratio(hit: int, total: int) -> float:
     return 1.0 if total == 0 else hit / total
 
 
-def score(ref: dict[str, Any]) -> dict[str, Any]:
+def _norm_title(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    return re.sub(r"[\s\"'“”‘’「」『』#*]+", "", text)
+
+
+def title_found(gold: str | None, found: str | None) -> bool:
+    """Whether the draft found the article's title: one holds the other
+    (spaces, quotes and case aside), and the found one is at least half as
+    long (so that 「【社説】X」 finds X, and X finds 「X」)."""
+    if gold is None:
+        return found is None
+    if not found:
+        return False
+    g, f = _norm_title(gold), _norm_title(found)
+    return bool(g) and (g in f or f in g) and 2 * min(len(f), len(g)) >= max(len(f), len(g))
+
+
+def score(ref: dict[str, Any], folder: Path = DATA) -> dict[str, Any]:
     """Compare the scaffold's draft of the article with the reference."""
-    result = draft(_article(ref), ref["lang"])
+    result = draft(_article(ref, folder), ref["lang"])
     amap = result.map
     origins = result.origins
     matched: dict[str, str] = {}  # ref name -> scaffold claim id
@@ -62,27 +107,42 @@ def score(ref: dict[str, Any]) -> dict[str, Any]:
     extra = [cid for cid in amap.claims if cid not in matched.values()]
     evidence = [rc for rc in ref["claims"] if rc["kind"] == "evidence"]
 
+    def field_ok(rc: dict[str, Any], name: str) -> bool:
+        cid = matched.get(rc["ref"])
+        source = amap.claims[cid].source if cid else None
+        got = getattr(source, name, None) if source else None
+        if name == "speaker":
+            return got is not None and str(rc[name]) in got
+        return got is not None and str(got) == str(rc[name])
+
     def field_score(name: str) -> tuple[int, int, list[str]]:
         hit, total, bad = 0, 0, []
         for rc in evidence:
             if rc.get(name) is None:
                 continue
             total += 1
-            cid = matched.get(rc["ref"])
-            source = amap.claims[cid].source if cid else None
-            got = getattr(source, name, None) if source else None
-            ok = (
-                got is not None and str(rc[name]) in got
-                if name == "speaker"
-                else (got is not None and str(got) == str(rc[name]))
-            )
+            ok = field_ok(rc, name)
             hit += ok
             if not ok:
-                bad.append(f"{rc['ref']}={got}")
+                cid = matched.get(rc["ref"])
+                source = amap.claims[cid].source if cid else None
+                bad.append(f"{rc['ref']} {name}={getattr(source, name, None) if source else None}")
         return hit, total, bad
+
+    # an attributed statement is found when it is evidence with every field the reference gives
+    attributed = sum(
+        1
+        for rc in evidence
+        if rc["ref"] in matched
+        and all(field_ok(rc, n) for n in ("speaker", "date", "url") if rc.get(n) is not None)
+    )
+    drafted_evidence = [cid for cid, c in amap.claims.items() if c.kind == Kind.EVIDENCE]
+    true_evidence = {matched[rc["ref"]] for rc in evidence if rc["ref"] in matched}
+    precision = (sum(1 for cid in drafted_evidence if cid in true_evidence), len(drafted_evidence))
 
     premise_hit = premise_total = 0
     summary_ok = summary_total = summary_covered = 0
+    connective_ok = connective_total = 0
     premise_bad: list[str] = []
     for rc in ref["claims"]:
         if "premises" not in rc:
@@ -100,24 +160,39 @@ def score(ref: dict[str, Any]) -> dict[str, Any]:
             premise_bad.append(
                 f"{rc['ref']} misses {sorted(p for p in rc['premises'] if matched.get(p) not in got)}"
             )
+        if rc.get("link") in CONNECTIVE_LINKS:
+            connective_total += 1
+            connective_ok += cid is not None and want == got
+            if want != got:
+                premise_bad.append(f"{rc['ref']} ({rc['link']}) has {sorted(got)} want {sorted(want)}")
         if rc.get("link") == "summary":
             summary_total += 1
             summary_ok += want == got
             summary_covered += want <= got
-            if want != got:
-                premise_bad.append(f"{rc['ref']} (summary) has {sorted(got)} want {sorted(want)}")
-    conditional = [rc for rc in ref["claims"] if rc["kind"] == "conclusion"]
+    conclusions = [rc for rc in ref["claims"] if rc["kind"] == "conclusion"]
     cond_hit = sum(
         1
-        for rc in conditional
+        for rc in conclusions
         if rc["ref"] in matched
         and amap.claims[matched[rc["ref"]]].conditional == rc.get("conditional", False)
     )
     date = field_score("date")
     url = field_score("url")
     speaker = field_score("speaker")
+    found_title = amap.document.title if amap.document else None
+    gold_date = ref.get("date")
+    date_ok = (
+        (amap.date is None) if gold_date is None else (amap.date == dt.date.fromisoformat(str(gold_date)))
+    )
+    title_ok = title_found(ref.get("title"), found_title) if "title" in ref else None
+    article_bad = []
+    if title_ok is False:
+        article_bad.append(f"title {found_title!r} want {ref.get('title')!r}")
+    if not date_ok:
+        article_bad.append(f"date {amap.date} want {gold_date}")
     return {
         "name": ref["article"],
+        "lang": ref["lang"],
         "kind": (kind_hits, kind_total),
         "hypotheses": (sum(1 for h in hyps if h["ref"] in matched), len(hyps)),
         "extra": (len(extra), len(amap.claims)),
@@ -127,9 +202,88 @@ def score(ref: dict[str, Any]) -> dict[str, Any]:
         "premises": (premise_hit, premise_total),
         "summary": (summary_ok, summary_total),
         "summary_covered": (summary_covered, summary_total),
-        "conditional": (cond_hit, len(conditional)),
-        "problems": wrong_kind + date[2] + url[2] + speaker[2] + premise_bad + [f"extra {e}" for e in extra],
+        "conditional": (cond_hit, len(conclusions)),
+        "attributed": (attributed, len(evidence)),
+        "precision": precision,
+        "judgments": (cond_hit, len(conclusions)),
+        "connective": (connective_ok, connective_total),
+        "title": (int(bool(title_ok)), 0 if title_ok is None else 1),
+        "article_date": (int(date_ok), 1),
+        "problems": wrong_kind
+        + date[2]
+        + url[2]
+        + speaker[2]
+        + premise_bad
+        + article_bad
+        + [f"extra {e} ({amap.claims[e].kind.value}, line {origins[e].line})" for e in extra],
     }
+
+
+#: The columns of the docs' table: (key, heading).
+COLUMNS = (
+    ("attributed", "attributed (speaker+date+URL)"),
+    ("precision", "evidence precision"),
+    ("judgments", "judgments (conditionality)"),
+    ("connective", "connective links exact"),
+    ("title", "title"),
+    ("article_date", "date"),
+    ("kind", "kind"),
+    ("hypotheses", "hypotheses"),
+    ("extra", "extra"),
+    ("date", "dates"),
+    ("url", "URLs"),
+    ("speaker", "speakers"),
+    ("premises", "premises"),
+    ("summary", "summary exact"),
+)
+
+
+def score_folder(path: str | Path) -> list[dict[str, Any]]:
+    """The scores of every ``*.ref.yaml`` at the top of ``path`` (the seed's is
+    left out when the seed article is not there)."""
+    folder = Path(path)
+    out = []
+    for ref_path in sorted(folder.glob("*.ref.yaml")):
+        ref = yaml.safe_load(ref_path.read_text(encoding="utf-8"))
+        try:
+            out.append(score(ref, folder))
+        except SeedMissing:
+            continue
+    return out
+
+
+def totals(scores: list[dict[str, Any]], lang: str) -> dict[str, tuple[int, int]]:
+    """The figures of one language's texts added up."""
+    mine = [s for s in scores if s["lang"] == lang]
+    return {key: (sum(s[key][0] for s in mine), sum(s[key][1] for s in mine)) for key, _ in COLUMNS}
+
+
+def _cell(key: str, pair: tuple[int, int]) -> str:
+    if key == "extra":
+        return f"{pair[0]} of {pair[1]}"
+    if pair[1] == 0:
+        return "–"
+    return f"{pair[0]}/{pair[1]}"
+
+
+def _pct(pair: tuple[int, int]) -> str:
+    return "–" if pair[1] == 0 else f"{pair[0] / pair[1]:.0%}"
+
+
+def table(scores: list[dict[str, Any]]) -> str:
+    """The Markdown table of docs/scaffold.md: a row per text, then each language's total."""
+    head = "| text | " + " | ".join(h for _, h in COLUMNS) + " |"
+    rows = [head, "|" + "---|" * (len(COLUMNS) + 1)]
+    for s in scores:
+        name = Path(s["name"]).name.removesuffix(".txt")
+        name = "seed article (ja)" if name == "seed" else name
+        rows.append(f"| {name} | " + " | ".join(_cell(k, s[k]) for k, _ in COLUMNS) + " |")
+    for lang in ("ja", "en"):
+        if any(s["lang"] == lang for s in scores):
+            t = totals(scores, lang)
+            cells = [f"{_cell(k, t[k])} ({_pct(t[k])})" for k, _ in COLUMNS]
+            rows.append(f"| **all {lang}** | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
 
 
 def _fmt(pair: tuple[int, int]) -> str:
@@ -139,31 +293,52 @@ def _fmt(pair: tuple[int, int]) -> str:
 @pytest.mark.parametrize("ref_path", REFS, ids=[p.name.removesuffix(".ref.yaml") for p in REFS])
 def test_accuracy(ref_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ref = yaml.safe_load(ref_path.read_text(encoding="utf-8"))
-    s = score(ref)
-    precision = 1 - _ratio(*s["extra"])
+    try:
+        s = score(ref)
+    except SeedMissing as exc:
+        pytest.skip(f"the seed article is not at {exc} (it lives in the shared folder beside the repo)")
     with capsys.disabled():
-        print(
-            f"\nscaffold accuracy {s['name']}: kind {_fmt(s['kind'])}, hypotheses {_fmt(s['hypotheses'])}, "
-            f"not in reference {s['extra'][0]} of {s['extra'][1]}, dates {_fmt(s['date'])}, "
-            f"urls {_fmt(s['url'])}, speakers {_fmt(s['speaker'])}, premises {_fmt(s['premises'])}, "
-            f"summary links exact {_fmt(s['summary'])} / covering {_fmt(s['summary_covered'])}, "
-            f"conditional {_fmt(s['conditional'])}"
-        )
+        print(f"\nscaffold accuracy {s['name']}: " + ", ".join(f"{h} {_fmt(s[k])}" for k, h in COLUMNS))
         for p in s["problems"]:
             print(f"    {p}")
-    # the targets of issue 6
-    assert _ratio(*s["kind"]) >= 0.9, s["problems"]
+    # every text: what a teacher must be able to trust
+    assert _ratio(*s["precision"]) >= 0.9, s["problems"]
+    assert _ratio(*s["kind"]) >= 0.8, s["problems"]
     assert _ratio(*s["hypotheses"]) >= 0.9, s["problems"]
-    assert _ratio(*s["date"]) >= 0.9, s["problems"]
+    assert _ratio(*s["date"]) >= 0.8, s["problems"]
     assert _ratio(*s["url"]) >= 0.9, s["problems"]
     assert _ratio(*s["speaker"]) >= 0.8, s["problems"]
-    assert precision >= 0.8, s["problems"]
-    assert _ratio(*s["conditional"]) >= 0.8, s["problems"]
+    assert _ratio(*s["extra"]) <= 0.2, s["problems"]
+    assert _ratio(*s["judgments"]) >= 0.8, s["problems"]
     assert _ratio(*s["premises"]) >= 0.5, s["problems"]
-    # a summary inference (以上から) always reaches every statement it rests on
-    assert s["summary_covered"][0] == s["summary_covered"][1], s["problems"]
+    assert s["title"][0] == s["title"][1], s["problems"]
+    assert s["article_date"][0] == 1, s["problems"]
     # a summary inference (以上から) always reaches every statement it rests on
     assert s["summary_covered"][0] == s["summary_covered"][1], s["problems"]
     if ref["article"] == "seed":
         # every 以上から inference linked to exactly the right two statements
         assert s["summary"][0] == s["summary"][1] >= 1, s["problems"]
+
+
+def test_each_language_meets_the_targets() -> None:
+    """Over all the texts of a language: attributed statements and the precision
+    of the evidence >= 90%, judgments >= 90%, connective links >= 80%."""
+    scores = score_folder(DATA)
+    for lang in ("ja", "en"):
+        t = totals(scores, lang)
+        assert _ratio(*t["attributed"]) >= 0.9, (lang, t)
+        assert _ratio(*t["precision"]) >= 0.9, (lang, t)
+        assert _ratio(*t["judgments"]) >= 0.9, (lang, t)
+        assert _ratio(*t["connective"]) >= 0.8, (lang, t)
+
+
+def test_title_matching_holds_one_in_the_other() -> None:
+    assert title_found("路線バスの減便を止めるには", "社説 路線バスの減便を止めるには")
+    assert title_found("A title", "“A Title”")
+    assert not title_found("A title", "A")
+    assert not title_found("A title", None)
+    assert title_found(None, None) and not title_found(None, "x")
+
+
+if __name__ == "__main__":
+    print(table(score_folder(sys.argv[1] if len(sys.argv) > 1 else DATA)))

@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 
 from argmap.formats import loads
 from argmap.scaffolding import Draft, draft
-from argmap.scaffolding.dates import leading_date
+from argmap.scaffolding.dates import find_dates, leading_date
+from argmap.scaffolding.lexicon import lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "scaffold"
@@ -45,7 +46,7 @@ def squash(text: str) -> str:
 
 def kept(d: Draft) -> str:
     """Everything the draft holds, squashed: what a line's words must be found in."""
-    parts = [d.map.title]
+    parts = [d.map.title, d.map.document.title if d.map.document and d.map.document.title else ""]
     for c in d.map.claims.values():
         parts += [c.text, c.note or ""]
         if c.source is not None:
@@ -60,18 +61,39 @@ def kept(d: Draft) -> str:
 _BREAK = re.compile(r"[\s。、，,．.！？!?:;「」『』()（）\"“”'’]+")
 
 
+_MARKUP = re.compile(
+    r"^#{1,6}\s|\[|\]\(|\)$|^(?:"
+    + "|".join(
+        re.escape(label)
+        for lang in ("ja", "en")
+        for label in lexicon(lang).source_labels + lexicon(lang).title_labels
+    )
+    + r")\s*[:：]|\((?:published|posted|updated)\b",
+    re.IGNORECASE,
+)
+
+
 def lost(article: str, d: Draft) -> list[tuple[int, str]]:
     """(line, words) of every line whose words are nowhere in the draft.
 
     A page date used as a statement's date is kept in ``source.date`` in ISO
-    form, so a line's leading date counts as kept when some statement has it.
+    form, so a line's leading date counts as kept when some statement has it,
+    and a date a source line gives when a statement has it. The markup of a
+    heading (``#``), a link (``[…](…)``) and the label of a source or title
+    line (``Source:``, ``出典：``) are not words.
     """
     pool = kept(d)
+    if d.map.document is not None and d.map.document.title:
+        pool += squash(d.map.document.title)
     dates = {c.source.date for c in d.map.claims.values() if c.source is not None and c.source.date}
     out = []
-    for n, line in enumerate(re.split(r"\r\n|\r|\n", article), 1):
+    for n, raw in enumerate(re.split(r"\r\n|\r|\n", article), 1):
+        line = _MARKUP.sub(" ", raw.strip())
         lead = leading_date(line)
         rest = line[: lead.start] + line[lead.end :] if lead is not None and lead.date in dates else line
+        for found in find_dates(rest):
+            if found.date in dates:
+                rest = rest.replace(found.text, " ")
         for fragment in _BREAK.split(rest):
             if squash(fragment) and squash(fragment) not in pool:
                 out.append((n, fragment))

@@ -21,7 +21,7 @@ import unicodedata
 
 import attrs
 
-__all__ = ["STYLES", "DateMatch", "find_dates", "format_date", "leading_date", "parse"]
+__all__ = ["STYLES", "DateMatch", "find_dates", "format_date", "leading_date", "parse", "relative_date"]
 
 MONTHS = {
     name: i + 1
@@ -164,3 +164,64 @@ def format_date(d: _dt.date, style: str) -> str:
         "dmy": f"{d.day} {month} {d.year:04d}",
     }
     return forms[style]
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RELATIVE_JA = re.compile(
+    rf"(?P<same>同日)|(?P<yesterday>昨日)|(?P<today>本日|今日)|(?:(?P<m>{_D}{{1,2}})\s*月\s*)?(?<![0-9０-９月])(?P<d>{_D}{{1,2}})\s*日(?!本|間)"
+)
+_RELATIVE_EN = re.compile(
+    rf"\b(?:(?P<yesterday>yesterday)|(?P<today>today)|on\s+(?P<wd>{'|'.join(_WEEKDAYS)})"
+    rf"|(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}}))",
+    re.IGNORECASE,
+)
+
+
+def _month_back(year: int, month: int) -> tuple[int, int]:
+    return (year - 1, 12) if month == 1 else (year, month - 1)
+
+
+def relative_date(
+    text: str, lang: str, article: _dt.date | None, previous: _dt.date | None = None
+) -> _dt.date | None:
+    """The date a statement gives relative to the article's date ``article``:
+    「11日」「5月20日」「昨日」, "on Monday", "April 25", "yesterday"; 「同日」
+    is the date of the statement before (``previous``). None when there is
+    none or nothing to count from. A day after the article's is in the month
+    (or year) before.
+
+    >>> a = _dt.date(2024, 3, 12)
+    >>> relative_date("館長は11日の記者会見で", "ja", a), relative_date("told them on Monday that", "en", a)
+    (datetime.date(2024, 3, 11), datetime.date(2024, 3, 11))
+    >>> relative_date("she said on April 25.", "en", a), relative_date("同日、", "ja", a, _dt.date(2024, 3, 1))
+    (datetime.date(2023, 4, 25), datetime.date(2024, 3, 1))
+    """
+    pattern = _RELATIVE_JA if lang == "ja" else _RELATIVE_EN
+    m = pattern.search(text)
+    if m is None:
+        return None
+    g = m.groupdict()
+    if g.get("same"):
+        return previous
+    if article is None:
+        return None
+    try:
+        if g.get("yesterday"):
+            return article - _dt.timedelta(days=1)
+        if g.get("today"):
+            return article
+        if g.get("wd"):
+            back = (article.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
+            return article - _dt.timedelta(days=back)
+        day = _int(g["d"])
+        if g.get("mon") or g.get("m"):
+            month = MONTHS[g["mon"].lower()] if g.get("mon") else _int(g["m"])
+            d = _dt.date(article.year, month, day)
+            return d if d <= article else _dt.date(article.year - 1, month, day)
+        d = _dt.date(article.year, article.month, day)
+        if d > article:
+            y, mo = _month_back(article.year, article.month)
+            d = _dt.date(y, mo, day)
+        return d
+    except ValueError:
+        return None

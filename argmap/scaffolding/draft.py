@@ -29,10 +29,12 @@ from argmap.errors import ArgmapError, Problem
 from argmap.formats import dumps
 from argmap.i18n import N_, _, choose, using
 from argmap.model import ArgumentMap, Document, MapBuilder, Source
-from argmap.scaffolding.dates import DateMatch, find_dates, leading_date
+from argmap.scaffolding.dates import DateMatch, find_dates, leading_date, relative_date
 from argmap.scaffolding.detect import detect
+from argmap.scaffolding.header import read_header
 from argmap.scaffolding.lexicon import LANGS, Lexicon, lexicon
 from argmap.scaffolding.split import URL_RE, split
+from argmap.scaffolding.verbs import alternation, ja_forms
 from argmap.support import paused_gc
 
 __all__ = ["Draft", "Origin", "Unmatched", "draft", "scaffold"]
@@ -59,6 +61,7 @@ WHY = (
     N_("sign-off"),
     N_("source with no statement before it"),
     N_("date of a source, not used"),
+    N_("the article's title or date"),
 )
 
 
@@ -114,6 +117,48 @@ def _is_url_line(s: str) -> bool:
     return m is not None and m.end() == len(s)
 
 
+_ENDS_SENTENCE = re.compile(r"[。．.！？!?]\s*[」』）)”\"’]?$")
+#: A Markdown link: [title](url).
+MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\((https?://[^\s()]+(?:\([^\s()]*\))?[^\s()]*)\)")
+_BRACKETED_URL = re.compile(r"[(（<〈]\s*(https?://\S+?)\s*[)）>〉]")
+
+
+def _source_line(s: str, labels: tuple[str, ...]) -> tuple[str, str | None, DateMatch | None] | None:
+    """(url, title, date) of a line that only gives a source: ``[title](url)``,
+    ``(url)``, or a label and a colon then an optional title, the URL and an
+    optional date (``Source: https://… (published 14 December 2023)``,
+    ``出典：南山中学校新聞 第42号 https://…``); None for any other line.
+
+    >>> _source_line("出典：生徒会だより（https://ex.jp/a）", ("出典",))[:2]
+    ('https://ex.jp/a', '生徒会だより')
+    >>> _source_line("The mayor said so (https://ex.jp/a).", ("出典",)) is None
+    True
+    """
+    m = MD_LINK.fullmatch(s)
+    if m is not None:
+        return m.group(2), m.group(1).strip() or None, None
+    m = _BRACKETED_URL.fullmatch(s)
+    if m is not None and _is_url_line(m.group(1)):
+        return m.group(1), None, None
+    low = s.lower()
+    for label in labels:
+        if not low.startswith(label):
+            continue
+        rest = s[len(label) :].lstrip(" \u3000")
+        if rest[:1] not in (":", "："):
+            continue
+        u = URL_RE.search(rest)
+        if u is None:
+            return None
+        around = (rest[1 : u.start()] + " " + rest[u.end() :]).strip()
+        date = next(iter(find_dates(around)), None)
+        title = around[: date.start] + around[date.end :] if date else around
+        title = re.sub(r"\b(?:published|posted|updated)\b", "", title, flags=re.IGNORECASE)
+        title = title.strip(" \u3000()（）<>〈〉,，、|｜-–—:：\"'“”")
+        return u.group().rstrip(")）"), title or None, date
+    return None
+
+
 def _is_hashtags(s: str) -> bool:
     d = leading_date(s)
     rest = s[d.end :] if d else s
@@ -139,6 +184,9 @@ def _classify(lines: list[str], lex: Lexicon) -> list[str]:
         elif _is_url_line(s):
             kind = "url"
             in_block = True
+        elif _source_line(s, lex.source_labels) is not None:
+            kind = "srcline"
+            in_block = False
         elif in_block:
             if prev == "url":
                 kind = "hashtag" if _is_hashtags(s) else "title"
@@ -153,6 +201,17 @@ def _classify(lines: list[str], lex: Lexicon) -> list[str]:
         else:
             kind = "text"
         kinds.append(kind)
+    # a short line that ends no sentence, right before a URL line that has no
+    # title after it, is that URL's title ("Harlow Gazette: …" then the link)
+    for i in range(1, len(kinds)):
+        if (
+            kinds[i] == "url"
+            and kinds[i - 1] == "text"
+            and (i + 1 >= len(kinds) or kinds[i + 1] in ("blank", "pagedate"))
+        ):
+            prev = lines[i - 1].strip()
+            if len(prev) <= 120 and not _ENDS_SENTENCE.search(prev):
+                kinds[i - 1] = "pretitle"
     # a paragraph of prose holding a sign-off phrase is the sign-off
     i = 0
     while i < len(kinds):
@@ -234,7 +293,10 @@ def _strip_inline_source(core: str) -> str:
 
 # After the speaker's particle: an optional "when" (9日、 / 2023年11月2日、 / 同日、),
 # then 、 or the opening of a quotation.
-_JA_WHEN = r"(?:[0-9０-９]{4}[年./\-][0-9０-９年月日./\-]{1,10}|[0-9０-９]{1,2}日|同日|昨日|今日|先週|先月)?"
+_JA_WHEN = (
+    r"(?:(?:[0-9０-９]{4}[年./\-][0-9０-９年月日./\-]{1,10}|(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日|同日|昨日|今日|本日"
+    r"|先週|先月|昨年|今年)(?:の[^、。「」]{1,12}で)?)?"
+)
 _EN_TIME = r"(?:\s+(?:on|in|last|this|at|during|earlier|late)\b[^,\"“]*?(?=,|\s+that\b))?"
 #: A time phrase after a final reporting verb ("…," she said on Monday, May 5.), at most this long:
 #: every pattern that may try many places in a sentence does bounded work at each.
@@ -247,6 +309,14 @@ class _Patterns:
 
     ja_speaker: re.Pattern[str]
     ja_name: re.Pattern[str]
+    ja_topic: re.Pattern[str]  # 「一方、保護者会の会長はブログで…」: a name after 、 then は
+    ja_say: re.Pattern[str]  # 「…とも述べています」 at the end
+    ja_think: re.Pattern[str]  # 「…と考えています」 at the end
+    ja_opinion: re.Pattern[str]  # 「…との見解を示しました」
+    ja_request: re.Pattern[str]  # 「…よう求めました」
+    ja_object: re.Pattern[str]  # 「…を発表しました」
+    ja_mid: re.Pattern[str]  # 「…と述べ、…」 inside the sentence
+    ja_hearsay: re.Pattern[str]  # 「…とのことでした」
     ja_supposition: re.Pattern[str]  # after an opener (もし、…ば、)
     ja_supposition_strong: re.Pattern[str]  # without one (…となれば、)
     en_phrase_lead: tuple[tuple[str, re.Pattern[str]], ...]
@@ -257,6 +327,23 @@ class _Patterns:
     en_verb_last: re.Pattern[str]
     en_judgment: tuple[tuple[str, re.Pattern[str]], ...]
     en_supposition_after: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _ja_stems(lex: Lexicon) -> str:
+    """The forms of the verbs of saying inside a sentence: 述べ、 語り、 語って、"""
+    stems = [e[1] for e in lex.say if len(e) > 1 and e[1]]
+    return alternation(stems + [e[2] + "て" for e in lex.say if len(e) > 2 and e[2]])
+
+
+def _ja_verbs(lex: Lexicon, verbs: tuple[tuple[str, ...], ...]) -> str:
+    return alternation(ja_forms(verbs, lex.masu, lex.te))
+
+
+def _ja_end(lex: Lexicon, lead: tuple[str, ...], verbs: str, gap: bool = False) -> re.Pattern[str]:
+    """``lead`` (と, との見解を …), at most ``lex.gap`` characters when ``gap``, a verb form, the end."""
+    between = rf"(?P<gap>[^。「」『』と]{{0,{lex.gap}}}?)" if gap else "(?P<gap>)"
+    particles = alternation(lex.final_particles)
+    return re.compile(rf"(?P<q>{alternation(lead)}){between}(?P<v>{verbs})(?:{particles})?$")
 
 
 @functools.cache
@@ -276,6 +363,23 @@ def _patterns(lang: str) -> _Patterns:
     return _Patterns(
         ja_speaker=re.compile(rf"(.{{1,{most}}}?)(?:{parts}){_JA_WHEN}(?:[、,，]|(?=[「『]))"),
         ja_name=re.compile(rf"((?:[^\u3040-\u309f、。\s]|の){{1,{most}}}?)(?:{parts})"),
+        ja_topic=re.compile(
+            rf"(?:^|(?<=[、,，]))((?:[^\u3040-\u309f、。,，\s「」『』]|の|さん|くん|ちゃん|さま|たち){{1,{most}}}?)(?:{parts})"
+        ),
+        ja_say=_ja_end(lex, lex.quote, _ja_verbs(lex, lex.say), gap=True),
+        ja_think=_ja_end(lex, lex.quote, _ja_verbs(lex, lex.think), gap=True),
+        ja_opinion=_ja_end(
+            lex,
+            tuple(f"{q}{n}を" for q in ("との", "という") for n in lex.opinion_nouns),
+            _ja_verbs(lex, lex.opinion_verbs),
+        ),
+        ja_request=_ja_end(lex, lex.request, _ja_verbs(lex, lex.ask), gap=True),
+        ja_object=_ja_end(lex, ("を",), _ja_verbs(lex, lex.object_verbs)),
+        ja_mid=re.compile(
+            rf"(?P<q>{alternation(lex.quote)})(?P<gap>[^。「」『』と]{{0,{lex.gap}}}?)"
+            rf"(?P<v>{_ja_stems(lex)})[、,，]"
+        ),
+        ja_hearsay=re.compile(rf"(?P<q>{alternation(lex.hearsay)})$"),
         ja_supposition=re.compile(rf"(?:(?P<end>{endings}){stem_alt})[、,，]"),
         ja_supposition_strong=re.compile(rf"(?:(?P<end>{strong}))[、,，]"),
         en_phrase_lead=tuple(
@@ -315,14 +419,23 @@ def _patterns(lang: str) -> _Patterns:
 _EN_MODAL = re.compile(r"\b(would|could|might|will|may)\b", re.IGNORECASE)
 
 
-def _strip_initial(body: str, markers: tuple[str, ...], lang: str) -> str | None:
+def _strip_initial(
+    body: str, markers: tuple[str, ...], lang: str, need_comma: tuple[str, ...] = ()
+) -> str | None:
+    """The sentence-initial connective of ``markers`` that ``body`` starts with:
+    followed by 、 or a comma, or (unless it is one of ``need_comma``) by a
+    space in English or straight by the text in Japanese."""
     low = body.lower() if lang == "en" else body
     for m in markers:
         if low.startswith(m):
             rest = body[len(m) :]
             if rest[:1] in ("、", ",", "，"):
                 return m
-            if lang == "en" and " " in m and rest[:1] == " ":
+            if m in need_comma:
+                continue
+            if lang == "en" and rest[:1] == " " and rest[1:2] not in (",", "-"):
+                return m
+            if lang == "ja" and rest[:1] and rest[:1] not in "、,，。":
                 return m
     return None
 
@@ -346,11 +459,79 @@ def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
         # joined by の) right at the start, then the particle; not 「東京では雨が」
         m = pats.ja_name.match(content)
     if m is None:
+        # 「一方、保護者会の会長はブログで…」: a name after a 、 near the start
+        m = pats.ja_topic.search(content, 0, min(len(content), lex.speaker_max_length + 20))
+    if m is None:
         return None, content
     speaker = re.split(r"[、,，]", m.group(1))[-1].strip()
     if not speaker:
         return None, content
     return speaker, content[m.end() :].strip()
+
+
+def _is_author(speaker: str | None, lex: Lexicon) -> bool:
+    return speaker is not None and any(speaker.startswith(a) for a in lex.speaker_author)
+
+
+#: What may stand right before a quoting と: a clause's kana ending, a closing quotation, ?!…
+_CLAUSE_END = re.compile(r"[\u3040-\u309f」』”\"’？！?!…ー]$")
+
+
+def _ja_reported(core: str, lex: Lexicon) -> tuple[str, str | None, str, bool] | None:
+    """(content, speaker, marker, judging) when ``core`` reports what someone said
+    (or, ``judging``, thought) by the structure of its end; None otherwise."""
+    pats = _patterns(lex.lang)
+    window = max(0, len(core) - lex.gap - 40)  # the end is all that is read: bounded work
+    for pattern, judging in (
+        (pats.ja_say, False),
+        (pats.ja_think, True),
+        (pats.ja_opinion, False),
+        (pats.ja_request, False),
+        (pats.ja_object, False),
+    ):
+        m = pattern.search(core, window)
+        if m is None:
+            continue
+        before, gap = core[: m.start()], m.group("gap")
+        if not before.strip("、 "):
+            continue
+        if (
+            pattern is not pats.ja_object
+            and pattern is not pats.ja_opinion
+            and not _CLAUSE_END.search(before)
+        ):
+            # a noun before と: only right before a verb that cannot mean "with"
+            verb_dict = next((e[0] for e in lex.say + lex.think if m.group("v").startswith(e[1] or "\0")), "")
+            if gap or verb_dict in lex.companion or pattern is pats.ja_request:
+                continue
+        speaker, content = _ja_speaker(before, lex)
+        in_gap = re.match(r"^(?:[、,，])?(.+?)(?:は|が|も)[、,，]?$", gap) if gap else None
+        if in_gap and not re.search(
+            r"[\u3040-\u309f]$", in_gap.group(1).replace("さん", "").replace("の", "x")
+        ):
+            speaker, content = in_gap.group(1).split("、")[-1], before
+        if pattern is pats.ja_object and speaker is None:
+            continue
+        marker = m.group()
+        return content.strip("、 "), speaker, marker, judging
+    return None
+
+
+def _ja_mid_or_hearsay(core: str, lex: Lexicon) -> tuple[str, str, str] | None:
+    """(content, speaker, marker) for 「Xは…と述べ、…」 or 「Xによると…とのことです」-style hearsay with a speaker."""
+    pats = _patterns(lex.lang)
+    if len(core) <= 400:  # a sentence of normal length: the search is bounded
+        m = pats.ja_mid.search(core)
+        if m is not None and _CLAUSE_END.search(core[: m.start()]):
+            speaker, content = _ja_speaker(core[: m.start()], lex)
+            if speaker and not _is_author(speaker, lex):
+                return content.strip("、 "), speaker, m.group().rstrip("、,，")
+    m = pats.ja_hearsay.search(core, max(0, len(core) - 12))
+    if m is not None:
+        speaker, content = _ja_speaker(core[: m.start()], lex)
+        if speaker and not _is_author(speaker, lex):
+            return content.strip("、 "), speaker, m.group()
+    return None
 
 
 def _ja_supposition(text: str, lex: Lexicon) -> tuple[str, str, str, str] | None:
@@ -386,19 +567,42 @@ def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
         i = core.find(m, 0, lex.speaker_max_length + len(m))
         if 0 < i <= lex.speaker_max_length:
             speaker = re.split(r"[、,，]", core[:i])[-1].strip() or None
-            return _Reading("evidence", _after_marker(core[i:], m), m, speaker, date)
-    initial = _strip_initial(body, lex.summary, "ja")
+            content = _after_marker(core[i:], m)
+            inner = _patterns(lex.lang).ja_hearsay.search(content, max(0, len(content) - 12))
+            if inner is not None and inner.start() > 0:
+                content = content[: inner.start()]
+            return _Reading("evidence", content, m, speaker, date)
+    reported = _ja_reported(core, lex)
+    judged: tuple[str, str] | None = None  # (what is judged, the marker): the author's own 「…と考えます」
+    if reported is not None:
+        content, speaker, marker, judging = reported
+        if not judging or (speaker is not None and not _is_author(speaker, lex)):
+            return _Reading("evidence", content, marker, speaker, date)
+        judged = (content, marker)
+    else:
+        mid = _ja_mid_or_hearsay(core, lex)
+        if mid is not None:
+            return _Reading("evidence", mid[0], mid[2], mid[1], date)
+    initial = _strip_initial(body, lex.summary, "ja", lex.need_comma)
     link = "summary"
     if initial is None:
-        initial, link = _strip_initial(body, lex.sequel, "ja"), "sequel"
+        initial, link = _strip_initial(body, lex.sequel, "ja", lex.need_comma), "sequel"
     if initial is None:
-        initial, link = _strip_initial(body, lex.continuation, "ja"), "continuation"
+        initial, link = _strip_initial(body, lex.continuation, "ja", lex.need_comma), "continuation"
         if initial is None:
             link = "plain"
     rest = _after_marker(core, initial) if initial else core
     final = next((m for m in lex.judgment_final if rest.endswith(m)), None)
     if final:
         rest = _drop_final(rest[: -len(final)], lex)
+    elif judged is not None:
+        final = judged[1]
+        rest = (
+            _ja_speaker(rest[: len(rest) - len(final)], lex)[1]
+            if _is_author(_ja_speaker(rest[: len(rest) - len(final)], lex)[0], lex)
+            else rest[: len(rest) - len(final)]
+        )
+        rest = _drop_final(rest.strip("、 "), lex)
     sup = _ja_supposition(rest, lex)
     if final is None and sup is None and link not in ("summary", "sequel"):
         return None
@@ -627,10 +831,17 @@ def _draft(text: str, chosen: str | None, document: Document | None) -> Draft:
     lang = chosen or detect(text)
     drafter = _Drafter(text, lang)
     drafter.read()
-    title = drafter.notes.get("title", "{first}").format(first=_first_words(drafter.first_text or "", lang))
-    amap, origins = _build_map(
-        MapBuilder(title, lang=lang, document=document), drafter.claims, drafter.inferences, drafter.notes
-    )
+    found = drafter.header.title
+    first = " ".join(found.split()) if found else _first_words(drafter.first_text or "", lang)
+    title = drafter.notes.get("title", "{first}").format(first=first)
+    if found:  # the article's own title is the document's
+        document = (
+            Document(title=found)
+            if document is None
+            else attrs.evolve(document, title=document.title or found)
+        )
+    builder = MapBuilder(title, lang=lang, date=drafter.header.date, document=document)
+    amap, origins = _build_map(builder, drafter.claims, drafter.inferences, drafter.notes)
     return Draft(amap, origins, tuple(sorted(drafter.unmatched, key=lambda u: u.line)))
 
 
@@ -744,26 +955,88 @@ def _evidence_date(reading: _Reading, flat: str, earlier: Callable[[], DateMatch
     return date
 
 
-class _Linker:
-    """Which earlier claims a new conclusion draws on, by how its marker links
-    it: a summary (「以上から」, "in sum") takes everything since the last
-    summary; a sequel (「また」) the claim just before; a continuation the
-    conclusion just before; otherwise the claims of its paragraph so far
-    (at most :data:`PARAGRAPH_PREMISES`). A supposition comes first."""
+@attrs.define
+class _Plain:
+    """A sentence with no marker, which a connective may take as a premise."""
 
-    def __init__(self, notes: Mapping[str, str]) -> None:
+    unmatched: Unmatched
+    column: int
+    paragraph: int
+    claim: _Claim | None = None
+
+
+class _Linker:
+    """Which earlier claims a new conclusion draws on, by how its marker links it.
+
+    * a summary connective (「以上から」, "for these reasons") takes the
+      judgments since the previous summary and the statements since then that
+      no inference has used yet; when there are none, the sentences of the
+      last stretch (below);
+    * a sequel connective (「したがって」, "thus") takes the last stretch: the
+      statements and the sentences with no marker since the last judgment,
+      in the connective's paragraph (the paragraph before, when it opens its
+      own), with that judgment when it is in the same paragraph; when there
+      are none, the claim just before;
+    * a continuation (「また」) the conclusion just before;
+    * a plain judgment the claims of its paragraph so far (at most
+      :data:`PARAGRAPH_PREMISES`). A supposition comes first.
+
+    A sentence with no marker that a connective takes becomes a premise
+    (``promote``), so that the inference never lacks premises.
+    """
+
+    def __init__(self, notes: Mapping[str, str], promote: Callable[[_Plain], _Claim] | None = None) -> None:
         self.notes = notes
+        self.promote = promote
         self.since_summary: list[str] = []
         self.paragraph: list[str] = []
         self.last: _Claim | None = None
+        self.paragraph_no = 0
+        self.judgments: set[str] = set()  # since the previous summary
+        self.used: set[str] = set()
+        # the stretch since the last judgment: (paragraph, claim or plain sentence)
+        self.run: list[tuple[int, _Claim | _Plain]] = []
+        self.last_judgment: tuple[int, _Claim] | None = None
 
     def new_paragraph(self) -> None:
         self.paragraph = []
+        self.paragraph_no += 1
 
     def evidence(self, ev: _Claim) -> None:
         self.since_summary.append(ev.id)
         self.paragraph.append(ev.id)
+        self.run.append((self.paragraph_no, ev))
+        del self.run[:-PARAGRAPH_PREMISES]
         self.last = ev
+
+    def plain(self, sentence: _Plain) -> None:
+        sentence.paragraph = self.paragraph_no
+        self.run.append((self.paragraph_no, sentence))
+        del self.run[:-PARAGRAPH_PREMISES]
+
+    def _claim(self, item: _Claim | _Plain) -> str | None:
+        if isinstance(item, _Claim):
+            return item.id
+        if item.claim is None and self.promote is not None:
+            item.claim = self.promote(item)
+        return item.claim.id if item.claim is not None else None
+
+    def _stretch(self) -> list[str]:
+        """The last stretch: the claims and unmarked sentences of the latest
+        paragraph since the last judgment, with that judgment when it is there."""
+        marks = [p for p, _ in self.run] + ([self.last_judgment[0]] if self.last_judgment else [])
+        if not marks:
+            return []
+        latest = max(marks)
+        ids: list[str] = []
+        if self.last_judgment is not None and self.last_judgment[0] == latest:
+            ids.append(self.last_judgment[1].id)
+        for p, item in self.run:
+            if p == latest:
+                cid = self._claim(item)
+                if cid is not None:
+                    ids.append(cid)
+        return ids
 
     def conclusion(self, con: _Claim, link: str, hypothesis: _Claim | None) -> tuple[list[str], str]:
         """The premises of the inference concluding ``con`` (no id twice) and the rule that chose them."""
@@ -772,12 +1045,23 @@ class _Linker:
         rules = [notes.get("rule_hypothesis", "")] if hypothesis else []
         last = self.last
         if link == "summary":
-            premises += self.since_summary
-            rules.append(notes.get("rule_summary", ""))
+            unused = [c for c in self.since_summary if c not in self.used or c in self.judgments]
+            if unused:
+                premises += unused
+                rules.append(notes.get("rule_unused", ""))
+            else:
+                premises += self._stretch()
+                rules.append(notes.get("rule_run", ""))
             self.since_summary = []
-        elif link == "sequel" and last is not None:
-            premises.append(last.id)
-            rules.append(notes.get("rule_sequel", ""))
+            self.judgments = set()
+        elif link == "sequel":
+            stretch = self._stretch()
+            if stretch:
+                premises += stretch
+                rules.append(notes.get("rule_run", ""))
+            elif last is not None:
+                premises.append(last.id)
+                rules.append(notes.get("rule_sequel", ""))
         elif link == "continuation" and last is not None and last.kind == "conclusion":
             premises.append(last.id)
             rules.append(notes.get("rule_continuation", ""))
@@ -786,9 +1070,13 @@ class _Linker:
             rules.append(notes.get("rule_paragraph", ""))
         if link != "summary":
             self.since_summary.append(con.id)
+            self.judgments.add(con.id)
         self.paragraph.append(con.id)
         del self.paragraph[:-PARAGRAPH_PREMISES]
+        self.used.update(premises)
         self.last = con
+        self.run = []
+        self.last_judgment = (self.paragraph_no, con)
         found = [r for r in rules if r]
         rule = found[0] if found else notes.get("rule_none", "")
         for more in found[1:]:
@@ -816,33 +1104,65 @@ class _Drafter:
         self.read_sentence = _read_ja if lang == "ja" else _read_en
         self.lines = text.split("\n")
         self.kinds = _classify(self.lines, self.lex)
+        self.header = read_header(
+            [ln if k in {"text", "hashtag"} else "" for ln, k in zip(self.lines, self.kinds, strict=True)],
+            self.lex.date_labels,
+            self.lex.title_labels,
+        )
         self.offsets = [0]
         for ln in self.lines:
             self.offsets.append(self.offsets[-1] + len(ln) + 1)
         self.ids = _Ids()
         self.dates = _LineDates(self.lines)
-        self.linker = _Linker(self.notes)
+        self.linker = _Linker(self.notes, self._promote)
         self.claims: list[_Claim] = []
         self.inferences: list[_Inference] = []
         self.unmatched: list[Unmatched] = []
+        self.promoted: set[int] = set()  # ids of the Unmatched that became premises
         self.pending: list[_Claim] = []  # evidence waiting for its source block
         self.first_text: str | None = None
+        self.connective = ""  # the marker of the conclusion being drafted
+        self.last_speaker: str | None = None
+        self.last_date: Any = None
 
     def read(self) -> None:
         lines, kinds = self.lines, self.kinds
+        for k in self.header.lines:
+            title = self.header.title
+            if k == self.header.title_line and title is not None and lines[k].strip() == title:
+                kinds[k] = "header"  # the map's title holds it
+            else:
+                kinds[k] = "header"
+                self.unmatched.append(
+                    Unmatched(k + 1, k + 1, lines[k].strip(), "the article's title or date")
+                )
         i = 0
         while i < len(lines):
             kind = kinds[i]
             j = i + 1
-            while j < len(lines) and kinds[j] == kind and kind not in ("url", "title"):
+            while j < len(lines) and kinds[j] == kind and kind not in ("url", "title", "srcline", "pretitle"):
                 j += 1
             if kind == "url":
                 block = _source_block(lines, kinds, i)
                 self.unmatched += _attach_source(block, self.pending, lines)
                 self.pending = []
                 j = block.end  # the title and date lines belong to the block
-            elif kind == "text":
-                self.linker.new_paragraph()
+            elif kind == "pretitle" and j < len(lines) and kinds[j] == "url":
+                block = _SourceBlock(i, lines[j].strip(), lines[i].strip(), None, None, j + 1)
+                self.unmatched += _attach_source(block, self.pending, lines)
+                self.pending = []
+                j = block.end
+            elif kind == "srcline":
+                found = _source_line(lines[i].strip(), self.lex.source_labels)
+                if found is not None:
+                    block = _SourceBlock(i, found[0], found[1], None, found[2], i + 1)
+                    self.unmatched += _attach_source(block, self.pending, lines)
+                    if not self.pending:
+                        self.unmatched[-1] = attrs.evolve(self.unmatched[-1], text=lines[i].strip())
+                    self.pending = []
+            elif kind in ("text", "pretitle"):
+                if i == 0 or kinds[i - 1] in ("blank", "header"):
+                    self.linker.new_paragraph()
                 for s in split(self.text[self.offsets[i] : self.offsets[j] - 1], self.lang):
                     if s.text:
                         self.sentence(s.text, i + s.line, s.column)
@@ -850,27 +1170,60 @@ class _Drafter:
                 body = " ".join(ln.strip() for ln in lines[i:j] if ln.strip())
                 self.unmatched.append(Unmatched(i + 1, j, body, _SET_ASIDE[kind]))
             i = j
+        if self.promoted:
+            self.unmatched = [u for u in self.unmatched if id(u) not in self.promoted]
+        self.claims.sort(key=lambda c: (c.origin.line, c.origin.column))
+
+    def _promote(self, plain: _Plain) -> _Claim:
+        """Make a sentence with no marker a premise of the connective being drafted."""
+        u = plain.unmatched
+        self.promoted.add(id(u))
+        text = " ".join(u.text.split()) if self.lang != "ja" else _flat(u.text, "ja")
+        text = text.strip().rstrip(_TRAIL) or u.text
+        origin = Origin(u.line, plain.column, self.connective, u.text)
+        claim = _Claim(self.ids.new("P"), "premise", text, origin)
+        self.claims.append(claim)
+        return claim
 
     def sentence(self, sentence: str, line: int, column: int) -> None:
         """Read one sentence of the prose, at ``line`` and ``column`` (1-based)."""
         if self.first_text is None:
             self.first_text = sentence
         flat = _flat(sentence, self.lang)
+        link = MD_LINK.search(flat)
+        inline_title = None
+        if link is not None:  # [title](url) in the sentence: the title is read, the url is its source
+            inline_title = link.group(1)
+            flat = MD_LINK.sub(lambda m: m.group(1), flat)
         reading = self.read_sentence(flat, self.lex)
         if reading is None:
-            self.unmatched.append(Unmatched(line, line + sentence.count("\n"), sentence, "no marker"))
+            u = Unmatched(line, line + sentence.count("\n"), sentence, "no marker")
+            self.unmatched.append(u)
+            self.linker.plain(_Plain(u, column, 0))
             return
         origin = Origin(line, column, reading.marker, sentence)
         if reading.kind == "evidence":
             date = _evidence_date(reading, flat, lambda: self.dates.before(line, column))
-            ev = _Claim(self.ids.new("E"), "evidence", reading.text, origin, reading.speaker, date)
-            inline = URL_RE.search(flat)
-            if inline:
-                ev.url = inline.group()
+            if date is None:
+                date = relative_date(flat, self.lang, self.header.date, self.last_date)
+            speaker = reading.speaker
+            if speaker is not None and speaker.lower() in self.lex.speaker_anaphora and self.last_speaker:
+                speaker = self.last_speaker
+            ev = _Claim(self.ids.new("E"), "evidence", reading.text, origin, speaker, date)
+            if link is not None:
+                ev.url, ev.title = link.group(2), inline_title
             else:
-                self.pending.append(ev)
+                inline = URL_RE.search(flat)
+                if inline:
+                    ev.url = inline.group()
+                else:
+                    self.pending.append(ev)
             self.claims.append(ev)
             self.linker.evidence(ev)
+            if speaker:
+                self.last_speaker = speaker
+            if date is not None:
+                self.last_date = date
             return
         hyp: _Claim | None = None
         if reading.hypothesis:
@@ -879,6 +1232,7 @@ class _Drafter:
             self.claims.append(hyp)
         con = _Claim(self.ids.new("C"), "conclusion", reading.text, origin, conditional=hyp is not None)
         self.claims.append(con)
+        self.connective = reading.marker
         premises, rule = self.linker.conclusion(con, reading.link, hyp)
         self.inferences.append(_Inference(self.ids.new("I"), premises, con.id, reading.marker, rule, origin))
 

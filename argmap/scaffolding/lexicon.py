@@ -3,8 +3,8 @@
 >>> lex = lexicon("ja")
 >>> "としています" in lex.attribution_final, "以上から" in lex.summary
 (True, True)
->>> lexicon("en").attribution_verbs[0]
-'said'
+>>> lexicon("en").attribution_verbs[:3]
+('say', 'says', 'said')
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import attrs
 
 from argmap.errors import ArgmapError, Problem
 from argmap.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _, using
+from argmap.scaffolding.verbs import en_forms
 
 __all__ = ["LANGS", "NOTES", "Lexicon", "lexicon"]
 
@@ -42,6 +43,11 @@ NOTES = {
     "rule_paragraph": N_("the claims before it in its paragraph"),
     "rule_none": N_("none found, add them"),
     "rule_hypothesis": N_("the supposition"),
+    "rule_run": N_("the sentences since the previous judgment"),
+    "rule_unused": N_("the judgments and the statements not yet used since the previous summary"),
+    "premise": N_(
+        'draft: a sentence with no marker that the connective "{marker}" refers back to (article line {line})'
+    ),
     # TRANSLATORS: joins the rules that chose an inference's premises: "the supposition + the claim just before"
     "rule_and": N_("{first} + {second}"),
 }
@@ -78,6 +84,36 @@ class Lexicon:
     navigation: tuple[str, ...]
     #: The notes of :data:`NOTES` in the lexicon's language.
     notes: dict[str, str]
+    # the structure of reported speech (Japanese: see markers_ja.toml)
+    quote: tuple[str, ...] = ()
+    request: tuple[str, ...] = ()
+    gap: int = 20
+    say: tuple[tuple[str, ...], ...] = ()
+    think: tuple[tuple[str, ...], ...] = ()
+    ask: tuple[tuple[str, ...], ...] = ()
+    opinion_nouns: tuple[str, ...] = ()
+    opinion_verbs: tuple[tuple[str, ...], ...] = ()
+    object_verbs: tuple[tuple[str, ...], ...] = ()
+    companion: tuple[str, ...] = ()
+    masu: tuple[str, ...] = ()
+    te: tuple[str, ...] = ()
+    final_particles: tuple[str, ...] = ()
+    hearsay: tuple[str, ...] = ()
+    # English: verbs taking the person told, words that are also nouns, look-alikes
+    en_object_verbs: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()
+    not_reports: tuple[str, ...] = ()
+    need_comma: tuple[str, ...] = ()
+    supposition_not_after: tuple[str, ...] = ()
+    speaker_author: tuple[str, ...] = ()
+    speaker_anaphora: tuple[str, ...] = ()
+    speaker_function: frozenset[str] = frozenset()
+    speaker_not_in: frozenset[str] = frozenset()
+    speaker_generic: frozenset[str] = frozenset()
+    speaker_nouns: frozenset[str] = frozenset()
+    title_labels: tuple[str, ...] = ()
+    date_labels: tuple[str, ...] = ()
+    source_labels: tuple[str, ...] = ()
 
 
 def _get(data: dict[str, Any], table: str, key: str, default: Any) -> Any:
@@ -104,7 +140,9 @@ def lexicon(lang: str) -> Lexicon:
     return Lexicon(
         lang=lang,
         attribution_final=_longest_first(_get(data, "attribution", "final", [])),
-        attribution_verbs=tuple(_get(data, "attribution", "verbs", [])),
+        attribution_verbs=tuple(
+            dict.fromkeys(f for entry in _get(data, "attribution", "verbs", []) for f in en_forms(str(entry)))
+        ),
         attribution_phrase=_longest_first(_get(data, "attribution", "phrase", [])),
         judgment_final=_longest_first(_get(data, "judgment", "final", [])),
         judgment_anywhere=_longest_first(_get(data, "judgment", "anywhere", [])),
@@ -124,7 +162,44 @@ def lexicon(lang: str) -> Lexicon:
         signoff=tuple(_get(data, "ignore", "signoff", [])),
         navigation=tuple(_get(data, "ignore", "navigation", [])),
         notes=_notes(lang),
+        quote=_longest_first(_get(data, "attribution", "quote", [])),
+        request=_longest_first(_get(data, "attribution", "request", [])),
+        gap=int(_get(data, "attribution", "gap", 20)),
+        say=_verbs(_get(data, "attribution", "say", [])),
+        think=_verbs(_get(data, "attribution", "think", [])),
+        ask=_verbs(_get(data, "attribution", "ask", [])),
+        opinion_nouns=_longest_first(_get(data, "attribution", "opinion_nouns", [])),
+        opinion_verbs=_verbs(_get(data, "attribution", "opinion_verbs", [])),
+        object_verbs=_verbs(_get(data, "attribution", "object_verbs", [])) if lang == "ja" else (),
+        companion=tuple(_get(data, "attribution", "companion", [])),
+        masu=tuple(_get(data, "attribution", "masu", [])),
+        te=tuple(_get(data, "attribution", "te", [])),
+        final_particles=_longest_first(_get(data, "attribution", "final_particles", [])),
+        hearsay=_longest_first(_get(data, "attribution", "hearsay", [])),
+        en_object_verbs=tuple(
+            f
+            for v in _get(data, "attribution", "object_verbs", [])
+            if isinstance(v, str)
+            for f in en_forms(v)
+        ),
+        ambiguous=tuple(_get(data, "attribution", "ambiguous", [])),
+        not_reports=_longest_first(_get(data, "attribution", "not_reports", [])),
+        need_comma=tuple(_get(data, "judgment", "need_comma", [])),
+        supposition_not_after=tuple(_get(data, "supposition", "not_after", [])),
+        speaker_author=_longest_first(_get(data, "speaker", "author", [])),
+        speaker_anaphora=_longest_first(_get(data, "speaker", "anaphora", [])),
+        speaker_function=frozenset(_get(data, "speaker", "function", [])),
+        speaker_not_in=frozenset(_get(data, "speaker", "not_in", [])),
+        speaker_generic=frozenset(_get(data, "speaker", "generic", [])),
+        speaker_nouns=frozenset(_get(data, "speaker", "nouns", [])),
+        title_labels=_longest_first(_get(data, "article", "title_labels", [])),
+        date_labels=_longest_first(_get(data, "article", "date_labels", [])),
+        source_labels=_longest_first(_get(data, "source", "labels", [])),
     )
+
+
+def _verbs(entries: list[Any]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(x) for x in e) for e in entries)
 
 
 def _notes(lang: str) -> dict[str, str]:

@@ -1,0 +1,172 @@
+"""The article's own title and date, read from the lines before its prose.
+
+The *header* is the article's first non-blank lines, up to the first line of
+prose (a line that ends a sentence, or a long one) and at most
+:data:`HEADER_LINES` of them. In it:
+
+* the **title** is the text after a title label (``タイトル：``, ``Title:``),
+  else a Markdown heading (``# …``), else the first line that is neither a
+  date line, a line of hashtags nor a line of keywords (with any date on it
+  left out), else the longest keyword of a line of keywords that is neither
+  quoted nor a date;
+* the **date** is the first date after a date label (``公開日``,
+  ``Published``, ``Posted on`` …), else the first date of a header line, the
+  latest one on a line of keywords or hashtags (where ``20230510`` is read
+  too).
+
+>>> lines = ["【解説】図書館の夜間開館", "公開日：2024年3月12日　文・編集部", "", "本文です。"]
+>>> h = read_header(lines, ("公開日",), ("タイトル",))
+>>> h.title, h.date.isoformat(), h.title_line, h.date_line
+('【解説】図書館の夜間開館', '2024-03-12', 0, 1)
+>>> h = read_header(["NATO 東京連絡事務所開設 前大統領 2022.08.26 外務省 日本 20230510", "", "本文。"], (), ())
+>>> h.title, h.date.isoformat()
+('東京連絡事務所開設', '2023-05-10')
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+import attrs
+
+from argmap.scaffolding.dates import find_dates
+from argmap.scaffolding.split import URL_RE
+
+__all__ = ["HEADER_LINES", "Header", "read_header"]
+
+#: At most this many non-blank lines make the header.
+HEADER_LINES = 6
+#: A header line longer than this is prose.
+_LONG = 120
+_SENTENCE_END = re.compile(r"[。．！!？?]\s*[」』）)”\"]?\s*$|\.\s*$")
+_COMPACT = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?![0-9])")
+_HEADING = re.compile(r"^#{1,6}\s+(?P<t>\S.*)$")
+_HASHTAG = re.compile(r"^[#＃]\S+$")
+_QUOTED = "『「“\"'‘(（【"
+_SEPARATORS = " \u3000|｜·・-–—:：,，、/"
+
+
+@attrs.frozen
+class Header:
+    """The title and date found, and the (0-based) lines they came from."""
+
+    title: str | None = None
+    title_line: int | None = None
+    date: _dt.date | None = None
+    date_line: int | None = None
+    #: Every header line used for the title or the date.
+    lines: tuple[int, ...] = ()
+
+
+def _dates(text: str, compact: bool) -> list[tuple[int, int, _dt.date]]:
+    """(start, end, date) of each date in ``text``; ``compact`` also reads 20230510."""
+    out = [(d.start, d.end, d.date) for d in find_dates(text)]
+    if compact:
+        for m in _COMPACT.finditer(text):
+            try:
+                day = _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+            if not any(s <= m.start() < e for s, e, _ in out):
+                out.append((m.start(), m.end(), day))
+    return sorted(out, key=lambda t: t[0])
+
+
+def _is_prose(line: str) -> bool:
+    return len(line) > _LONG or _SENTENCE_END.search(line) is not None
+
+
+def _tokens(line: str) -> list[str]:
+    return line.split()
+
+
+def _is_keywords(line: str) -> bool:
+    """A line of keywords: six or more words, none of them ending a sentence."""
+    tokens = _tokens(line)
+    return len(tokens) >= 6 and not any(t.endswith(("。", ".")) for t in tokens)
+
+
+def _is_hashtags(line: str) -> bool:
+    tokens = _tokens(line)
+    tags = sum(bool(_HASHTAG.match(t)) for t in tokens)
+    return tags >= 1 and tags >= len(tokens) - 1
+
+
+def _strip_label(line: str, labels: tuple[str, ...]) -> str | None:
+    """The text after one of ``labels`` and a colon, or None."""
+    low = line.lower()
+    for label in labels:
+        if low.startswith(label.lower()):
+            rest = line[len(label) :].lstrip(" \u3000")
+            if rest[:1] in (":", "："):
+                return rest[1:].strip() or None
+    return None
+
+
+def _date_label_at(line: str, labels: tuple[str, ...]) -> bool:
+    low = line.lower()
+    return any(label.lower() in low for label in labels)
+
+
+def _without_dates(line: str, spans: list[tuple[int, int, _dt.date]]) -> str:
+    out, at = [], 0
+    for s, e, _ in spans:
+        out.append(line[at:s])
+        at = e
+    out.append(line[at:])
+    return "".join(out).strip(_SEPARATORS)
+
+
+def read_header(lines: list[str], date_labels: tuple[str, ...], title_labels: tuple[str, ...]) -> Header:
+    """The title and date of the article made of ``lines`` (see the module)."""
+    header: list[int] = []
+    for i, raw in enumerate(lines):
+        s = raw.strip()
+        if not s:
+            continue
+        if len(header) >= HEADER_LINES or (_is_prose(s) and not _is_keywords(s)):
+            break
+        following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if following[:1].islower():
+            break  # a sentence wrapped onto the next line: prose
+        header.append(i)
+    # the title of the highest rank wins: a label (3), a heading (2), the
+    # first plain line (1), the longest keyword (0)
+    best: tuple[int, str, int] | None = None
+    date: _dt.date | None = None
+    date_line: int | None = None
+    labelled_date = False
+    for i in header:
+        s = lines[i].strip()
+        if URL_RE.match(s):
+            continue
+        hashtags = _is_hashtags(s)
+        keywords = _is_keywords(s) and not hashtags
+        spans = _dates(s, compact=keywords or hashtags)
+        labelled = _date_label_at(s, date_labels)
+        if spans and (date is None or (labelled and not labelled_date)):
+            pick = max(spans, key=lambda t: t[2]) if (keywords or hashtags) else spans[0]
+            date, date_line, labelled_date = pick[2], i, labelled
+        if hashtags:
+            continue
+        candidate: tuple[int, str, int] | None = None
+        after_label = _strip_label(s, title_labels)
+        m = _HEADING.match(s)
+        if after_label:
+            candidate = (3, after_label, i)
+        elif m:
+            candidate = (2, m.group("t").strip(), i)
+        elif keywords:
+            words = [t for t in _tokens(s) if t[0] not in _QUOTED and not _dates(t, compact=True)]
+            if words:
+                candidate = (0, max(words, key=len), i)
+        else:
+            rest = _without_dates(s, spans)
+            if rest and not labelled and not (spans and 2 * len(rest) < len(s)):
+                candidate = (1, rest, i)
+        if candidate is not None and (best is None or candidate[0] > best[0]):
+            best = candidate
+    title, title_line = (best[1], best[2]) if best else (None, None)
+    used = tuple(sorted({x for x in (title_line, date_line) if x is not None}))
+    return Header(title, title_line, date, date_line, used)
