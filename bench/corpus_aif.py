@@ -26,12 +26,8 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
-import time
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,14 +37,8 @@ import argmap
 from argmap.errors import ArgmapError
 from argmap.formats import aif
 from argmap.i18n import using
-
-HEURISTIC = ("AM107", "AM202")
-_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\d+")
-
-
-def kind_of(message: str) -> str:
-    """A warning's kind: its message without the ids and counts."""
-    return _QUOTED.sub("…", message)
+from bench import _corpus
+from bench._corpus import kind_of
 
 
 @dataclass
@@ -83,57 +73,22 @@ def one(item: tuple[str, str]) -> Result:
     return result
 
 
-def files_of(paths: Iterable[str]) -> list[Path]:
-    found: list[Path] = []
-    for p in map(Path, paths):
-        found.extend(sorted(p.rglob("*.json")) if p.is_dir() else [p])
-    return found
-
-
-def read_texts(paths: Sequence[Path]) -> list[tuple[str, str]]:
-    texts = []
-    for p in paths:
-        texts.append((str(p), p.read_bytes().decode("utf-8", "replace")))
-    return texts
+def files_of(paths: Sequence[str]) -> list[Path]:
+    return _corpus.files_of(paths, "*.json")
 
 
 def run(items: Sequence[tuple[str, str]], workers: int) -> tuple[list[Result], float]:
-    start = time.perf_counter()
-    if workers <= 1:
-        results = [one(i) for i in items]
-    else:
-        with ProcessPoolExecutor(workers) as pool:
-            results = list(pool.map(one, items, chunksize=max(1, len(items) // (workers * 8))))
-    return results, time.perf_counter() - start
+    return _corpus.run(one, items, workers)
 
 
 def figures(results: Sequence[Result]) -> dict[str, object]:
-    read = [r for r in results if r.error is None]
-    warnings: Counter[str] = Counter()
-    for r in read:
-        warnings.update(set(r.warnings))  # files with each kind
-    findings: Counter[str] = Counter()
-    maps_with: Counter[str] = Counter()
-    for r in read:
-        findings.update(r.findings)
-        maps_with.update(set(r.findings))
-    steps = sum(r.inferences for r in read)
-    return {
-        "files": len(results),
-        "read": len(read),
-        "not read": dict(Counter(r.error for r in results if r.error is not None)),
-        "without warnings": sum(not r.warnings for r in read),
-        "files with each warning": dict(warnings.most_common()),
-        "round trip equal": sum(r.round_trip for r in read),
-        "claims": sum(r.claims for r in read),
-        "inferences": steps,
-        "attacks": sum(r.attacks for r in read),
-        "findings": dict(findings.most_common()),
-        "maps with each finding": dict(maps_with.most_common()),
-        "heuristic findings per 100 inferences": {
-            code: round(100 * findings[code] / steps, 2) if steps else 0.0 for code in HEURISTIC
-        },
-    }
+    shared = _corpus.figures(results)
+    out: dict[str, object] = {}
+    for key, value in shared.items():
+        out[key] = value
+        if key == "files with each warning":
+            out["round trip equal"] = sum(r.round_trip for r in results if r.error is None)
+    return out
 
 
 # -- generated maps -----------------------------------------------------------
@@ -234,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out: dict[str, object] = {}
     if args.paths:
         paths = files_of(args.paths)
-        results, seconds = run(read_texts(paths), args.workers)
+        results, seconds = run(_corpus.read_texts(paths), args.workers)
         out["corpus"] = {**figures(results), "seconds": round(seconds, 2)}
     if args.generate:
         rng = random.Random(args.seed)
