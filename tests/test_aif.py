@@ -558,3 +558,26 @@ def test_the_corpus_script_reads_a_folder_and_times_generated_maps(
     low, high = (int(n) for n in generated["nodes"].split(",")[0].split("-"))
     assert low >= 10 and high <= 50
     assert json.loads(capsys.readouterr().out) == figures
+
+
+def test_argmap_s_own_map_fields_that_do_not_fit_are_left_out_with_warnings() -> None:
+    text = json.dumps(
+        {
+            "nodes": [{"nodeID": "1", "text": "Rain", "type": "I"}],
+            "edges": [],
+            "argmap": {
+                "date": "2024-13-40",
+                "document": {"pages": 3},
+                "ignore": {"n9": ["AM305"], "n1": "AM305"},
+            },
+        }
+    )
+    r = aif.loads(text, name="m.aif.json")
+    assert list(r.map.claims) == ["n1"]
+    assert (r.map.date, r.map.document, dict(r.map.ignore)) == (None, None, {})
+    assert [(w.location.line, w.message.split(" (")[0]) for w in r.warnings if w.location] == [
+        (1, "the map's date is left out"),
+        (1, "the map's document is left out"),
+        (1, "the map's ignore is left out"),
+        (1, "the map's ignore is left out"),
+    ]

@@ -345,11 +345,90 @@ def test_not_text_is_a_type_error() -> None:
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+def kept(amap: ArgumentMap) -> tuple[object, ...]:
+    """What the elements' ``{…}`` data and the front matter keep beyond the graph:
+    each claim's source, condition and note, each inference's scheme, strength,
+    marker and note (an inference without premises is written as a relation,
+    which has no data), the map's date, document and accepted findings."""
+    return (
+        {c.id: (c.source, c.conditional, c.note) for c in amap.claims.values() if not c.blank},
+        {i.id: (i.scheme, i.strength, i.marker, i.note) for i in amap.inferences.values() if i.premises},
+        amap.date,
+        amap.document,
+        {k: v for k, v in amap.ignore.items() if k not in amap.attacks},  # attacks get new ids
+    )
+
+
 @given(maps())
-def test_round_trip_keeps_the_graph(amap: ArgumentMap) -> None:
+def test_round_trip_keeps_the_graph_and_what_the_data_carries(amap: ArgumentMap) -> None:
     r = argdown.loads(argdown.dumps(amap))
     assert graph(r.map) == graph(amap)
+    assert kept(r.map) == kept(amap)
     assert r.warnings == ()
+
+
+TRICKY = st.text(
+    st.one_of(
+        st.sampled_from("{}//<!--*/#\\\"'\n\t\u3000\u2028\x85\x7f\ufeff:[]<>-+ "),
+        st.characters(codec="utf-8"),
+    ),
+    min_size=1,
+    max_size=30,
+).filter(lambda t: t.strip() != "" and "\x00" not in t)
+
+
+@given(note=TRICKY, title=TRICKY, speaker=TRICKY, scheme=TRICKY)
+def test_data_keeps_any_text_exactly(note: str, title: str, speaker: str, scheme: str) -> None:
+    from argmap.model import MapBuilder, Source
+
+    b = MapBuilder("t")
+    where = Source(url="https://example.com/a//b<c>{d}", title=title, speaker=speaker, date="2024-02-29")
+    b.evidence("E1", "It rains.", source=where)
+    b.conclusion("C1", "Take an umbrella.", note=note, conditional=True)
+    b.inference("I1", ["E1"], "C1", scheme=scheme, strength=0.25, marker=note, note=note)
+    amap = b.build()
+    r = argdown.loads(argdown.dumps(amap))
+    assert r.warnings == ()
+    assert kept(r.map) == kept(amap)
+
+
+def test_a_source_written_as_a_name_or_a_link() -> None:
+    # (a link is written with its slashes escaped: Argdown reads // as the start of a comment)
+    r = read(
+        '[A]: Rain. #evidence {source: 気象庁}\n\n[B]: Sun. #evidence {source: "https:\\u002f\\u002fexample.com"}\n'
+    )
+    assert r.warnings == ()
+    assert (r.map.claims["A"].source.title, r.map.claims["A"].source.url) == ("気象庁", None)  # type: ignore[union-attr]
+    assert r.map.claims["B"].source.url == "https://example.com"  # type: ignore[union-attr]
+
+
+def test_data_that_does_not_fit_is_left_out_with_a_located_warning() -> None:
+    text = (
+        "[A]: Rain. {conditional: maybe, note: fine, source: {date: '2024-13-40'}}\n\n"
+        "<I>\n\n(1) [A]\n-- {strength: 7} --\n(2) [B]: Wet.\n"
+    )
+    r = read(text)
+    a = r.map.claims["A"]
+    assert (a.note, a.conditional, a.source) == ("fine", False, None)
+    assert r.map.inferences["I"].strength is None
+    assert [(w.location.line, w.message.split(" (")[0]) for w in r.warnings if w.location] == [
+        (1, "A: its data field conditional is left out"),
+        (1, "A: its data field source is left out"),
+        (6, "I: its data field strength is left out"),
+    ]
+    assert argdown.loads(text, lang="ja").warnings[0].message.startswith("A: データの conditional")
+
+
+def test_data_of_other_tools_is_not_argmap_s_and_stays_quiet() -> None:
+    r = read("[A]: Rain. {color: red, isInMap: true}\n")
+    assert r.warnings == ()
+    assert r.map.claims["A"].note is None
+
+
+def test_data_yaml_cannot_build_is_not_a_crash() -> None:
+    r = read("===\ndate: 2024-13-40\n===\n\n[A]: Rain. {source: {date: 2024-13-40}}\n")
+    assert r.map.claims["A"].text == "Rain."
+    assert [w.location.line for w in r.warnings if w.location] == [2]  # the front matter, located
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.rglob("*.argmap.yaml")), ids=lambda p: p.name)
@@ -502,3 +581,16 @@ def test_half_a_surrogate_pair_is_replaced_with_a_warning() -> None:
     assert r.map.inferences["b"].scheme == "x\ufffd"
     assert r.map.claims["c"].text == "y\ufffd"
     assert where(r) == [(5, 5)]
+
+
+def test_front_matter_fields_that_do_not_fit_are_left_out_with_warnings() -> None:
+    text = (
+        "===\ntitle: t\ndate: yesterday\ndocument: [a]\nignore: {A: [AM305], Z: [AM101]}\n===\n\n[A]: Rain.\n"
+    )
+    r = read(text)
+    assert (r.map.date, r.map.document, dict(r.map.ignore)) == (None, None, {"A": ("AM305",)})
+    assert [w.message.split(" (")[0] for w in r.warnings] == [
+        "the map's date is left out",
+        "the map's document is left out",
+        "the map's ignore is left out",
+    ]

@@ -21,6 +21,7 @@ from strategies import maps
 
 from argmap import ArgumentMap, Attack, Claim, Inference, Kind
 from argmap.formats import argdown, load
+from argmap.formats._foreign import source_of
 
 ROOT = Path(__file__).parent.parent
 UPSTREAM = Path(__file__).parent / "data" / "argdown" / "upstream"
@@ -141,6 +142,50 @@ def test_examples_export_as_argdown_parses_them(tmp_path: Path) -> None:
     parsed = parse_with_argdown({n: argdown.dumps(m) for n, m in found.items()}, tmp_path)
     for name, amap in found.items():
         assert argdown_graph(parsed[name]) == argmap_graph(amap), name
+
+
+def argdown_data(data: dict[str, Any]) -> tuple[object, ...]:
+    """The ``{…}`` data Argdown read for each statement and each inference, in argmap's terms."""
+    claims = {}
+    for title, ec in data["statements"].items():
+        found = [m["data"] for m in ec["members"] if m.get("data")]
+        if found:
+            fields = dict(found[0])
+            if "source" in fields:
+                fields["source"] = source_of(fields["source"])
+            claims[title] = fields
+    inferences = {}
+    for title, arg in data["arguments"].items():
+        pcs = arg.get("pcs", [])
+        step = pcs[-1].get("inference", {}) if pcs else {}
+        if step.get("data"):
+            inferences[title] = dict(step["data"])
+    return claims, inferences
+
+
+def argmap_data(amap: ArgumentMap) -> tuple[object, ...]:
+    """The same, as the map holds it."""
+    claims = {}
+    for c in amap.claims.values():
+        fields = {"source": c.source, "conditional": c.conditional or None, "note": c.note}
+        if (kept := {k: v for k, v in fields.items() if v is not None}) and not c.blank:
+            claims[c.id] = kept
+    inferences = {}
+    for i in amap.inferences.values():
+        fields = {"scheme": i.scheme, "strength": i.strength, "marker": i.marker, "note": i.note}
+        if (kept := {k: v for k, v in fields.items() if v is not None}) and i.premises:
+            inferences[i.id] = kept
+    return claims, inferences
+
+
+def test_argdown_reads_the_data_argmap_writes(tmp_path: Path) -> None:
+    """Sources, conditions, notes, schemes, strengths and markers travel in Argdown's own
+    ``{…}`` data, which Argdown's parser reads as argmap wrote it."""
+    found = dict(example_maps())
+    parsed = parse_with_argdown({n: argdown.dumps(m) for n, m in found.items()}, tmp_path)
+    assert any(argmap_data(m)[0] for m in found.values())
+    for name, amap in found.items():
+        assert argdown_data(parsed[name]) == argmap_data(amap), name
 
 
 #: Texts that Argdown reads as syntax unless they are escaped.

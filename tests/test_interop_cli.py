@@ -113,6 +113,14 @@ def test_every_format_writes_what_it_reads_back() -> None:
         assert graph(back.map) == graph(amap), fmt
         assert back.warnings == (), fmt
     assert reads(dumps(amap, "aif"), "aif").map == amap  # AIF keeps everything
+    back = reads(dumps(amap, "argdown"), "argdown").map  # Argdown all but the attacks' ids
+    assert (back.claims, back.inferences, back.date, back.document, back.ignore) == (
+        amap.claims,
+        amap.inferences,
+        amap.date,
+        amap.document,
+        amap.ignore,
+    )
 
 
 def test_unknown_formats_are_refused_in_python() -> None:

@@ -41,17 +41,14 @@ it back gives the same map.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import attrs
-
 from argmap.errors import MAX_PROBLEMS, ArgmapError, Location, Problem, more_problems
-from argmap.formats._foreign import Imported, Positions
+from argmap.formats._foreign import Imported, Positions, map_data, map_fields, source_data, source_of
 from argmap.formats._tree import JSON_BREAKS, LineIndex
 from argmap.i18n import _
 from argmap.model import (
@@ -60,7 +57,6 @@ from argmap.model import (
     ArgumentMap,
     Attack,
     Claim,
-    Document,
     Inference,
     Kind,
     MapBuilder,
@@ -398,11 +394,8 @@ class _Reader:
         value = extra.get("source")
         if not isinstance(value, dict):
             return None
-        fields = {
-            k: value.get(k) for k in ("url", "title", "speaker", "date", "quote") if value.get(k) is not None
-        }
         try:
-            return Source(**fields)
+            return source_of(value)
         except (TypeError, ValueError) as exc:
             self.warn(
                 _("I-node {id}: its argmap source is ignored ({reason})").format(id=_shown(nid), reason=exc),
@@ -678,24 +671,10 @@ class _Reader:
         lang = self.lang if self.lang is not None else top.get("lang")
         if not (isinstance(lang, str) and LANG_PATTERN.match(lang)):
             lang = "en"
-        date = top.get("date")
         origin = Positions(self.name, {aid: self.where.node(nid) for nid, aid in self.ids.items()})
-        extras: dict[str, Any] = {"date": date if isinstance(date, str) else None}
-        document = top.get("document")
-        if isinstance(document, dict):
-            fields = {
-                k: v for k, v in document.items() if k in ("title", "url", "author", "file") and _text_ok(v)
-            }
-            with contextlib.suppress(TypeError, ValueError):
-                extras["document"] = Document(**fields)
-        ignore = top.get("ignore")
-        if isinstance(ignore, dict):
-            elements = claims.keys() | inferences.keys() | attacks.keys()
-            extras["ignore"] = {
-                key: [r for r in rules if isinstance(r, str) and _text_ok(r)]
-                for key, rules in ignore.items()
-                if key in elements and isinstance(rules, list)
-            }
+        extras, left = map_fields(top, claims.keys() | inferences.keys() | attacks.keys())
+        for message in left:
+            self.warn(message, Location(self.name, 1, 1))
         try:
             return ArgumentMap(
                 title,
@@ -770,18 +749,7 @@ def _claim_extra(claim: Claim) -> dict[str, Any]:
     if claim.blank:
         extra["blank"] = True
     if claim.source is not None:
-        s = claim.source
-        extra["source"] = {
-            k: v
-            for k, v in (
-                ("url", s.url),
-                ("title", s.title),
-                ("speaker", s.speaker),
-                ("date", s.date.isoformat() if s.date else None),
-                ("quote", s.quote),
-            )
-            if v is not None
-        }
+        extra["source"] = source_data(claim.source)
     for key in ("note", "prompt"):
         if getattr(claim, key) is not None:
             extra[key] = getattr(claim, key)
@@ -870,13 +838,7 @@ def dumps(amap: ArgumentMap) -> str:
         edge(ya, node_of[claim.id])
         stamp = f"{source.date.isoformat()} 00:00:00" if source.date is not None else ""
         locutions.append({"nodeID": lnode, "personID": person, "timestamp": stamp})
-    top: dict[str, Any] = {"title": amap.title, "lang": amap.lang}
-    if amap.date is not None:
-        top["date"] = amap.date.isoformat()
-    if amap.document is not None:
-        top["document"] = {k: v for k, v in attrs.asdict(amap.document).items() if v is not None}
-    if amap.ignore:
-        top["ignore"] = {key: list(rules) for key, rules in amap.ignore.items()}
+    top: dict[str, Any] = {"title": amap.title, "lang": amap.lang, **map_data(amap)}
     doc = {
         "nodes": nodes,
         "edges": edges,

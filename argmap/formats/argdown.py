@@ -39,19 +39,20 @@ markers, attack ids) is not written.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 
 import attrs
 import yaml
 
 from argmap.errors import Location, Problem
-from argmap.formats._foreign import Imported, Positions
+from argmap.formats._foreign import Imported, Positions, map_data, map_fields, source_data, source_of
 from argmap.formats._rules import KIND_WORDS
 from argmap.i18n import _
-from argmap.model import ID_PATTERN, LANG_PATTERN, ArgumentMap, Attack, Claim, Inference, Kind
+from argmap.model import ID_PATTERN, LANG_PATTERN, ArgumentMap, Attack, Claim, Inference, Kind, Source
 
 __all__ = ["dumps", "loads"]
 
@@ -90,6 +91,7 @@ class _Statement:
     column: int
     text: str | None = None
     tags: list[str] = attrs.field(factory=list)
+    data: dict[str, Any] | None = None  # the {…} data of its first definition that has some
 
 
 @attrs.define
@@ -99,6 +101,7 @@ class _Step:
     rules: str | None
     line: int
     column: int
+    data: dict[str, Any] = attrs.field(factory=dict)  # the inference line's {…} data
 
 
 @attrs.define
@@ -177,7 +180,11 @@ class _Reader:
             ):
                 try:
                     data = yaml.safe_load("\n".join(lines[first + 1 : end]))
-                except yaml.YAMLError as exc:
+                except (
+                    yaml.YAMLError,
+                    ValueError,
+                    RecursionError,
+                ) as exc:  # ValueError: a date like 2024-13-40
                     mark = getattr(exc, "problem_mark", None)
                     line = first + 2 + (mark.line if mark is not None else 0)
                     self.warn(_("the front matter is not valid YAML; it is ignored"), line, 1)
@@ -321,11 +328,11 @@ class _Reader:
         m = _STATEMENT_HEAD.match(text)
         if m is not None and (m.group(2) or not text[m.end() :].lstrip().startswith("(")):
             title = " ".join(m.group(1).split())
-            body, tags, _data = _inline(text[m.end() :])
+            body, tags, data = _inline(text[m.end() :])
             key = "s:" + title
         else:
             title = ""
-            body, tags, _data = _inline(text)
+            body, tags, data = _inline(text)
             self.anonymous += 1
             key = f"\0{self.anonymous}"
         st = self.statements.get(key)
@@ -343,6 +350,8 @@ class _Reader:
                     item.column,
                 )
         defines = m is None or bool(m.group(2))  # a reference adds no heading
+        if defines and st.data is None and isinstance(data, dict) and data:
+            st.data = data
         if defines and self.heading is not None and self.heading not in st.tags:
             st.tags.append(self.heading)
         st.tags.extend(t for t in tags if t not in st.tags)
@@ -399,7 +408,16 @@ class _Reader:
             uses = data.get("uses") if isinstance(data, dict) else None
             if isinstance(uses, list) and all(isinstance(u, int) and u in numbered for u in uses):
                 premises = [numbered[u] for u in uses]
-            argument.steps.append(_Step(premises, node[1], rule_text or None, pending.line, pending.column))
+            argument.steps.append(
+                _Step(
+                    premises,
+                    node[1],
+                    rule_text or None,
+                    pending.line,
+                    pending.column,
+                    data if isinstance(data, dict) else {},
+                )
+            )
             pending = None
             pool = [node[1]]
         if pending is not None:
@@ -448,7 +466,7 @@ def _inline(text: str) -> tuple[str, list[str], Any]:
             if j < n:
                 try:
                     data = yaml.safe_load(text[i : j + 1])
-                except yaml.YAMLError:
+                except (yaml.YAMLError, ValueError, RecursionError):  # ValueError: a date like 2024-13-40
                     data = None
                 i = j + 1
                 continue
@@ -548,11 +566,12 @@ def _build(reader: _Reader, lang: str | None) -> ArgumentMap:
         for k, step in enumerate(arg.steps):
             last = k == len(arg.steps) - 1
             iid = argument_id[key] if last else ids.for_title(f"{argument_id[key]}.{k + 1}", "r")
-            inferences[iid] = Inference(
+            inferences[iid] = _inference(
+                reader,
                 iid,
                 [claim_of[p] for p in step.premises],
                 claim_of[step.conclusion],
-                scheme=step.rules,
+                step,
                 note=arg.text if last else None,
                 tags=[t for t in arg.tags if _kind_tag(t) is None],
             )
@@ -727,7 +746,15 @@ def _build(reader: _Reader, lang: str | None) -> ArgumentMap:
             )
             continue
         claims.append(
-            _claim(reader, cid, st.text, st.tags, concluded=cid in concluded, at=(st.line, st.column))
+            _claim(
+                reader,
+                cid,
+                st.text,
+                st.tags,
+                concluded=cid in concluded,
+                at=(st.line, st.column),
+                data=st.data or {},
+            )
         )
     for cid, (text, tags, line, column) in extra_claims.items():
         claims.append(_claim(reader, cid, text or cid, tags, concluded=cid in concluded, at=(line, column)))
@@ -736,14 +763,23 @@ def _build(reader: _Reader, lang: str | None) -> ArgumentMap:
     for source, target, line, column in attacks:
         made_attacks.append(Attack(ids.fresh("x"), source, target))
         places[made_attacks[-1].id] = (line, column)
-    return ArgumentMap(
-        title,
-        lang=map_lang,
-        claims={c.id: c for c in claims},
-        inferences=inferences,
-        attacks={a.id: a for a in made_attacks},
-        origin=Positions(reader.name, {k: Location(reader.name, *at) for k, at in places.items()}),
-    )
+    extras, left = map_fields(reader.meta, places.keys())
+    for message in left:
+        reader.warn(message, 1, 1)
+    parts: dict[str, Any] = {
+        "lang": map_lang,
+        "claims": {c.id: c for c in claims},
+        "inferences": inferences,
+        "attacks": {a.id: a for a in made_attacks},
+        "origin": Positions(reader.name, {k: Location(reader.name, *at) for k, at in places.items()}),
+    }
+    try:
+        return ArgumentMap(title, **parts, **extras)
+    except (TypeError, ValueError) as exc:  # the front matter's fields do not fit this map
+        reader.warn(
+            _("the front matter's date, document or ignore is left out ({reason})").format(reason=exc), 1, 1
+        )
+        return ArgumentMap(title, **parts)
 
 
 def _step_concluding(
@@ -762,6 +798,7 @@ def _claim(
     concluded: bool,
     at: tuple[int, int],
     prompt: str | None = None,
+    data: Mapping[str, Any] | None = None,
 ) -> Claim:
     kinds = [k for t in tags if (k := _kind_tag(t)) is not None]
     if len(set(kinds)) > 1:
@@ -771,10 +808,52 @@ def _claim(
         kept = [t for t in tags if _kind_tag(t) is None]
         if prompt is not None:
             return Claim(cid, kind, "", tags=kept, blank=True, prompt=prompt or None)
-        return Claim(cid, kind, text, tags=kept)
+        claim = Claim(cid, kind, text, tags=kept)
     except (TypeError, ValueError) as exc:
         reader.warn(str(exc), *at)
         return Claim(cid, kind, cid)
+    return _with_data(reader, claim, data or {}, at)
+
+
+def _with_data(reader: _Reader, element: _E, data: Mapping[str, Any], at: tuple[int, int]) -> _E:
+    """``element`` with the fields of argmap's that its ``{…}`` data holds (as
+    :func:`dumps` writes them); a field that does not fit is left out with a warning."""
+    for key, value in data.items():
+        if key not in _DATA_FIELDS[type(element)]:
+            continue  # data of Argdown's own or of another tool: not argmap's to read
+        try:
+            field = value
+            if key == "source" and isinstance(value, str):  # as Argdown users write it: a name or a link
+                field = Source(url=value) if _LINK.match(value) else Source(title=value)
+            elif key == "source":
+                if not isinstance(value, Mapping):
+                    raise TypeError(
+                        _("a source is a text, or a mapping of url, title, speaker, date and quote")
+                    )
+                field = source_of(value)
+            element = attrs.evolve(element, **{key: field})
+        except (TypeError, ValueError) as exc:
+            reader.warn(
+                _("{id}: its data field {field} is left out ({reason})").format(
+                    id=element.id, field=key, reason=exc
+                ),
+                *at,
+            )
+    return element
+
+
+def _inference(
+    reader: _Reader,
+    iid: str,
+    premises: list[str],
+    conclusion: str,
+    step: _Step,
+    *,
+    note: str | None,
+    tags: list[str],
+) -> Inference:
+    inference = Inference(iid, premises, conclusion, scheme=step.rules, note=note, tags=tags)
+    return _with_data(reader, inference, step.data, (step.line, step.column))
 
 
 def loads(text: str, *, name: str = "<string>", lang: str | None = None) -> Imported:
@@ -825,6 +904,44 @@ def _yaml_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+#: argmap's fields that an element's ``{…}`` data carries in Argdown (what Argdown has no syntax for).
+_DATA_FIELDS: dict[type, tuple[str, ...]] = {
+    Claim: ("source", "conditional", "note"),
+    Inference: ("scheme", "strength", "marker", "note"),
+}
+_E = TypeVar("_E", Claim, Inference)
+_LINK = re.compile(r"https?://\S+\Z")
+#: What a text inside ``{…}`` data may not hold even quoted: braces (they would end the data
+#: for a reader that counts them) and the starts of comments.
+_DATA_UNSAFE = re.compile("[{}/<]")
+
+
+def _data_text(value: object) -> str:
+    """One value of ``{…}`` data, in YAML's flow style (JSON's forms)."""
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_data_text(k)}: {_data_text(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_data_text(v) for v in value) + "]"
+    if isinstance(value, str):
+        return _DATA_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", _yaml_string(value))
+    if isinstance(value, float) and "e" in (text := repr(value)) and "." not in text:
+        mantissa, exponent = text.split("e")
+        return f"{mantissa}.0e{exponent}"  # YAML 1.1 reads 5e-324 as text, 5.0e-324 as a number
+    return json.dumps(value)
+
+
+def _data(element: Claim | Inference) -> str:
+    """`` {…}``: the element's fields that Argdown has no syntax for, or nothing."""
+    values: dict[str, object] = {}
+    for key in _DATA_FIELDS[type(element)]:
+        value = getattr(element, key)
+        if key == "source" and value is not None:
+            value = source_data(value)
+        if value is not None and value is not False:
+            values[key] = value
+    return f" {_data_text(values)}" if values else ""
+
+
 def _tags(tags: Iterable[str]) -> str:
     out = []
     for tag in tags:
@@ -836,12 +953,17 @@ def _tags(tags: Iterable[str]) -> str:
 
 def dumps(amap: ArgumentMap) -> str:
     """The map as Argdown 1.x text."""
-    parts = ["===", f"title: {_yaml_string(amap.title)}", f"lang: {amap.lang}", "==="]
+    parts = ["===", f"title: {_yaml_string(amap.title)}", f"lang: {amap.lang}"]
+    fields = map_data(amap)
+    if "ignore" in fields:  # an attack gets a new id when read back: what was accepted of it cannot follow
+        fields["ignore"] = {k: v for k, v in fields["ignore"].items() if k not in amap.attacks}
+    parts.extend(f"{key}: {_data_text(value)}" for key, value in fields.items())
+    parts.append("===")
     for claim in amap.claims.values():
         parts.append("")
         text = _text(claim.text)
         if text:
-            parts.append(f"[{claim.id}]: {text} #{claim.kind.value}{_tags(claim.tags)}")
+            parts.append(f"[{claim.id}]: {text} #{claim.kind.value}{_tags(claim.tags)}{_data(claim)}")
         else:  # a blank to fill: referred to, never given a text
             parts.append(f"[{claim.id}] #{claim.kind.value}{_tags(claim.tags)}")
     for inf in amap.inferences.values():
@@ -854,7 +976,8 @@ def dumps(amap: ArgumentMap) -> str:
         parts.append("")
         for n, premise in enumerate(inf.premises, 1):
             parts.append(f"({n}) [{premise}]")
-        parts.append("----")
+        data = _data(inf)
+        parts.append(f"--{data} --" if data else "----")
         parts.append(f"({len(inf.premises) + 1}) [{inf.conclusion}]")
     for att in amap.attacks.values():
         parts.append("")
