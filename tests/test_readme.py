@@ -1,4 +1,4 @@
-"""The README's Python example runs as written, and its file example loads."""
+"""The README's Python example runs as written, its file example loads, and its command lines work."""
 
 from __future__ import annotations
 
@@ -53,3 +53,32 @@ def test_the_japanese_finding_shown_is_what_argmap_prints(monkeypatch: pytest.Mo
     printed = result.stdout.splitlines()
     for line in lines.splitlines():
         assert line in printed
+
+
+def test_the_command_lines_after_set_up_run_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each `.venv/bin/argmap …` line of "Try it", run in a copy of the examples as a new user would."""
+    import glob
+    import shlex
+
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("argmap.checks.config.find_pyproject", lambda start=".": None)
+    lines = [line.split("#")[0].strip() for line in block("sh", 1).splitlines()]
+    commands = [shlex.split(line) for line in lines if line]
+    assert len(commands) >= 8 and all(words[0] == ".venv/bin/argmap" for words in commands)
+    for words in commands:
+        args = [arg for word in words[1:] for arg in (sorted(glob.glob(word)) if "*" in word else [word])]
+        r = CliRunner().invoke(main, args)
+        assert r.exit_code == 0, (words, r.output)
+    assert (tmp_path / "examples" / "nato-tokyo" / "map.argmap.svg").exists()
+    assert (tmp_path / "worksheet.pdf").read_bytes().startswith(b"%PDF")
+    assert (
+        argmap.load(tmp_path / "map.argdown").claims
+        == argmap.load(ROOT / "examples/nato-tokyo/map.argmap.yaml").claims
+    )
