@@ -550,8 +550,9 @@ def test_an_edited_edu_text_wins_over_argmaps_copy() -> None:
         ),
         ('{"attacks": {"x1": {"source": "a9", "target": "a1"}}}', "'x1' is not used (no edge has this id)"),
         ('{"attacks": {"x1": []}}', "'x1' is not used (not a JSON object)"),
-        ('{"date": "soon"}', "date is not used"),
-        ('{"document": {"url": "ftp://x"}}', "document is not used"),
+        ('{"date": "soon"}', "the map's date is left out"),
+        ('{"document": {"url": "ftp://x"}}', "the map's document is left out"),
+        ('{"document": {"title": "\\ud800"}}', "the map's document is left out"),
         ('{"ignore": {"a9": ["AM101"]}}', "'a9' is not used (no element has this id)"),
     ],
 )

@@ -64,6 +64,7 @@ XML tools and the corpus's own tools ignore; reading it back gives the same map.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -73,7 +74,7 @@ from xml.parsers import expat
 import attrs
 
 from argmap.errors import MAX_PROBLEMS, ArgmapError, Location, Problem, more_problems
-from argmap.formats._foreign import Imported
+from argmap.formats._foreign import Imported, Positions, map_data, map_fields, source_data, source_of
 from argmap.i18n import _, choose, using
 from argmap.model import (
     ID_PATTERN,
@@ -85,7 +86,6 @@ from argmap.model import (
     Inference,
     Kind,
     Source,
-    parse_date,
 )
 
 __all__ = ["dumps", "loads"]
@@ -257,17 +257,6 @@ class _Parser:
                     )
                 ]
             ) from None
-
-
-@attrs.define
-class _Places:
-    """Where each element of the map stands in the XML (the map's ``origin``)."""
-
-    file: str
-    places: dict[str, Location]
-
-    def locate(self, element_id: str) -> Location | None:
-        return self.places.get(element_id)
 
 
 class _Reader:
@@ -467,7 +456,7 @@ class _Reader:
             inferences=parts.inferences,
             attacks=parts.attacks,
             ignore=parts.ignore,
-            origin=_Places(self.name, self.places),
+            origin=Positions(self.name, self.places),
         )
 
     def read_supports(self, edges: list[_Element]) -> tuple[dict[str, Inference], dict[str, str]]:
@@ -678,7 +667,7 @@ class _Parts:
 
     title: str
     lang: str
-    date: str | None
+    date: datetime.date | None
     document: Document | None
     claims: dict[str, Claim]
     inferences: dict[str, Inference]
@@ -741,22 +730,15 @@ class _Extra:
         own_lang = tree.get("lang")
         if lang is None and isinstance(own_lang, str) and LANG_PATTERN.match(own_lang):
             parts.lang = own_lang
-        date = tree.get("date")
-        if isinstance(date, str):
-            try:
-                parse_date(date)
-                parts.date = date
-            except ValueError as exc:
-                self.unused("date", exc)
-        if "document" in tree:
-            document = tree["document"]
-            if document is None:
-                parts.document = None
-            elif isinstance(document, dict):
-                try:
-                    parts.document = Document(**_fields(document, ("title", "url", "author", "file")))
-                except (TypeError, ValueError) as exc:
-                    self.unused("document", exc)
+        if "document" in tree and tree["document"] is None:  # the map has none, though the arggraph has an id
+            parts.document = None
+        fields, left = map_fields({k: tree[k] for k in ("date", "document") if k in tree}, ())
+        for message in left:
+            self.warn(message)
+        if "date" in fields:
+            parts.date = fields["date"]
+        if "document" in fields:
+            parts.document = fields["document"]
 
     def claim(self, cid: str, record: object, parts: _Parts) -> None:
         claim = parts.claims.get(cid)
@@ -775,9 +757,7 @@ class _Extra:
             del changes["text"]
         if isinstance(changes.get("source"), dict):
             try:
-                changes["source"] = Source(
-                    **_fields(changes["source"], ("url", "title", "speaker", "date", "quote"))
-                )
+                changes["source"] = source_of(changes["source"])
             except (TypeError, ValueError) as exc:
                 self.unused(_shown(cid), exc)
                 return
@@ -1000,29 +980,13 @@ def _fresh_name(taken: set[str]) -> str:
     return made
 
 
-def _source(source: Source | None) -> dict[str, str] | None:
-    if source is None:
-        return None
-    return {
-        k: v
-        for k, v in (
-            ("url", source.url),
-            ("title", source.title),
-            ("speaker", source.speaker),
-            ("date", source.date.isoformat() if source.date else None),
-            ("quote", source.quote),
-        )
-        if v is not None
-    }
-
-
 def _json_value(value: object) -> object:
     if isinstance(value, tuple):
         return list(value)
     if isinstance(value, Kind):
         return value.value
     if isinstance(value, Source):
-        return _source(value)
+        return source_data(value)
     return value
 
 
@@ -1041,10 +1005,11 @@ def _differences(amap: ArgumentMap, plain: ArgumentMap) -> dict[str, Any]:
         extra["title"] = amap.title
     if amap.lang != plain.lang:
         extra["lang"] = amap.lang
-    if amap.date is not None:
-        extra["date"] = amap.date.isoformat()
+    data = map_data(amap)
+    if "date" in data:
+        extra["date"] = data["date"]
     if amap.document != plain.document:
-        extra["document"] = None if amap.document is None else attrs.asdict(amap.document)
+        extra["document"] = data.get("document")
     claims: dict[str, Any] = {}
     for claim in amap.claims.values():
         record = _changed(claim, plain.claims[claim.id], _CLAIM_FIELDS)
@@ -1073,8 +1038,8 @@ def _differences(amap: ArgumentMap, plain: ArgumentMap) -> dict[str, Any]:
     for key, value in (("claims", claims), ("inferences", inferences), ("attacks", attacks)):
         if value:
             extra[key] = value
-    if amap.ignore:
-        extra["ignore"] = {k: list(v) for k, v in amap.ignore.items()}
+    if "ignore" in data:
+        extra["ignore"] = data["ignore"]
     return extra
 
 
