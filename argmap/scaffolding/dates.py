@@ -168,7 +168,8 @@ def format_date(d: _dt.date, style: str) -> str:
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE_JA = re.compile(
-    rf"(?P<same>同日)|(?P<yesterday>昨日)|(?P<today>本日|今日)|(?:(?P<m>{_D}{{1,2}})\s*月\s*)?(?<![0-9０-９月])(?P<d>{_D}{{1,2}})\s*日(?!本|間)"
+    rf"(?P<same>同日)|(?P<yesterday>昨日)|(?P<today>本日|今日)|(?P<m>{_D}{{1,2}})\s*月\s*(?P<md>{_D}{{1,2}})\s*日"
+    rf"|(?<![0-9０-９月])(?P<d>{_D}{{1,2}})\s*日(?!本|間)"
 )
 _RELATIVE_EN = re.compile(
     rf"\b(?:(?P<yesterday>yesterday)|(?P<today>today)|on\s+(?P<wd>{'|'.join(_WEEKDAYS)})"
@@ -213,7 +214,7 @@ def relative_date(
         if g.get("wd"):
             back = (article.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
             return article - _dt.timedelta(days=back)
-        day = _int(g["d"])
+        day = _int(g.get("d") or g["md"])
         if g.get("mon") or g.get("m"):
             month = MONTHS[g["mon"].lower()] if g.get("mon") else _int(g["m"])
             d = _dt.date(article.year, month, day)

@@ -123,6 +123,14 @@ MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\((https?://[^\s()]+(?:\([^\s()]*\)
 _BRACKETED_URL = re.compile(r"[(（<〈]\s*(https?://\S+?)\s*[)）>〉]")
 
 
+@functools.cache
+def _SOURCE_LABELS() -> tuple[str, ...]:  # a constant, read once
+    """The labels of a source line in every lexicon: an English article may cite 「出典：」."""
+    return tuple(
+        sorted({lab for lang in LANGS for lab in lexicon(lang).source_labels}, key=len, reverse=True)
+    )
+
+
 def _source_line(s: str, labels: tuple[str, ...]) -> tuple[str, str | None, DateMatch | None] | None:
     """(url, title, date) of a line that only gives a source: ``[title](url)``,
     ``(url)``, or a label and a colon then an optional title, the URL and an
@@ -184,7 +192,7 @@ def _classify(lines: list[str], lex: Lexicon) -> list[str]:
         elif _is_url_line(s):
             kind = "url"
             in_block = True
-        elif _source_line(s, lex.source_labels) is not None:
+        elif _source_line(s, _SOURCE_LABELS()) is not None:
             kind = "srcline"
             in_block = False
         elif in_block:
@@ -222,9 +230,11 @@ def _classify(lines: list[str], lex: Lexicon) -> list[str]:
         while j < len(kinds) and kinds[j] == "text":
             j += 1
         para = "\n".join(lines[i:j]).lower()
-        # only near the end: a thank-you quoted in the body is not the sign-off
+        # only near the end: a thank-you quoted in the body is not the sign-off;
+        # from the line that holds it on (a closing judgment before it stays)
         if i >= len(lines) * 0.6 and any(p in para for p in lex.signoff):
-            kinds[i:j] = ["signoff"] * (j - i)
+            first = next((k for k in range(i, j) if any(p in lines[k].lower() for p in lex.signoff)), i)
+            kinds[first:j] = ["signoff"] * (j - first)
         i = j
     return kinds
 
@@ -301,6 +311,8 @@ _EN_TIME = r"(?:\s+(?:on|in|last|this|at|during|earlier|late)\b[^,\"“]*?(?=,|\
 #: A time phrase after a final reporting verb ("…," she said on Monday, May 5.), at most this long:
 #: every pattern that may try many places in a sentence does bounded work at each.
 _EN_TAIL = r"(?:\s+(?:on|in|last|this)\s+[^\"“”]{1,80}?)?$"
+#: After a final reporting verb: whom it was told, where and when ("… told the Echo on 6 June 2024.").
+_EN_ANY_TAIL = r"(?:[\s,]+[^\"“”]{1,100}?)?$"
 
 
 @attrs.frozen
@@ -341,9 +353,10 @@ def _ja_verbs(lex: Lexicon, verbs: tuple[tuple[str, ...], ...]) -> str:
 
 def _ja_end(lex: Lexicon, lead: tuple[str, ...], verbs: str, gap: bool = False) -> re.Pattern[str]:
     """``lead`` (と, との見解を …), at most ``lex.gap`` characters when ``gap``, a verb form, the end."""
-    between = rf"(?P<gap>[^。「」『』と]{{0,{lex.gap}}}?)" if gap else "(?P<gap>)"
+    # the gap never starts with a case particle: 「…募ることを提案します」 has no quoting と
+    between = rf"(?P<gap>(?![をのがにでへや])[^。「」『』と]{{0,{lex.gap}}}?)" if gap else "(?P<gap>)"
     particles = alternation(lex.final_particles)
-    return re.compile(rf"(?P<q>{alternation(lead)}){between}(?P<v>{verbs})(?:{particles})?$")
+    return re.compile(rf"(?<!こ)(?P<q>{alternation(lead)}){between}(?P<v>{verbs})(?:{particles})?$")
 
 
 @functools.cache
@@ -361,8 +374,12 @@ def _patterns(lang: str) -> _Patterns:
     speaker = rf"\S+(?:\s\S+){{0,{words}}}?"
     speaker_no_comma = rf"[^,\"”\s]+(?:\s[^,\"”\s]+){{0,{words}}}?"
     return _Patterns(
-        ja_speaker=re.compile(rf"(.{{1,{most}}}?)(?:{parts}){_JA_WHEN}(?:[、,，]|(?=[「『]))"),
-        ja_name=re.compile(rf"((?:[^\u3040-\u309f、。\s]|の){{1,{most}}}?)(?:{parts})"),
+        ja_speaker=re.compile(
+            rf"(.{{1,{most}}}?)(?:{parts}){_JA_WHEN}(?:[^、。「」]{{0,8}}(?:に対して|に対し|で))?(?:[、,，]|(?=[「『]))"
+        ),
+        ja_name=re.compile(
+            rf"((?:[^\u3040-\u309f、。\s]|の|さん|くん|ちゃん|さま|たち){{1,{most}}}?)(?:{parts})"
+        ),
         ja_topic=re.compile(
             rf"(?:^|(?<=[、,，]))((?:[^\u3040-\u309f、。,，\s「」『』]|の|さん|くん|ちゃん|さま|たち){{1,{most}}}?)(?:{parts})"
         ),
@@ -392,20 +409,22 @@ def _patterns(lang: str) -> _Patterns:
         ),
         # "'...,' X said (on July 10)." where X may hold commas
         en_quote_then_speaker=re.compile(
-            rf"(?P<c>[\"“].+?[,.!?][\"”])\s+(?P<sp>{speaker})\s+(?P<v>{verbs}){_EN_TAIL}", re.IGNORECASE
+            rf"(?P<c>[\"“].+?[,.!?][\"”])\s+(?P<sp>{speaker})\s+(?P<v>{verbs})\b{_EN_ANY_TAIL}", re.IGNORECASE
         ),
         # "X said (on Monday) (that) ..."
         en_speaker_first=re.compile(
-            rf"(?P<sp>{speaker})\s+(?P<v>{verbs})\b{_EN_TIME}(?:,|\s+that\b|:)?\s*(?P<c>.+)", re.IGNORECASE
+            rf"(?P<sp>{speaker})\s+(?P<v>{verbs})\b{_EN_TIME}(?P<intro>,|\s+that\b|:)?\s*(?P<c>.+)",
+            re.IGNORECASE,
         ),
         # "... , X said."
         en_speaker_last=re.compile(
-            rf"(?P<c>.+?)(?<![,\"”])[,\"”]+\s+(?P<sp>{speaker_no_comma})\s+(?P<v>{verbs}){_EN_TAIL}",
+            rf"(?P<c>.+?)(?<![,\"”])[,\"”]+\s+(?P<sp>{speaker_no_comma})\s+(?P<v>{verbs})\b{_EN_ANY_TAIL}",
             re.IGNORECASE,
         ),
         # "'...,' said X."
         en_verb_last=re.compile(
-            rf"(?P<c>.+?)(?<![,\"”])[,\"”]+\s+(?P<v>{verbs})\s+(?P<sp>[^,\s]+(?:\s[^,\s]+){{0,{words}}})$",
+            rf"(?P<c>.+?)(?<![,\"”])[,\"”]+\s+(?P<v>{verbs})\s+(?P<sp>[^,\s]+(?:\s[^,\s]+){{0,{words}}})"
+            r"(?:,\s+[^\"“”,]{1,80})?$",
             re.IGNORECASE,
         ),
         en_judgment=tuple((m, re.compile(rf"\b{re.escape(m)}\b")) for m in lex.judgment_anywhere),
@@ -512,6 +531,10 @@ def _ja_reported(core: str, lex: Lexicon) -> tuple[str, str | None, str, bool] |
             speaker, content = in_gap.group(1).split("、")[-1], before
         if pattern is pats.ja_object and speaker is None:
             continue
+        content = content.strip("、 ")
+        opener = max(content.rfind("「"), content.rfind("『"))
+        if content.endswith(("」", "』")) and opener > 0:
+            content = content[opener:]  # 「自身のSNSに「…」と投稿」: what was said is the quotation
         marker = m.group()
         return content.strip("、 "), speaker, marker, judging
     return None
@@ -534,12 +557,14 @@ def _ja_mid_or_hearsay(core: str, lex: Lexicon) -> tuple[str, str, str] | None:
     return None
 
 
-def _ja_supposition(text: str, lex: Lexicon) -> tuple[str, str, str, str] | None:
-    """(hypothesis, marker, consequent, opener) for a supposition clause, or None."""
+def _ja_supposition(text: str, lex: Lexicon, judged: bool = False) -> tuple[str, str, str, str] | None:
+    """(hypothesis, marker, consequent, opener) for a supposition clause, or None.
+    Without an opener only the strong endings count, unless the sentence is a
+    judgment (``judged``: 「決めれば、…増えるのではないでしょうか」)."""
     opener = next((o for o in lex.supposition_open if text.startswith(o)), None)
     body = text[len(opener) :].lstrip("、,， ") if opener else text
     pats = _patterns(lex.lang)
-    m = (pats.ja_supposition if opener else pats.ja_supposition_strong).search(body)
+    m = (pats.ja_supposition if opener or judged else pats.ja_supposition_strong).search(body)
     if m is None:
         return None
     if m.group("end"):
@@ -576,7 +601,10 @@ def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
     judged: tuple[str, str] | None = None  # (what is judged, the marker): the author's own 「…と考えます」
     if reported is not None:
         content, speaker, marker, judging = reported
-        if not judging or (speaker is not None and not _is_author(speaker, lex)):
+        led = any(
+            _strip_initial(body, markers, "ja", lex.need_comma) for markers in (lex.summary, lex.sequel)
+        )
+        if not judging or (speaker is not None and not _is_author(speaker, lex) and not led):
             return _Reading("evidence", content, marker, speaker, date)
         judged = (content, marker)
     else:
@@ -603,7 +631,7 @@ def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
             else rest[: len(rest) - len(final)]
         )
         rest = _drop_final(rest.strip("、 "), lex)
-    sup = _ja_supposition(rest, lex)
+    sup = _ja_supposition(rest, lex, final is not None)
     if final is None and sup is None and link not in ("summary", "sequel"):
         return None
     parts = []
@@ -650,33 +678,156 @@ _EN_AUX = re.compile(
 )
 
 
+#: Words that start a clause inside an "according to" phrase with no comma:
+#: "According to the weather service the floods will …".
+_EN_SUBJECT = frozenset(
+    [
+        "it",
+        "it'll",
+        "it's",
+        "there",
+        "we",
+        "they",
+        "he",
+        "she",
+        "i",
+        "you",
+        "this",
+        "these",
+        "will",
+        "would",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+    ]
+)
+_EN_DETERMINER = frozenset(["the", "a", "an", "our", "this", "these", "their", "its", "his", "her"])
+_EN_PREPOSITION = frozenset(["of", "by", "from", "at", "in", "for", "on", "to", "with"])
+_EN_FOLLOWING_VERB = frozenset(
+    [
+        "should",
+        "will",
+        "would",
+        "must",
+        "can",
+        "could",
+        "may",
+        "might",
+        "are",
+        "were",
+        "is",
+        "was",
+        "have",
+        "has",
+        "do",
+        "did",
+    ]
+)
+#: Reporting verbs that need no "that", colon or quotation before what was said ("X said the plan …").
+_EN_BARE = frozenset(("say", "says", "said", "tell", "tells", "told"))
+
+
+def _en_speaker(raw: str, lex: Lexicon) -> str | None:
+    """The speaker in ``raw`` (the words before or after a reporting verb), or
+    None when they cannot name one: "It's to be", "Some have", "However these
+    are clearly", "which would be …" are no speakers. Of a phrase with
+    commas, the last part that names one ("Two years ago, the youth council",
+    "The county's chief engineer, Ruth Abara")."""
+    parts = [p.strip() for p in raw.split(",") if p.strip()]
+    found: list[tuple[bool, str]] = []
+    for part in reversed(parts):
+        cleaned = _EN_AUX.sub("", " " + part).strip(" ,")
+        words = cleaned.split()
+        if not words:
+            continue
+        low = [w.lower().strip("'’\".") for w in words]
+        if any(w in lex.speaker_not_in for w in low):
+            continue
+        if len(words) == 1 and low[0] in lex.speaker_anaphora:
+            found.append((False, cleaned))
+            continue
+        content = [w for w, lw in zip(words, low, strict=True) if lw not in lex.speaker_function]
+        if not content or all(w.lower() in lex.speaker_generic for w in content):
+            continue
+        named = any(w[:1].isupper() and w.lower() not in lex.speaker_generic for w in content)
+        noun = any(w.lower().removesuffix("'s").removesuffix("’s") in lex.speaker_nouns for w in content)
+        if named or noun:
+            # a part that opens with a name ("Dr. Anna Kim") before one that describes
+            found.append((words[0][:1].isupper() and low[0] not in lex.speaker_function, cleaned))
+    if not found:
+        return None
+    return next((c for starts, c in found if starts), found[0][1])
+
+
+def _en_according(phrase: str, rest: str) -> tuple[str, str]:
+    """Split "the weather service the floods will be high" into the speaker and what was said."""
+    words = phrase.split()
+    for k in range(1, len(words)):
+        w = words[k].lower()
+        if w in _EN_SUBJECT or (
+            k >= 2 and w in _EN_DETERMINER and words[k - 1].lower() not in _EN_PREPOSITION
+        ):
+            said = " ".join(words[k:]) + (", " + rest if rest else "")
+            return " ".join(words[:k]), said
+    return phrase, rest
+
+
 def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | None:
     """(content, speaker, marker) for an attributed English statement, or None."""
     pats = _patterns(lex.lang)
     core = _strip_inline_source(body)
     low = core.lower()
+    if any(low.startswith(n) for n in lex.not_reports):
+        return None
     for (p, lead), (_same, tail) in zip(pats.en_phrase_lead, pats.en_phrase_tail, strict=True):
         if low.startswith(p + " "):
             m = lead.match(core)
             if m:
-                return m.group(2), m.group(1).strip(), p
+                speaker, said = _en_according(m.group(1).strip(), m.group(2))
+            else:
+                speaker, said = _en_according(core[len(p) + 1 :].strip(), "")
+            if said:
+                return said.strip(), speaker.strip(), p
         m = tail.match(core)
         if m:
             return m.group(1), m.group(2).strip(), p
-    m = pats.en_quote_then_speaker.match(core)
-    if m and _words(m.group("sp")) <= lex.speaker_max_words:
-        return m.group("c").strip('"“”,. '), m.group("sp").strip(" ,"), m.group("v")
-    m = pats.en_speaker_first.match(core)
-    if m and _words(m.group("sp")) <= lex.speaker_max_words and m.group("sp")[0] not in "\"“'‘":
-        speaker = _EN_AUX.sub("", m.group("sp")).strip(" ,")
-        if speaker and not _EN_CLAUSE.search(speaker):
-            return m.group("c").strip().strip('"“”'), speaker, m.group("v")
-    m = pats.en_speaker_last.match(core)
-    if m and _words(m.group("sp")) <= lex.speaker_max_words:
-        return m.group("c").strip().strip('"“”,'), m.group("sp").strip(), m.group("v")
+    for pattern in (pats.en_quote_then_speaker, pats.en_speaker_last):
+        m = pattern.match(core)
+        if m and _words(m.group("sp")) <= lex.speaker_max_words:
+            who = _en_speaker(m.group("sp"), lex)
+            if who is not None:
+                return m.group("c").strip().strip('"“”,. '), who, m.group("v")
     m = pats.en_verb_last.match(core)
     if m and _words(m.group("sp")) <= lex.speaker_max_words:
-        return m.group("c").strip().strip('"“”,'), m.group("sp").strip(), m.group("v")
+        who = _en_speaker(m.group("sp"), lex)
+        if who is not None:
+            return m.group("c").strip().strip('"“”,'), who, m.group("v")
+    m = pats.en_speaker_first.match(core)
+    if m and _words(m.group("sp")) <= lex.speaker_max_words and m.group("sp")[0] not in "\"“'‘":
+        verb, content = m.group("v").lower(), m.group("c").strip()
+        first = content.split(" ", 1)[0].lower()
+        if verb in lex.ambiguous and first in _EN_FOLLOWING_VERB:
+            return None  # "All states should …": a noun, not a verb
+        bare = not m.group("intro") and content[:1] not in '"“' and verb not in _EN_BARE
+        if bare and verb not in lex.en_object_verbs:
+            return None  # "Students post photos": no report without "that"
+        if verb in lex.en_object_verbs and not m.group("intro"):
+            told = re.match(r"(?:\S+\s+){1,8}?that\s+(.+)", content)
+            if told is None:
+                return None
+            content = told.group(1)
+        who = _en_speaker(m.group("sp"), lex)
+        if who is not None and not _EN_CLAUSE.search(who):
+            return content.strip('"“”'), who, m.group("v")
     return None
 
 
@@ -690,6 +841,9 @@ def _en_supposition(text: str, lex: Lexicon) -> tuple[str, str, str] | None:
                 return text[len(o) + 1 : comma].strip(), o, text[comma + 1 :].strip()
     for o, pattern in _patterns(lex.lang).en_supposition_after:
         m = pattern.search(text)
+        before = text[: m.start()].split()[-1:] if m else []
+        if before and before[0].lower().strip(",") in lex.supposition_not_after:
+            continue  # "… than if …", "as if": no supposition
         if m and (m.group(1).startswith(",") or _EN_MODAL.search(text, 0, m.start())):
             return m.group(3).strip(), o, text[: m.start()].strip()
     return None
@@ -1073,7 +1227,8 @@ class _Linker:
             self.judgments.add(con.id)
         self.paragraph.append(con.id)
         del self.paragraph[:-PARAGRAPH_PREMISES]
-        self.used.update(premises)
+        if link != "plain" or hypothesis:
+            self.used.update(premises)
         self.last = con
         self.run = []
         self.last_judgment = (self.paragraph_no, con)
@@ -1153,7 +1308,7 @@ class _Drafter:
                 self.pending = []
                 j = block.end
             elif kind == "srcline":
-                found = _source_line(lines[i].strip(), self.lex.source_labels)
+                found = _source_line(lines[i].strip(), _SOURCE_LABELS())
                 if found is not None:
                     block = _SourceBlock(i, found[0], found[1], None, found[2], i + 1)
                     self.unmatched += _attach_source(block, self.pending, lines)

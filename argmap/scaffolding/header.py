@@ -81,10 +81,18 @@ def _tokens(line: str) -> list[str]:
     return line.split()
 
 
+_SMALL_WORD = re.compile(r"^[a-z]{1,3}$")
+
+
 def _is_keywords(line: str) -> bool:
-    """A line of keywords: six or more words, none of them ending a sentence."""
+    """A line of keywords: six or more words with a date among them, none
+    ending a sentence and none a small English word (a title has "of", "in")."""
     tokens = _tokens(line)
-    return len(tokens) >= 6 and not any(t.endswith(("。", ".")) for t in tokens)
+    return (
+        len(tokens) >= 6
+        and not any(t.endswith(("。", ".")) or _SMALL_WORD.match(t) for t in tokens)
+        and bool(_dates(line, compact=True))
+    )
 
 
 def _is_hashtags(line: str) -> bool:
@@ -125,7 +133,11 @@ def read_header(lines: list[str], date_labels: tuple[str, ...], title_labels: tu
         s = raw.strip()
         if not s:
             continue
-        if len(header) >= HEADER_LINES or (_is_prose(s) and not _is_keywords(s)):
+        question = not header and s.endswith(("?", "？")) and len(s) <= _LONG
+        dated = len(s) <= _LONG and _date_label_at(s, date_labels) and bool(_dates(s, compact=False))
+        if len(header) >= HEADER_LINES or (
+            _is_prose(s) and not _is_keywords(s) and not _HEADING.match(s) and not question and not dated
+        ):
             break
         following = lines[i + 1].strip() if i + 1 < len(lines) else ""
         if following[:1].islower():
@@ -163,7 +175,7 @@ def read_header(lines: list[str], date_labels: tuple[str, ...], title_labels: tu
                 candidate = (0, max(words, key=len), i)
         else:
             rest = _without_dates(s, spans)
-            if rest and not labelled and not (spans and 2 * len(rest) < len(s)):
+            if rest and not labelled and not (spans and len(rest) < 6):
                 candidate = (1, rest, i)
         if candidate is not None and (best is None or candidate[0] > best[0]):
             best = candidate

@@ -1,0 +1,318 @@
+"""The scaffold's second pass: reported speech recognised by its structure,
+false attributions refused, source lines of every form, the article's own
+title and date, and connectives that take the sentences before them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.checks import check
+from argmap.model import Kind
+from argmap.scaffolding import draft
+from argmap.scaffolding.dates import relative_date
+from argmap.scaffolding.header import read_header
+
+
+def evidence(text: str, lang: str) -> list[tuple[str, str | None]]:
+    d = draft(text, lang)
+    return [
+        (c.text, c.source.speaker if c.source else None)
+        for c in d.map.claims.values()
+        if c.kind is Kind.EVIDENCE
+    ]
+
+
+# ------------------------------------------------------------ Japanese speech
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker"),
+    [
+        ("北川市の山本館長は、利用者が増えたと説明しています。", "利用者が増えた", "北川市の山本館長"),
+        ("佐藤議員も同日、夜間開館は欠かせないとも述べています。", "夜間開館は欠かせない", "佐藤議員"),
+        ("大森さんは自身のSNSに「水をやりすぎない」と投稿しました。", "「水をやりすぎない」", "大森さん"),
+        ("財政課は、人件費がかかるとの見解を示しています。", "人件費がかかる", "財政課"),
+        ("館長は、継続を要望したと明らかにしました。", "継続を要望した", "館長"),
+        ("研究員は、糖度が上がると強調しました。", "糖度が上がる", "研究員"),
+        ("店長は「ためないでほしい」とも話していました。", "「ためないでほしい」", "店長"),
+        ("広報担当者は、運転手の不足が理由だとコメントしています。", "運転手の不足が理由だ", "広報担当者"),
+        ("ある利用者は取材に対し、「難しくなる」と答えました。", "「難しくなる」", "ある利用者"),
+        ("『必要だ』と田中氏は語った。", "『必要だ』", "田中氏"),
+        ("先生方も、明るくなったとおっしゃっています。", "明るくなった", "先生方"),
+        ("石井さんは、当番が足りないと考えています。", "当番が足りない", "石井さん"),
+        ("市長は市民に節水するよう呼びかけました。", "市民に節水する", "市長"),
+        ("南山交通は、減便の計画を発表しました。", "減便の計画", "南山交通"),
+    ],
+)
+def test_japanese_reported_speech_is_read_by_its_structure(sentence: str, content: str, speaker: str) -> None:
+    assert evidence(sentence, "ja") == [(content, speaker)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "市長は昨年、図書館の利用者と話しました。",  # "talked with"
+        "一部では、バスはもはや役目を終えたと言われています。",  # said by no one
+        "しかし、市はバス会社の赤字を補填するとは述べていません。",  # not said
+        "そこで、私は生徒会から当番を手伝う人を募ることを提案します。",  # こと + を: no quotation
+        "私は、生徒会が決めるべきだと考えます。",  # the author's own judgment
+        "このため、全面禁止は生徒の実態に合わないと思います。",
+    ],
+)
+def test_japanese_look_alikes_are_not_evidence(sentence: str) -> None:
+    assert evidence(sentence, "ja") == []
+
+
+def test_the_authors_own_thought_is_a_judgment() -> None:
+    d = draft("私は、生徒会が決めるべきだと考えます。", "ja")
+    assert [(c.kind, c.text) for c in d.map.claims.values()] == [(Kind.CONCLUSION, "生徒会が決めるべきだ")]
+
+
+# ------------------------------------------------------------ English speech
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The county's chief engineer, Ruth Abara, told councillors on Monday that the bridge was rated for 18 tonnes.",
+            "Ruth Abara",
+        ),
+        (
+            "The bus operator has stated that its buses weigh 19 tonnes, said Marek Novak, its fleet manager.",
+            "Marek Novak",
+        ),
+        (
+            '"Sunday is our busiest day," said head librarian Priya Nair, who opposed the cut.',
+            "head librarian Priya Nair",
+        ),
+        ("Two years ago, the youth council told us that teenagers had nowhere to go.", "the youth council"),
+        (
+            "According to the weather service the spring floods will be higher than usual.",
+            "the weather service",
+        ),
+        (
+            '"We want every young person to feel at home," Mensah told the Riverside Echo on 6 June 2024.',
+            "Mensah",
+        ),
+        (
+            "Dr. Anna Kim, an economist at Lakeside University, warned that inflation could reach 9 percent.",
+            "Dr. Anna Kim",
+        ),
+    ],
+)
+def test_english_reporting_verbs_in_any_tense_find_their_speaker(sentence: str, speaker: str) -> None:
+    found = evidence(sentence, "en")
+    assert len(found) == 1 and found[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # look-alikes of the ones found in short argumentative texts
+        "After all, such agencies grow a life of their own, which would be harmful for democratic states.",
+        "Having said that, public money is often wasted on useless projects.",
+        "It's to be noted that in a free country people decide for themselves.",
+        "However these are clearly stated on the label, and the choice is the patient's.",
+        "It might be argued that e-books are more convenient.",
+        "Some have claimed that hot lunches are wasteful, but no serious study has confirmed this.",
+        "However, no serious economist has confirmed this prediction to date.",
+        "All states should adopt a deposit on bottles because it helps recycling.",
+        "It is said that dogs are a person's best friend.",
+        "Board members were clearly told about these figures in January.",
+    ],
+)
+def test_english_false_attributions_are_refused(sentence: str) -> None:
+    assert evidence(sentence, "en") == []
+
+
+def test_than_if_is_no_supposition() -> None:
+    d = draft("A detour would add more time to each trip than if the buses simply ran less often.", "en")
+    assert not any(c.kind is Kind.HYPOTHESIS for c in d.map.claims.values())
+
+
+def test_a_pronoun_speaker_is_the_one_before_it() -> None:
+    text = 'Officer Helen Gray told the Post that lanes cut accidents.\n"We are adding more," she said on April 25.\n'
+    assert [s for _, s in evidence(text, "en")] == ["Officer Helen Gray", "Officer Helen Gray"]
+
+
+# ------------------------------------------------------------ sources
+
+
+@pytest.mark.parametrize(
+    ("line", "url", "title"),
+    [
+        ("Source: https://example.org/a", "https://example.org/a", None),
+        ("出典: https://example.jp/a", "https://example.jp/a", None),
+        ("参照：https://example.jp/b", "https://example.jp/b", None),
+        ("(https://example.jp/c)", "https://example.jp/c", None),
+        ("（https://example.jp/d）", "https://example.jp/d", None),
+        ("[Fleet update](https://example.com/e)", "https://example.com/e", "Fleet update"),
+        ("出典：生徒会だより4月号（https://example.jp/f）", "https://example.jp/f", "生徒会だより4月号"),
+    ],
+)
+def test_source_lines_of_every_form_attach_to_the_statement_before(
+    line: str, url: str, title: str | None
+) -> None:
+    d = draft(f"The minister said that rates would rise.\n{line}\n", "en")
+    source = d.map.claims["E1"].source
+    assert source is not None and (source.url, source.title) == (url, title)
+    assert not any(u.why == "source with no statement before it" for u in d.unmatched)
+
+
+def test_a_title_line_before_its_link_is_the_sources_title() -> None:
+    d = draft(
+        "The minister said that rates would rise.\nDaily News: Rates to rise\nhttps://example.com/r\n", "en"
+    )
+    source = d.map.claims["E1"].source
+    assert source is not None and (source.url, source.title) == (
+        "https://example.com/r",
+        "Daily News: Rates to rise",
+    )
+
+
+def test_a_source_line_gives_its_date_to_an_undated_statement() -> None:
+    d = draft(
+        "According to the survey, 62% agree.\nSource: https://example.org/s (published 14 December 2023)\n",
+        "en",
+    )
+    source = d.map.claims["E1"].source
+    assert source is not None and source.date == dt.date(2023, 12, 14)
+
+
+def test_a_markdown_link_in_a_sentence_is_its_source() -> None:
+    d = draft("According to [the ministry's report](https://example.org/m), exports fell.", "en")
+    source = d.map.claims["E1"].source
+    assert source is not None and (source.speaker, source.url) == (
+        "the ministry's report",
+        "https://example.org/m",
+    )
+
+
+# ------------------------------------------------------------ title and date
+
+
+@pytest.mark.parametrize(
+    ("lines", "title", "date"),
+    [
+        (
+            ["# A question?", "Published: 12 March 2024 | By D. W.", "", "Text."],
+            "A question?",
+            dt.date(2024, 3, 12),
+        ),
+        (["Title: Hot lunches", "Herald · 2024-02-20", "", "Text."], "Hot lunches", dt.date(2024, 2, 20)),
+        (
+            ["#生徒会 #スマホ 20240415", "タイトル：スマホ使用", "", "本文。"],
+            "スマホ使用",
+            dt.date(2024, 4, 15),
+        ),
+        (
+            ["社説　減便を止めるには", "令和6年5月1日", "", "本文。"],
+            "社説　減便を止めるには",
+            dt.date(2024, 5, 1),
+        ),
+        (["地方の電気料金 2024/03/15", "", "本文。"], "地方の電気料金", dt.date(2024, 3, 15)),
+        (
+            ["Riding to work in Lowmoor: one year of data", "", "Text."],
+            "Riding to work in Lowmoor: one year of data",
+            None,
+        ),
+        (["The minister said that prices", "would rise.", ""], None, None),  # wrapped prose, no title
+        (["", ""], None, None),
+    ],
+)
+def test_the_articles_title_and_date_come_from_its_first_lines(
+    lines: list[str], title: str | None, date: dt.date | None
+) -> None:
+    header = read_header(lines, ("published", "公開日"), ("title", "タイトル"))
+    assert (header.title, header.date) == (title, date)
+
+
+def test_the_draft_holds_the_articles_title_and_date() -> None:
+    d = draft(
+        "Title: Hot lunches\nPosted on May 2, 2024\n\nThe principal said that lunches cost too much.\n", "en"
+    )
+    assert d.map.document is not None and d.map.document.title == "Hot lunches"
+    assert d.map.date == dt.date(2024, 5, 2) and d.map.title.endswith("Hot lunches")
+    assert any(u.why == "the article's title or date" and u.line == 2 for u in d.unmatched)
+
+
+def test_relative_dates_count_from_the_articles_date() -> None:
+    article = dt.date(2024, 3, 12)  # a Tuesday
+    assert relative_date("館長は11日の記者会見で", "ja", article) == dt.date(2024, 3, 11)
+    assert relative_date("4月30日、", "ja", dt.date(2024, 5, 1)) == dt.date(2024, 4, 30)
+    assert relative_date("said on Monday", "en", article) == dt.date(2024, 3, 11)
+    assert relative_date("said yesterday", "en", article) == dt.date(2024, 3, 11)
+    assert relative_date("on April 25", "en", article) == dt.date(2023, 4, 25)
+    assert relative_date("同日、", "ja", article, dt.date(2024, 1, 2)) == dt.date(2024, 1, 2)
+    assert relative_date("on Monday", "en", None) is None
+    assert relative_date("31日", "ja", dt.date(2024, 3, 12)) is None  # no 31 February
+
+
+# ------------------------------------------------------------ connectives
+
+
+def test_a_connective_wins_over_another_marker_and_takes_the_sentences_before() -> None:
+    text = (
+        "Heavier vehicles wear a bridge deck faster.\nThe deck was last resurfaced in 1998.\n"
+        "Thus the county is likely to restrict the bridge.\n"
+    )
+    d = draft(text, "en")
+    inference = d.map.inferences["I1"]
+    assert inference.marker is not None and inference.marker.startswith("thus")
+    assert [d.map.claims[p].kind for p in inference.premises] == [Kind.PREMISE, Kind.PREMISE]
+    assert [d.map.claims[p].text for p in inference.premises] == [
+        "Heavier vehicles wear a bridge deck faster",
+        "The deck was last resurfaced in 1998",
+    ]
+    assert not any(u.why == "no marker" for u in d.unmatched)
+
+
+def test_a_connective_opening_its_paragraph_takes_the_paragraph_before() -> None:
+    text = (
+        "駅前には学習スペースがありません。\n高校の自習室も一つだけです。\n\n"
+        "そのため、図書館は貴重な学習の場と考えられます。\n"
+    )
+    d = draft(text, "ja")
+    assert [d.map.claims[p].kind for p in d.map.inferences["I1"].premises] == [Kind.PREMISE, Kind.PREMISE]
+
+
+def test_for_these_reasons_after_unmarked_sentences_passes_its_own_check() -> None:
+    text = (
+        "Shops open on Sundays make staff work weekends.\nSmall shops cannot compete.\n\n"
+        "For these reasons, shops should close on Sundays.\n"
+    )
+    d = draft(text, "en")
+    assert all(i.premises for i in d.map.inferences.values())
+    assert not [f for f in check(d.map) if "premise" in f.rule and f.element == "I1"]
+
+
+_SENTENCES = st.sampled_from(
+    [
+        "Buses are heavy.",
+        "The deck is old.",
+        "The minister said that rates would rise.",
+        "Thus the bridge is likely to close.",
+        "Therefore, we should act.",
+        "For these reasons, the plan should change.",
+        "So the council must decide.",
+        "If it rains, the match will probably be cancelled.",
+        "",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_SENTENCES, min_size=1, max_size=12))
+def test_a_connective_led_inference_always_has_premises(sentences: list[str]) -> None:
+    d = draft("\n".join(sentences) + "\n", "en")
+    for inference in d.map.inferences.values():
+        marker = (inference.marker or "").lower()
+        if marker.startswith(("thus", "therefore", "so", "for these reasons")) and len(d.map.claims) > 1:
+            first = d.origins[inference.id].line
+            if any(s.strip() for s in sentences[: first - 1]):
+                assert inference.premises, (sentences, inference)
