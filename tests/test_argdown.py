@@ -153,9 +153,14 @@ def test_front_matter_title_and_lang() -> None:
     assert r.warnings == ()
 
 
-def test_lang_argument_wins_over_front_matter() -> None:
-    r = argdown.loads("===\nlang: ja\n===\n\n[A]: x\n", lang="en-GB")
-    assert r.map.lang == "en-GB"
+def test_the_front_matter_s_lang_wins_and_the_lang_argument_fills_in() -> None:
+    # (the argument is also the language of the messages: `argmap convert --lang en` must not
+    # turn a Japanese map into an English one)
+    assert argdown.loads("===\nlang: ja\n===\n\n[A]: x\n", lang="en-GB").map.lang == "ja"
+    assert argdown.loads("[A]: x\n", lang="en-GB").map.lang == "en-GB"
+    r = argdown.loads("===\nlang: 日本\n===\n\n[A]: x\n", lang="ja")
+    assert r.map.lang == "ja"
+    assert r.warnings[0].message.isascii() is False  # said in Japanese
 
 
 @pytest.mark.parametrize(
@@ -416,7 +421,7 @@ def test_data_that_does_not_fit_is_left_out_with_a_located_warning() -> None:
         (1, "A: its data field source is left out"),
         (6, "I: its data field strength is left out"),
     ]
-    assert argdown.loads(text, lang="ja").warnings[0].message.startswith("A: データの conditional")
+    assert argdown.loads(text, lang="ja").warnings[0].message.startswith("A：データの conditional")
 
 
 def test_data_of_other_tools_is_not_argmap_s_and_stays_quiet() -> None:

@@ -28,6 +28,7 @@ NAMES = {
     "json": "out.argmap.json",
     "argdown": "out.argdown",
     "aif": "out.aif.json",
+    "microtexts": "out.xml",
 }
 
 
@@ -69,6 +70,7 @@ def graph(amap: argmap.ArgumentMap) -> tuple[object, ...]:
         ("m.json", b'{"argmap": 1, "claims": {"C1": {"text": "\\"nodes\\": 1"}}}', "json"),
         ("M.AIF.JSON", None, "aif"),
         ("map.Argdown", None, "argdown"),
+        ("micro_b001.xml", None, "microtexts"),
     ],
 )
 def test_format_of_follows_the_name_then_the_bytes(name: str, data: bytes | None, expected: str) -> None:
@@ -306,11 +308,11 @@ def corpus(folder: Path) -> list[str]:
     (folder / ".hidden").mkdir()
     (folder / ".hidden" / "x.argmap.yaml").write_text("not looked at", encoding="utf-8")
     (folder / "notes.txt").write_text("not a map", encoding="utf-8")
-    (folder / "article.xml").write_text("<html/>", encoding="utf-8")
+    (folder / "article.xml").write_text("<html/>", encoding="utf-8")  # XML, but not an arggraph
     return sorted(
         str(p.relative_to(folder.parent))
         for p in folder.rglob("*")
-        if p.is_file() and p.suffix not in {".txt", ".xml"} and ".hidden" not in p.parts
+        if p.is_file() and p.name not in {"notes.txt", "article.xml"} and ".hidden" not in p.parts
     )
 
 
@@ -336,6 +338,15 @@ def test_a_folder_is_every_map_file_in_it_sorted_and_the_summary_counts_them_all
     r = run("check", "maps", "--from", "aif", "--format", "json")
     only = [entry["file"] for entry in json.loads(r.stdout)["files"]]
     assert only and all(name.endswith(".json") for name in only)
+    r = run("check", "maps", "--from", "microtexts", "--format", "json")
+    entries = json.loads(r.stdout)["files"]
+    assert [e["file"] for e in entries] == [
+        "maps/0-out.xml",
+        "maps/1-out.xml",
+        "maps/2-out.xml",
+        "maps/article.xml",
+    ]
+    assert [e["loaded"] for e in entries] == [True, True, True, False]  # --from takes every .xml at its word
 
 
 def test_many_files_in_parallel_print_exactly_what_one_process_prints(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -413,12 +424,13 @@ def _scratch(tmp_path: Path) -> None:
     (tmp_path / "corpus").mkdir()
     for name in ("support", "conflict", "rephrase"):
         shutil.copy(AIF_DATA / f"{name}.aif.json", tmp_path / "corpus" / f"nodeset-{name}.json")
+    shutil.copy(ROOT / "tests" / "data" / "microtexts" / "support.xml", tmp_path / "micro_b001.xml")
 
 
 def test_the_commands_on_the_page_run_as_it_says(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _scratch(tmp_path)
     lines = [line.split("#")[0].split() for line in _block("", "## On the command line").splitlines() if line]
-    assert len(lines) == 5
+    assert len(lines) == 6
     for words in lines:
         assert words[0] == "argmap"
         r = run(*words[1:])

@@ -51,12 +51,14 @@ argmap explain [RULE] [--format text|markdown] [--lang ja|en]
   findings by rule: how many, in how many files. Colour is used only on a
   terminal.
 * A FILE may be a folder: every map file in it and its subfolders is checked
-  (`*.argmap.yaml`, `*.argmap.json`, `*.argdown`, `*.json`; with `--from`,
-  the files of that format). Maps in Argdown or AIF JSON are read directly
+  (`*.argmap.yaml`, `*.argmap.json`, `*.argdown`, `*.json`, and `*.xml` that
+  is an arggraph; with `--from`, the files of that format). Maps in Argdown,
+  AIF JSON or the argumentative microtexts' XML are read directly
   (see [interop.md](interop.md)); what their format holds that argmap cannot
-  represent is a `path:line:col: warning: …` line on stderr. Eight files or
-  more are checked in parallel, one process per core; `--jobs N` sets how
-  many (`--jobs 1`: one process). The output is the same, in the same order.
+  represent is a `path:line:col: warning: …` line on stderr. When there is
+  much to read (eight files or more, 1 MiB in all), the files are checked in
+  parallel, one process per core; `--jobs N` sets how many (`--jobs 1`: one
+  process). The output is the same, in the same order.
 * Exit status: **0** when there is no finding of severity `error` (nor
   `warning`, with `--strict`), **1** when there is, **2** on bad input (a file
   that does not load: its problems are printed as `path:line:col: message`
@@ -304,11 +306,12 @@ argmap explain [RULE] [--format text|markdown] [--lang ja|en]
   ファイルの数）。`--statistics` をつけると、ルールごとの指摘の数と、それが出たファイルの
   数も出ます。端末では重要度ごとに色がつきます。
 * FILE にはフォルダーも書けます。フォルダーの中（その下のフォルダーも）の論証マップの
-  ファイル（`*.argmap.yaml`、`*.argmap.json`、`*.argdown`、`*.json`。`--from` があれば
-  その形式のファイル）をすべて調べます。Argdown や AIF の形式のマップもそのまま読めます
+  ファイル（`*.argmap.yaml`、`*.argmap.json`、`*.argdown`、`*.json`、arggraph の `*.xml`。
+  `--from` があればその形式のファイル）をすべて調べます。Argdown や AIF、microtexts の
+  形式のマップもそのまま読めます
   （[interop.md](../interop.md)）。その形式にあって argmap で表せないものは、
-  `path:line:col: 警告: …` の行として標準エラーに出ます。ファイルが 8 個以上のときは、
-  CPU のコアの数だけプロセスを使って同時に調べます。`--jobs N` で数を決められます
+  `path:line:col: 警告: …` の行として標準エラーに出ます。読むものが多いとき（ファイルが
+  8 個以上で、合わせて 1 MiB 以上）は、CPU のコアの数だけプロセスを使って同時に調べます。`--jobs N` で数を決められます
   （`--jobs 1` で 1 つだけ）。出力の中身と順番は変わりません。
 * 指摘の重要度は、エラー・警告・情報の 3 つです。エラーは論証の組み立てが
   成り立っていないこと、警告は弱いところ、情報は見ておくとよいところを表します。

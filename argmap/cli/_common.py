@@ -150,7 +150,7 @@ def notes_option() -> Callable[[F], F]:
 
 #: The formats a map file may be in (argmap.formats.FORMATS, kept here so
 #: that --help needs no import of the library).
-MAP_FORMATS = ("yaml", "json", "argdown", "aif")
+MAP_FORMATS = ("yaml", "json", "argdown", "aif", "microtexts")
 #: The ends of file names that name a map's format (the longest first): the
 #: formats each admits, the first the one written.
 MAP_EXTENSIONS = {
@@ -160,6 +160,7 @@ MAP_EXTENSIONS = {
     ".aif.json": ("aif",),
     ".argdown": ("argdown",),
     ".json": ("json", "aif"),
+    ".xml": ("microtexts",),
     ".yaml": ("yaml",),
     ".yml": ("yaml",),
 }
@@ -174,8 +175,9 @@ def from_option() -> Callable[[F], F]:
         type=click.Choice(MAP_FORMATS),
         default=None,
         help=N_(
-            "The format of the map files: yaml or json (argmap's), argdown or aif "
-            "(default: from each file's extension; a .json file with AIF's nodes is read as AIF)."
+            "The format of the map files: yaml or json (argmap's), argdown, aif or microtexts "
+            "(default: from each file's extension; a .json file with AIF's nodes is read as AIF, "
+            "a .xml file as the microtexts' arggraph)."
         ),
     )
 

@@ -27,8 +27,9 @@ from argmap.i18n import N_
 
 @_common.command(
     help=N_(
-        "Convert the map IN into OUT, between argmap's formats (YAML, JSON), Argdown and AIF JSON.\n\n"
-        "Each file's format follows its name (.argmap.yaml, .argmap.json, .argdown, .aif.json; a .json "
+        "Convert the map IN into OUT, between argmap's formats (YAML, JSON), Argdown, AIF JSON and the "
+        "argumentative microtexts' XML.\n\n"
+        "Each file's format follows its name (.argmap.yaml, .argmap.json, .argdown, .aif.json, .xml; a .json "
         "file with AIF's nodes is read as AIF) unless --from or --to names it. OUT - writes to standard "
         "output (argmap's YAML unless --to says otherwise). What a format cannot hold is printed as a "
         "warning on standard error; docs/interop.md says what each format keeps.\n\n"
@@ -42,7 +43,7 @@ from argmap.i18n import N_
     "--to",
     type=click.Choice(MAP_FORMATS),
     default=None,
-    help=N_("The format of OUT: yaml, json, argdown or aif (default: from OUT's extension)."),
+    help=N_("The format of OUT: yaml, json, argdown, aif or microtexts (default: from OUT's extension)."),
 )
 @max_size_option("map files")
 @lang_option()

@@ -76,12 +76,17 @@ __all__ = [
 
 #: argmap's own formats.
 Format = Literal["yaml", "json"]
-#: Every format argmap reads and writes: its own, and other tools' (Argdown, AIF JSON).
-AnyFormat = Literal["yaml", "json", "argdown", "aif"]
-FORMATS: tuple[AnyFormat, ...] = ("yaml", "json", "argdown", "aif")
+#: Every format argmap reads and writes: its own, and other tools' (Argdown, AIF JSON, the
+#: argumentative microtexts' arggraph XML).
+AnyFormat = Literal["yaml", "json", "argdown", "aif", "microtexts"]
+FORMATS: tuple[AnyFormat, ...] = ("yaml", "json", "argdown", "aif", "microtexts")
 _FORMATS = ("yaml", "json")
 #: The module of each other tool's format (imported only when used).
-_FOREIGN = {"argdown": "argmap.formats.argdown", "aif": "argmap.formats.aif"}
+_FOREIGN = {
+    "argdown": "argmap.formats.argdown",
+    "aif": "argmap.formats.aif",
+    "microtexts": "argmap.formats.microtexts",
+}
 
 
 class ForeignFormatWarning(UserWarning):
@@ -104,14 +109,14 @@ _ARGMAP_KEYS = re.compile(rb'"argmap"\s*:\s*[^\s{]|"claims"\s*:')
 def format_of(path: str | os.PathLike[str], data: bytes | None = None) -> AnyFormat:
     """The format of the file ``path`` (whose bytes are ``data``, if read).
 
-    From the extension: ``.argdown`` is Argdown, ``.aif.json`` AIF,
-    ``.json`` argmap's JSON and anything else argmap's YAML. A ``.json`` file
+    From the extension: ``.argdown`` is Argdown, ``.aif.json`` AIF, ``.xml``
+    the microtexts' arggraph, ``.json`` argmap's JSON and anything else argmap's YAML. A ``.json`` file
     with another name is AIF when its bytes have a ``"nodes"`` key, no
     ``"claims"`` key and no ``"argmap": 1`` (argmap's version; an AIF file
     argmap wrote has an ``"argmap"`` object), as AIFdb's ``nodeset1234.json`` files do.
 
-    >>> format_of("map.argmap.yaml"), format_of("a.argdown"), format_of("x.aif.json")
-    ('yaml', 'argdown', 'aif')
+    >>> format_of("map.argmap.yaml"), format_of("a.argdown"), format_of("x.aif.json"), format_of("micro_b001.xml")
+    ('yaml', 'argdown', 'aif', 'microtexts')
     >>> format_of("nodeset6064.json", b'{"nodes": [], "edges": []}'), format_of("m.argmap.json")
     ('aif', 'json')
     """
@@ -120,6 +125,8 @@ def format_of(path: str | os.PathLike[str], data: bytes | None = None) -> AnyFor
         return "argdown"
     if name.endswith((".aif.json", ".aif")):
         return "aif"
+    if name.endswith(".xml"):
+        return "microtexts"
     if name.endswith(".json"):
         if (
             not name.endswith(".argmap.json")
@@ -342,7 +349,7 @@ def load(
 
 def dumps(amap: ArgumentMap, format: AnyFormat = "yaml") -> str:
     """The map as YAML (block style, Unicode as is), as indented JSON, or in
-    another tool's format (``"argdown"``, ``"aif"``; see docs/interop.md)."""
+    another tool's format (``"argdown"``, ``"aif"``, ``"microtexts"``; see docs/interop.md)."""
     if not isinstance(amap, ArgumentMap):
         raise TypeError(f"dumps() writes an ArgumentMap, not {type(amap).__name__}")
     _check_format(format, FORMATS)

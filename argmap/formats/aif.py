@@ -50,7 +50,7 @@ from typing import Any
 from argmap.errors import MAX_PROBLEMS, ArgmapError, Location, Problem, more_problems
 from argmap.formats._foreign import Imported, Positions, map_data, map_fields, source_data, source_of
 from argmap.formats._tree import JSON_BREAKS, LineIndex
-from argmap.i18n import _
+from argmap.i18n import _, choose, using
 from argmap.model import (
     ID_PATTERN,
     LANG_PATTERN,
@@ -668,9 +668,9 @@ class _Reader:
         title = top.get("title")
         if not (isinstance(title, str) and _text_ok(title)):
             title = _title_from(self.name)
-        lang = self.lang if self.lang is not None else top.get("lang")
+        lang = top.get("lang")  # the map's own, written by argmap
         if not (isinstance(lang, str) and LANG_PATTERN.match(lang)):
-            lang = "en"
+            lang = self.lang or "en"
         origin = Positions(self.name, {aid: self.where.node(nid) for nid, aid in self.ids.items()})
         extras, left = map_fields(top, claims.keys() | inferences.keys() | attacks.keys())
         for message in left:
@@ -723,20 +723,25 @@ def _top(tree: Any, name: str) -> Mapping[str, Any]:
 def loads(text: str, *, name: str = "<string>", lang: str | None = None) -> Imported:
     """The map in an AIF JSON text, and warnings for what argmap cannot hold.
 
+    ``lang`` is the map's language when the file does not say it (argmap
+    writes it into the files it makes; else ``en``); messages are in it when
+    argmap speaks it, else in the language in force.
+
     Raises :class:`~argmap.errors.ArgmapError` (located) when the text is not
     JSON, or not an object with a ``"nodes"`` list.
     """
     if not isinstance(text, str):
         raise TypeError(_("{what} must be a str, not {type}").format(what="text", type=type(text).__name__))
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    tree = _top(_parse(text, name), name)
-    where = _Where(text, name)
-    reader = _Reader(tree, where, name, lang)
-    reader.read_nodes(tree["nodes"])
-    reader.read_edges(tree.get("edges"))
-    amap = reader.build()
-    return Imported(amap, reader.warnings_out())
+    with using(None if lang is None else choose(None, lang)):
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        tree = _top(_parse(text, name), name)
+        where = _Where(text, name)
+        reader = _Reader(tree, where, name, lang)
+        reader.read_nodes(tree["nodes"])
+        reader.read_edges(tree.get("edges"))
+        amap = reader.build()
+        return Imported(amap, reader.warnings_out())
 
 
 # -- writing ---------------------------------------------------------------

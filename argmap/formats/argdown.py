@@ -51,7 +51,7 @@ import yaml
 from argmap.errors import Location, Problem
 from argmap.formats._foreign import Imported, Positions, map_data, map_fields, source_data, source_of
 from argmap.formats._rules import KIND_WORDS
-from argmap.i18n import _
+from argmap.i18n import _, choose, using
 from argmap.model import ID_PATTERN, LANG_PATTERN, ArgumentMap, Attack, Claim, Inference, Kind, Source
 
 __all__ = ["dumps", "loads"]
@@ -527,17 +527,17 @@ def _build(reader: _Reader, lang: str | None) -> ArgumentMap:
     title = meta.get("title")
     if not isinstance(title, str):
         title = reader.name
-    map_lang = lang or meta.get("lang")
+    map_lang = meta.get("lang")
     if not isinstance(map_lang, str) or LANG_PATTERN.match(map_lang) is None:
         if map_lang is not None:
             reader.warn(
-                _("the front matter's lang {lang} is not a language tag; en is used").format(
-                    lang=repr(map_lang)
+                _("the front matter's lang {lang} is not a language tag; {fallback} is used").format(
+                    lang=repr(map_lang), fallback=lang or "en"
                 ),
                 1,
                 1,
             )
-        map_lang = "en"
+        map_lang = lang or "en"
     ids = _Ids()
     # Titles that are valid ids keep them first, so a map written by dumps reads back with its ids.
     claim_of: dict[str, str] = {}
@@ -857,7 +857,12 @@ def _inference(
 
 
 def loads(text: str, *, name: str = "<string>", lang: str | None = None) -> Imported:
-    """Read Argdown ``text`` (named ``name`` in warnings) into a map."""
+    """Read Argdown ``text`` (named ``name`` in warnings) into a map.
+
+    ``lang`` is the map's language when the front matter does not say it
+    (else ``en``); warnings are in it when argmap speaks it, else in the
+    language in force.
+    """
     if not isinstance(text, str):
         raise TypeError(_("Argdown text must be a str, not {type}").format(type=type(text).__name__))
     reader = _Reader(_SURROGATE.sub("\ufffd", text), name)
@@ -868,8 +873,9 @@ def loads(text: str, *, name: str = "<string>", lang: str | None = None) -> Impo
             line,
             bad.start() - text.rfind("\n", 0, bad.start()),
         )
-    reader.read()
-    amap = _build(reader, lang)
+    with using(None if lang is None else choose(None, lang)):
+        reader.read()
+        amap = _build(reader, lang)
     return Imported(
         amap,
         tuple(

@@ -728,7 +728,7 @@ class _Extra:
         if isinstance(title, str) and _good(title):
             parts.title = title
         own_lang = tree.get("lang")
-        if lang is None and isinstance(own_lang, str) and LANG_PATTERN.match(own_lang):
+        if isinstance(own_lang, str) and LANG_PATTERN.match(own_lang):  # the map's own, written by argmap
             parts.lang = own_lang
         if "document" in tree and tree["document"] is None:  # the map has none, though the arggraph has an id
             parts.document = None
@@ -855,9 +855,9 @@ def _fields(record: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
 def loads(text: str, *, name: str = "<string>", lang: str | None = None) -> Imported:
     """The map in an arggraph's XML text, and warnings for what argmap cannot hold.
 
-    ``lang`` is the map's language (else the one argmap wrote into the file,
-    else ``en``); messages are in it when argmap speaks it (Japanese for
-    ``ja``), else in the language in force.
+    ``lang`` is the map's language when the file does not say it (argmap
+    writes it into the files it makes; else ``en``); messages are in it when
+    argmap speaks it (Japanese for ``ja``), else in the language in force.
 
     Raises :class:`~argmap.errors.ArgmapError` (located) when the text is not
     XML, declares entities, or its root element is not ``<arggraph>``.
