@@ -83,7 +83,7 @@ def test_the_group_reports_any_error_with_the_command_name_and_its_exit_code(
     def fail(*_args: object, **_kwargs: object) -> None:
         raise _Odd("something odd\x1b[2J happened")
 
-    monkeypatch.setattr("argmap.formats.load", fail)
+    monkeypatch.setattr("argmap.formats.read", fail)
     result = CliRunner().invoke(main, ["render", str(EXAMPLE), "-f", "dot", "-o", "-"])
     assert result.exit_code == _Odd.exit_code
     # printed once, through the terminal-safe filter (no raw escape reaches the terminal)
@@ -95,7 +95,7 @@ def test_other_exceptions_are_not_swallowed(monkeypatch: pytest.MonkeyPatch) -> 
     def fail(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("argmap.formats.load", fail)
+    monkeypatch.setattr("argmap.formats.read", fail)
     result = CliRunner().invoke(main, ["render", str(EXAMPLE)])
     assert isinstance(result.exception, RuntimeError)
 
