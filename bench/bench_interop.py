@@ -3,7 +3,7 @@ process and in a process pool side by side, and converting them.
 
     .venv/bin/python bench/bench_interop.py                    # 1,000 generated AIFdb-like maps
     .venv/bin/python bench/bench_interop.py --maps 200 --no-write
-    .venv/bin/python bench/bench_interop.py --microtexts DIR   # also a folder of arggraph XML (fetches nothing)
+    .venv/bin/python bench/bench_interop.py --microtexts "part 1 (English)=DIR"   # also arggraph XML (fetches nothing)
 
 The maps are those of ``bench/corpus_aif.py --generate`` (10 to 50 nodes: I-nodes, RA and CA
 nodes, L and YA nodes with locutions), written as ``nodeset-N.json`` files into a scratch folder,
@@ -70,7 +70,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--maps", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=17)
-    parser.add_argument("--microtexts", nargs="*", default=[], help="folders of arggraph XML files")
+    parser.add_argument(
+        "--microtexts",
+        nargs="*",
+        default=[],
+        metavar="NAME=FOLDER",
+        help="folders of arggraph XML files, named",
+    )
     parser.add_argument("--no-write", action="store_true", help="print the figures only")
     args = parser.parse_args(argv)
 
@@ -98,10 +104,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             timed([*ARGMAP, "convert", str(path), str(Path(tmp) / "out.argmap.yaml")], 1)
         per_file = (time.perf_counter() - start) / len(sample)
         rows.append(("`argmap convert` one AIF file (start-up included), per file", per_file))
-        for corpus in args.microtexts:
+        for named in args.microtexts:
+            name, _sep, corpus = named.rpartition("=")
             n = len(list(Path(corpus).rglob("*.xml")))
             seconds, _done = timed([*ARGMAP, "check", corpus, "--from", "microtexts"], args.repeat)
-            rows.append((f"`argmap check` {n} microtexts ({Path(corpus).name}), {cores} processes", seconds))
+            rows.append(
+                (
+                    f"`argmap check` on the {n} maps of the microtexts' {name or corpus} (as it chooses)",
+                    seconds,
+                )
+            )
 
     table = [
         "| What | Seconds |",
