@@ -9,10 +9,11 @@ turns a list of them into the numbers both scripts print.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -92,3 +93,11 @@ def figures(results: Sequence[Read]) -> dict[str, object]:
             code: round(100 * findings[code] / steps, 2) if steps else 0.0 for code in HEURISTIC
         },
     }
+
+
+def emit(figures: Mapping[str, object], json_path: str | None) -> None:
+    """Print the figures as JSON, and write them to ``json_path`` too when given."""
+    text = json.dumps(figures, indent=2, ensure_ascii=False)
+    print(text)
+    if json_path:
+        Path(json_path).write_text(text + "\n", encoding="utf-8")

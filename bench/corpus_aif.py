@@ -204,10 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "read": sum(r.error is None for r in results),
             "round trip equal": sum(r.round_trip for r in results),
         }
-    text = json.dumps(out, indent=2, ensure_ascii=False)
-    print(text)
-    if args.json:
-        Path(args.json).write_text(text + "\n", encoding="utf-8")
+    _corpus.emit(out, args.json)
     return 0
 
 

@@ -26,7 +26,6 @@ would get one if they were dropped, as a tool that has no counter-attacks must.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -191,10 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ]
         results, seconds = _corpus.run(one, items, args.workers)
         out[path] = {**figures(results), "seconds": round(seconds, 2)}
-    text = json.dumps(out, indent=2, ensure_ascii=False)
-    print(text)
-    if args.json:
-        Path(args.json).write_text(text + "\n", encoding="utf-8")
+    _corpus.emit(out, args.json)
     return 0
 
 

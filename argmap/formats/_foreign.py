@@ -20,10 +20,34 @@ from argmap.errors import Location, Problem
 from argmap.i18n import _
 from argmap.model import ArgumentMap, Document, Source
 
-__all__ = ["SOURCE_FIELDS", "Imported", "Positions", "map_data", "map_fields", "source_data", "source_of"]
+__all__ = [
+    "SOURCE_FIELDS",
+    "Imported",
+    "Positions",
+    "map_data",
+    "map_fields",
+    "source_data",
+    "source_of",
+    "unused_id",
+]
 
 #: A source's fields, as argmap's own formats name them.
 SOURCE_FIELDS = ("url", "title", "speaker", "date", "quote")
+
+
+def unused_id(base: str, taken: set[str]) -> str:
+    """``base``, else ``base-2``, ``base-3``, …: the first not in ``taken``, which it joins.
+
+    >>> taken = {"n1"}
+    >>> unused_id("n1", taken), unused_id("n1", taken), sorted(taken)
+    ('n1-2', 'n1-3', ['n1', 'n1-2', 'n1-3'])
+    """
+    made, n = base, 1
+    while made in taken:
+        n += 1
+        made = f"{base}-{n}"
+    taken.add(made)
+    return made
 
 
 def source_data(source: Source) -> dict[str, str]:

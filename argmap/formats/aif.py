@@ -48,7 +48,15 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from argmap.errors import MAX_PROBLEMS, ArgmapError, Location, Problem, more_problems
-from argmap.formats._foreign import Imported, Positions, map_data, map_fields, source_data, source_of
+from argmap.formats._foreign import (
+    Imported,
+    Positions,
+    map_data,
+    map_fields,
+    source_data,
+    source_of,
+    unused_id,
+)
 from argmap.formats._tree import JSON_BREAKS, LineIndex
 from argmap.i18n import _, choose, using
 from argmap.model import (
@@ -311,13 +319,7 @@ class _Reader:
             prefix = _PREFIX.get(self.types[nid])
             if prefix is None or nid in self.ids:
                 continue
-            base = prefix + _SAFE.sub("_", nid)
-            made, n = base, 1
-            while made in self.taken:
-                n += 1
-                made = f"{base}-{n}"
-            self.ids[nid] = made
-            self.taken.add(made)
+            self.ids[nid] = self.fresh(prefix + _SAFE.sub("_", nid))
 
     # -- elements --------------------------------------------------------
 
@@ -574,12 +576,7 @@ class _Reader:
         return attacks
 
     def fresh(self, base: str) -> str:
-        made, n = base, 1
-        while made in self.taken:
-            n += 1
-            made = f"{base}-{n}"
-        self.taken.add(made)
-        return made
+        return unused_id(base, self.taken)
 
     # -- dialogue --------------------------------------------------------
 

@@ -74,7 +74,15 @@ from xml.parsers import expat
 import attrs
 
 from argmap.errors import MAX_PROBLEMS, ArgmapError, Location, Problem, more_problems
-from argmap.formats._foreign import Imported, Positions, map_data, map_fields, source_data, source_of
+from argmap.formats._foreign import (
+    Imported,
+    Positions,
+    map_data,
+    map_fields,
+    source_data,
+    source_of,
+    unused_id,
+)
 from argmap.i18n import _, choose, using
 from argmap.model import (
     ID_PATTERN,
@@ -311,12 +319,7 @@ class _Reader:
                 self.ids[node.id] = self.fresh(("a" if node.tag == "adu" else "c") + _SAFE.sub("_", node.id))
 
     def fresh(self, base: str) -> str:
-        made, n = base, 1
-        while made in self.taken:
-            n += 1
-            made = f"{base}-{n}"
-        self.taken.add(made)
-        return made
+        return unused_id(base, self.taken)
 
     def of(self, element_id: str | None, *tags: str) -> _Element | None:
         node = self.nodes.get(element_id) if element_id is not None else None
