@@ -351,12 +351,14 @@ def _ja_verbs(lex: Lexicon, verbs: tuple[tuple[str, ...], ...]) -> str:
     return alternation(ja_forms(verbs, lex.masu, lex.te))
 
 
-def _ja_end(lex: Lexicon, lead: tuple[str, ...], verbs: str, gap: bool = False) -> re.Pattern[str]:
-    """``lead`` (と, との見解を …), at most ``lex.gap`` characters when ``gap``, a verb form, the end."""
+def _ja_end(lex: Lexicon, lead: tuple[str, ...] | str, verbs: str, gap: bool = False) -> re.Pattern[str]:
+    """``lead`` (と, との見解を …: words, or a regex), at most ``lex.gap``
+    characters when ``gap``, a verb form, the end."""
     # the gap never starts with a case particle: 「…募ることを提案します」 has no quoting と
     between = rf"(?P<gap>(?![をのがにでへや])[^。「」『』と]{{0,{lex.gap}}}?)" if gap else "(?P<gap>)"
     particles = alternation(lex.final_particles)
-    return re.compile(rf"(?<!こ)(?P<q>{alternation(lead)}){between}(?P<v>{verbs})(?:{particles})?$")
+    lead_re = lead if isinstance(lead, str) else alternation(lead)
+    return re.compile(rf"(?<!こ)(?P<q>{lead_re}){between}(?P<v>{verbs})(?:{particles})?$")
 
 
 @functools.cache
@@ -385,9 +387,10 @@ def _patterns(lang: str) -> _Patterns:
         ),
         ja_say=_ja_end(lex, lex.quote, _ja_verbs(lex, lex.say), gap=True),
         ja_think=_ja_end(lex, lex.quote, _ja_verbs(lex, lex.think), gap=True),
+        # 「…との見解を示した」, and with an adjective before the noun: 「…と厳しい見通しを示した」
         ja_opinion=_ja_end(
             lex,
-            tuple(f"{q}{n}を" for q in ("との", "という") for n in lex.opinion_nouns),
+            rf"(?:との|という|と[^。「」『』、と]{{1,6}}?[いな])(?:{alternation(lex.opinion_nouns)})を",
             _ja_verbs(lex, lex.opinion_verbs),
         ),
         ja_request=_ja_end(lex, lex.request, _ja_verbs(lex, lex.ask), gap=True),
@@ -422,9 +425,12 @@ def _patterns(lang: str) -> _Patterns:
             re.IGNORECASE,
         ),
         # "'...,' said X."
+        # the speaker may be followed by who they are and by where and when, with
+        # commas of their own: "…," said the council leader, Harriet Vance, at a
+        # press conference on May 28, 2024.
         en_verb_last=re.compile(
             rf"(?P<c>.+?)(?<![,\"”])[,\"”]+\s+(?P<v>{verbs})\s+(?P<sp>[^,\s]+(?:\s[^,\s]+){{0,{words}}})"
-            r"(?:,\s+[^\"“”,]{1,80})?$",
+            r"(?:,\s+(?P<app>[^\"“”,]{1,80}))?(?:,\s+[^\"“”]{1,120})?$",
             re.IGNORECASE,
         ),
         en_judgment=tuple((m, re.compile(rf"\b{re.escape(m)}\b")) for m in lex.judgment_anywhere),
@@ -470,6 +476,9 @@ def _drop_final(text: str, lex: Lexicon) -> str:
     return text
 
 
+_HIRAGANA_END = re.compile("[\u3040-\u309f]$")
+
+
 def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
     pats = _patterns(lex.lang)
     m = pats.ja_speaker.match(content)
@@ -485,6 +494,8 @@ def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
     speaker = re.split(r"[、,，]", m.group(1))[-1].strip()
     if not speaker:
         return None, content
+    if _HIRAGANA_END.search(speaker) and not speaker.endswith(lex.speaker_kana_suffixes):
+        return None, content  # 「減便と言っても、…」: a clause, not someone
     return speaker, content[m.end() :].strip()
 
 
@@ -674,7 +685,8 @@ _EN_CLAUSE = re.compile(
 )
 #: Auxiliaries and adverbs between a speaker and the verb ("the ministry has also said").
 _EN_AUX = re.compile(
-    r"(?:\s+(?:has|have|had|also|later|previously|repeatedly|again|publicly|reportedly))+\s*\Z", re.I
+    r"(?:\s+(?:has|have|had|also|later|previously|repeatedly|again|publicly|reportedly|now|still|already))+\s*\Z",
+    re.I,
 )
 
 
@@ -750,7 +762,7 @@ def _en_speaker(raw: str, lex: Lexicon) -> str | None:
         if not words:
             continue
         low = [w.lower().strip("'’\".") for w in words]
-        if any(w in lex.speaker_not_in for w in low):
+        if any(w in lex.speaker_not_in for w in low) or low[0] in lex.speaker_openers:
             continue
         if len(words) == 1 and low[0] in lex.speaker_anaphora:
             found.append((False, cleaned))
@@ -758,7 +770,10 @@ def _en_speaker(raw: str, lex: Lexicon) -> str | None:
         content = [w for w, lw in zip(words, low, strict=True) if lw not in lex.speaker_function]
         if not content or all(w.lower() in lex.speaker_generic for w in content):
             continue
-        named = any(w[:1].isupper() and w.lower() not in lex.speaker_generic for w in content)
+        named = any(
+            w[:1].isupper() and w.lower().strip(".,") not in lex.speaker_generic | lex.speaker_not_names
+            for w in content
+        )
         noun = any(w.lower().removesuffix("'s").removesuffix("’s") in lex.speaker_nouns for w in content)
         if named or noun:
             # a part that opens with a name ("Dr. Anna Kim") before one that describes
@@ -766,6 +781,12 @@ def _en_speaker(raw: str, lex: Lexicon) -> str | None:
     if not found:
         return None
     return next((c for starts, c in found if starts), found[0][1])
+
+
+#: A quotation ending the sentence after a comma, and the words that open a
+#: description of the speaker before it ("who has run the bakery for twenty years").
+_EN_QUOTED_AFTER = re.compile(r",\s*[\"“]([^\"“”]+)[\"”]?\s*[.!?]?\s*$")
+_EN_APPOSITIVE = frozenset(("who", "whose", "which", "a", "an", "the", "our", "my", "now", "then"))
 
 
 def _en_according(phrase: str, rest: str) -> tuple[str, str]:
@@ -795,6 +816,9 @@ def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | No
                 speaker, said = _en_according(m.group(1).strip(), m.group(2))
             else:
                 speaker, said = _en_according(core[len(p) + 1 :].strip(), "")
+            quoted = _EN_QUOTED_AFTER.search(said)
+            if quoted and said.split(" ", 1)[0].lower() in _EN_APPOSITIVE:
+                said = quoted.group(1).rstrip(".!? ")  # "Rosa Kim, who …, '…'": the quotation
             if said:
                 return said.strip(), speaker.strip(), p
         m = tail.match(core)
@@ -808,7 +832,7 @@ def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | No
                 return m.group("c").strip().strip('"“”,. '), who, m.group("v")
     m = pats.en_verb_last.match(core)
     if m and _words(m.group("sp")) <= lex.speaker_max_words:
-        who = _en_speaker(m.group("sp"), lex)
+        who = _en_speaker(m.group("sp") + (", " + m.group("app") if m.group("app") else ""), lex)
         if who is not None:
             return m.group("c").strip().strip('"“”,'), who, m.group("v")
     m = pats.en_speaker_first.match(core)
@@ -867,6 +891,9 @@ def _read_en(sentence: str, lex: Lexicon) -> _Reading | None:
     if rest[:1].islower() and initial:
         rest = rest[0].upper() + rest[1:]
     low = rest.lower()
+    for phrase in lex.not_judgments:  # "It should be noted that …" announces, it judges nothing
+        if phrase in low:
+            low = low.replace(phrase, " ")
     anywhere = next((m for m, p in _patterns(lex.lang).en_judgment if p.search(low)), None)
     sup = _en_supposition(rest, lex)
     if anywhere is None and sup is None and link not in ("summary", "sequel"):
@@ -899,6 +926,9 @@ def _first_words(text: str, lang: str) -> str:
     limit = 40 if lang == "ja" else 60
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
+
+#: A sentence that asks: "Why aren't drivers switching?", 「なぜでしょうか？」.
+_QUESTION = re.compile(r"[?？][\s」』”\"’)）]*$")
 
 #: A plain judgment rests on at most this many claims just before it in its
 #: paragraph: a text with no blank lines is one long paragraph, and linking
@@ -1354,7 +1384,8 @@ class _Drafter:
         if reading is None:
             u = Unmatched(line, line + sentence.count("\n"), sentence, "no marker")
             self.unmatched.append(u)
-            self.linker.plain(_Plain(u, column, 0))
+            if not _QUESTION.search(flat):  # a question asserts nothing: never a premise
+                self.linker.plain(_Plain(u, column, 0))
             return
         origin = Origin(line, column, reading.marker, sentence)
         if reading.kind == "evidence":

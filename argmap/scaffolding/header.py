@@ -5,7 +5,8 @@ prose (a line that ends a sentence, or a long one) and at most
 :data:`HEADER_LINES` of them. In it:
 
 * the **title** is the text after a title label (``タイトル：``, ``Title:``),
-  else a Markdown heading (``# …``), else the first line that is neither a
+  else a Markdown heading (``# …``) or a headline marked with its kind
+  (``【主張】…``, ``【社説】…``), else the first line that is neither a
   date line, a line of hashtags nor a line of keywords (with any date on it
   left out), else the longest keyword of a line of keywords that is neither
   quoted nor a date;
@@ -43,6 +44,8 @@ _SENTENCE_END = re.compile(r"[。．！!？?]\s*[」』）)”\"]?\s*$|\.\s*$")
 _COMPACT = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?![0-9])")
 _HEADING = re.compile(r"^#{1,6}\s+(?P<t>\S.*)$")
 _HASHTAG = re.compile(r"^[#＃]\S+$")
+#: A headline that a newspaper marks with its kind: 【主張】, 【社説】, 【解説】.
+_LABELLED_HEADLINE = re.compile(r"^【[^】]{1,8}】\s*\S")
 _QUOTED = "『「“\"'‘(（【"
 _SEPARATORS = " \u3000|｜·・-–—:：,，、/"
 
@@ -169,6 +172,8 @@ def read_header(lines: list[str], date_labels: tuple[str, ...], title_labels: tu
             candidate = (3, after_label, i)
         elif m:
             candidate = (2, m.group("t").strip(), i)
+        elif _LABELLED_HEADLINE.match(s) and not spans:
+            candidate = (2, s, i)  # 「【主張】図書室を…」 under a masthead: the headline
         elif keywords:
             words = [t for t in _tokens(s) if t[0] not in _QUOTED and not _dates(t, compact=True)]
             if words:

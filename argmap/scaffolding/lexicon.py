@@ -111,6 +111,10 @@ class Lexicon:
     speaker_not_in: frozenset[str] = frozenset()
     speaker_generic: frozenset[str] = frozenset()
     speaker_nouns: frozenset[str] = frozenset()
+    speaker_not_names: frozenset[str] = frozenset()
+    speaker_openers: frozenset[str] = frozenset()
+    speaker_kana_suffixes: tuple[str, ...] = ()
+    not_judgments: tuple[str, ...] = ()
     title_labels: tuple[str, ...] = ()
     date_labels: tuple[str, ...] = ()
     source_labels: tuple[str, ...] = ()
@@ -176,12 +180,7 @@ def lexicon(lang: str) -> Lexicon:
         te=tuple(_get(data, "attribution", "te", [])),
         final_particles=_longest_first(_get(data, "attribution", "final_particles", [])),
         hearsay=_longest_first(_get(data, "attribution", "hearsay", [])),
-        en_object_verbs=tuple(
-            f
-            for v in _get(data, "attribution", "object_verbs", [])
-            if isinstance(v, str)
-            for f in en_forms(v)
-        ),
+        en_object_verbs=_en_object_verbs(data),
         ambiguous=tuple(_get(data, "attribution", "ambiguous", [])),
         not_reports=_longest_first(_get(data, "attribution", "not_reports", [])),
         need_comma=tuple(_get(data, "judgment", "need_comma", [])),
@@ -192,9 +191,25 @@ def lexicon(lang: str) -> Lexicon:
         speaker_not_in=frozenset(_get(data, "speaker", "not_in", [])),
         speaker_generic=frozenset(_get(data, "speaker", "generic", [])),
         speaker_nouns=frozenset(_get(data, "speaker", "nouns", [])),
+        speaker_not_names=frozenset(_get(data, "speaker", "not_names", [])),
+        speaker_openers=frozenset(_get(data, "speaker", "clause_openers", [])),
+        speaker_kana_suffixes=_longest_first(_get(data, "speaker", "kana_suffixes", [])),
+        not_judgments=_longest_first(_get(data, "judgment", "not_judgments", [])),
         title_labels=_longest_first(_get(data, "article", "title_labels", [])),
         date_labels=_longest_first(_get(data, "article", "date_labels", [])),
         source_labels=_longest_first(_get(data, "source", "labels", [])),
+    )
+
+
+def _en_object_verbs(data: dict[str, Any]) -> tuple[str, ...]:
+    """The forms of the English verbs that take the person told, irregular
+    ones as the verb list gives them ("tell" is "tell told" there: told)."""
+    entries = {str(e).split()[0]: str(e) for e in _get(data, "attribution", "verbs", [])}
+    return tuple(
+        f
+        for v in _get(data, "attribution", "object_verbs", [])
+        if isinstance(v, str)
+        for f in en_forms(entries.get(v, v))
     )
 
 
