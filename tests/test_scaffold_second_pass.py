@@ -316,3 +316,111 @@ def test_a_connective_led_inference_always_has_premises(sentences: list[str]) ->
             first = d.origins[inference.id].line
             if any(s.strip() for s in sentences[: first - 1]):
                 assert inference.premises, (sentences, inference)
+
+
+# ------------------------------------------------------------ third round
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker"),
+    [
+        # told the writer: the benefactive くれる
+        ("店長も、雨の日は客が半分になると話してくれました。", "雨の日は客が半分になる", "店長"),
+        # an adjective between と and the noun of 「…を示した」
+        ("漁協の組合長は「今年は不漁だろう」と慎重な見方を示した。", "「今年は不漁だろう」", "漁協の組合長"),
+        # 「Xでは」: the survey's words
+        ("市の調査では、住民の6割が延長に賛成と回答しました。", "住民の6割が延長に賛成", "市の調査"),
+    ],
+)
+def test_more_japanese_reports_are_read(sentence: str, content: str, speaker: str) -> None:
+    assert evidence(sentence, "ja") == [(content, speaker)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "値上げと言っても、土日には割引が残るとのことです。",  # a concession, not a speaker
+        "駅前と言っても、実際は歩いて15分かかるとのことでした。",
+    ],
+)
+def test_a_clause_before_the_particle_names_no_speaker(sentence: str) -> None:
+    assert evidence(sentence, "ja") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            '"We have run out of beds," said the hospital\'s director, Amara Obi, at a briefing on 2 May, 2024.',
+            "Amara Obi",
+        ),
+        (
+            "The harbour authority told reporters the pier would stay shut until June.",
+            "The harbour authority",
+        ),
+        ('In the words of Sam Lee, who has fished here for forty years, "the fish are gone."', "Sam Lee"),
+        (
+            "The parks survey, released on 3 April 2024, found that most visitors come by car.",
+            "The parks survey",
+        ),
+    ],
+)
+def test_english_speakers_with_who_they_are_and_when(sentence: str, speaker: str) -> None:
+    found = evidence(sentence, "en")
+    assert len(found) == 1 and found[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rents are rising fast, as the estate agents on Mill Lane say.",  # a remark, not a report
+        "The rent is due on Friday, as the landlords always say.",
+    ],
+)
+def test_an_as_clause_reports_nothing(sentence: str) -> None:
+    assert evidence(sentence, "en") == []
+
+
+def test_an_announcement_is_no_judgment_and_a_question_no_premise() -> None:
+    d = draft(
+        "It should be noted that I live next to the park.\n\n"
+        "Why do people drive? Buses stop at 7 pm. Most shifts end at 8 pm. "
+        "Therefore, many workers are likely to keep driving.\n",
+        "en",
+    )
+    kinds = [(c.kind, c.text) for c in d.map.claims.values()]
+    assert (Kind.CONCLUSION, "It should be noted that I live next to the park") not in kinds
+    (inference,) = d.map.inferences.values()
+    premises = [d.map.claims[p].text for p in inference.premises]
+    assert premises == ["Buses stop at 7 pm", "Most shifts end at 8 pm"]
+
+
+def test_a_headline_marked_with_its_kind_wins_over_a_masthead() -> None:
+    h = read_header(
+        ["北山中学校新聞　第12号　2024年5月1日発行", "", "【社説】給食の残りを減らそう", "本文です。"], (), ()
+    )
+    assert h.title == "【社説】給食の残りを減らそう"
+
+
+def test_a_summary_takes_the_unused_judgments_and_the_statements_since_the_last_one() -> None:
+    text = (
+        "2024年5月1日、市長は、駅前の駐輪場が足りないと述べました。\n\n"
+        "駐輪場は朝7時に満車になります。\n"
+        "したがって、駐輪場を増やす必要があります。\n\n"
+        "同日、商店会の会長も、放置自転車が増えたと話しています。\n"
+        "もし駐輪場が増えれば、放置自転車は減ると考えられます。\n"
+        "警察は、自転車の盗難が前年の2倍になったと発表しました。\n\n"
+        "以上から、駐輪場の整備を急ぐべきだと考えます。\n"
+    )
+    d = draft(text, "ja")
+    summary = d.map.inferences[max(d.map.inferences, key=lambda i: int(i[1:]))]
+    got = [d.map.claims[p].text for p in summary.premises]
+    # the two judgments nothing has used, and the statements since the last
+    # unconditional one (a conditional judgment does not close the stretch);
+    # the mayor's words, before the first judgment, are not among them
+    assert got == [
+        "駐輪場を増やす",
+        "放置自転車が増えた",
+        "放置自転車は減る",
+        "自転車の盗難が前年の2倍になった",
+    ]

@@ -494,6 +494,8 @@ def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
     speaker = re.split(r"[、,，]", m.group(1))[-1].strip()
     if not speaker:
         return None, content
+    if speaker.endswith(("で", "に")) and len(speaker) > 1 and not _HIRAGANA_END.search(speaker[:-1]):
+        speaker = speaker[:-1]  # 「アンケートでは、…」: in the survey, the survey's words
     if _HIRAGANA_END.search(speaker) and not speaker.endswith(lex.speaker_kana_suffixes):
         return None, content  # 「減便と言っても、…」: a clause, not someone
     return speaker, content[m.end() :].strip()
@@ -846,6 +848,9 @@ def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | No
             return None  # "Students post photos": no report without "that"
         if verb in lex.en_object_verbs and not m.group("intro"):
             told = re.match(r"(?:\S+\s+){1,8}?that\s+(.+)", content)
+            if told is None and verb in _EN_BARE:
+                # "told reporters the workers would …": the person told, then what was said
+                told = re.match(r"(?:(?:the|a|an|our|his|her|their|local)\s+)?\S+\s+(.+)", content)
             if told is None:
                 return None
             content = told.group(1)
@@ -1177,6 +1182,7 @@ class _Linker:
         self.last: _Claim | None = None
         self.paragraph_no = 0
         self.judgments: set[str] = set()  # since the previous summary
+        self.conditional: set[str] = set()
         self.used: set[str] = set()
         # the stretch since the last judgment: (paragraph, claim or plain sentence)
         self.run: list[tuple[int, _Claim | _Plain]] = []
@@ -1222,6 +1228,20 @@ class _Linker:
                     ids.append(cid)
         return ids
 
+    def _summary(self) -> list[str]:
+        """What a summary connective takes: the judgments since the previous
+        summary that no inference has used yet, and the statements since the
+        last unconditional judgment that none has used yet, in the article's
+        order. A conditional judgment (「もし…」, "if …") is a side branch: the
+        statements before it are still the author's fresh reasons."""
+        since = self.since_summary
+        last = max(
+            (k for k, c in enumerate(since) if c in self.judgments and c not in self.conditional),
+            default=-1,
+        )
+        fresh = {c for c in since[last + 1 :] if c not in self.judgments}
+        return [c for c in since if c not in self.used and (c in self.judgments or c in fresh)]
+
     def conclusion(self, con: _Claim, link: str, hypothesis: _Claim | None) -> tuple[list[str], str]:
         """The premises of the inference concluding ``con`` (no id twice) and the rule that chose them."""
         notes = self.notes
@@ -1229,7 +1249,7 @@ class _Linker:
         rules = [notes.get("rule_hypothesis", "")] if hypothesis else []
         last = self.last
         if link == "summary":
-            unused = [c for c in self.since_summary if c not in self.used or c in self.judgments]
+            unused = self._summary()
             if unused:
                 premises += unused
                 rules.append(notes.get("rule_unused", ""))
@@ -1255,6 +1275,8 @@ class _Linker:
         if link != "summary":
             self.since_summary.append(con.id)
             self.judgments.add(con.id)
+            if hypothesis:
+                self.conditional.add(con.id)
         self.paragraph.append(con.id)
         del self.paragraph[:-PARAGRAPH_PREMISES]
         if link != "plain" or hypothesis:

@@ -40,7 +40,7 @@ __all__ = ["HEADER_LINES", "Header", "read_header"]
 HEADER_LINES = 6
 #: A header line longer than this is prose.
 _LONG = 120
-_SENTENCE_END = re.compile(r"[。．！!？?]\s*[」』）)”\"]?\s*$|\.\s*$")
+_SENTENCE_END = re.compile(r"[。．！!？?]\s*[」』）)”\"’]?\s*$|\.[”\"’]?\s*$")
 _COMPACT = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?![0-9])")
 _HEADING = re.compile(r"^#{1,6}\s+(?P<t>\S.*)$")
 _HASHTAG = re.compile(r"^[#＃]\S+$")

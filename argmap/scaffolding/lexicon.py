@@ -44,7 +44,9 @@ NOTES = {
     "rule_none": N_("none found, add them"),
     "rule_hypothesis": N_("the supposition"),
     "rule_run": N_("the sentences since the previous judgment"),
-    "rule_unused": N_("the judgments and the statements not yet used since the previous summary"),
+    "rule_unused": N_(
+        "the judgments not yet used since the previous summary and the statements since the last judgment"
+    ),
     "premise": N_(
         'draft: a sentence with no marker that the connective "{marker}" refers back to (article line {line})'
     ),
