@@ -8,8 +8,8 @@ import os
 import re
 import sys
 import threading
-from collections import Counter
-from collections.abc import Iterator
+from collections import Counter, deque
+from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
@@ -32,6 +32,7 @@ from argmap.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from argmap.checks import Config
+    from argmap.errors import ArgmapError
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -128,15 +129,16 @@ def command(  # noqa: PLR0917 (click passes the options by name)
     task = _Task(sel, ign, config, fmt, strict, max_size, from_, lang)
     total = _Total()
     report: list[dict[str, Any]] = []
-    for done in _run(task, paths, jobs):
-        for line in done.err:
-            say(line, err=True)
-        for line in done.out:
-            click.echo(line)
-        if len(paths) == 1 and done.loaded and fmt == "text":
-            click.echo(click.style(safe(f"{done.path}: {done.summary}"), dim=True))
-        report.append(done.entry)
-        total.add(done)
+    with contextlib.closing(_run(task, paths, jobs)) as checked:  # closed on Ctrl-C too: no worker left
+        for done in checked:
+            for line in done.err:
+                say(line, err=True)
+            for line in done.out:
+                click.echo(line)
+            if len(paths) == 1 and done.loaded and fmt == "text":
+                click.echo(click.style(safe(f"{done.path}: {done.summary}"), dim=True))
+            report.append(done.entry)
+            total.add(done)
     with speaking(lang):
         if fmt == "json":
             document = {"version": JSON_VERSION, "files": report, "summary": total.json()}
@@ -187,7 +189,45 @@ class _Done(NamedTuple):
 
 
 def _check_file(task: _Task, path: str) -> _Done:
-    """Read and check one file: the same in a worker process as in this one."""
+    """Read and check one file: the same in a worker process as in this one.
+    A failure of argmap's own on the file is that file's error, never a
+    traceback, and the other files are still checked."""
+    try:
+        return _check_one(task, path)
+    except Exception as exc:  # a bug on one hostile file must not stop the others
+        return _failed(task, path, f"{type(exc).__name__}: {exc}")
+
+
+def _unread(path: str, error: ArgmapError, err: list[str]) -> _Done:
+    """What a file that cannot be read gives: its problems, no findings."""
+    from argmap.checks.output import counts, problem_json
+
+    entry = {
+        "file": path,
+        "loaded": False,
+        "findings": [],
+        "summary": counts([]),
+        "problems": [problem_json(p) for p in error.problems],
+        "warnings": [],
+    }
+    return _Done(path, False, False, [], err, entry, "", [])
+
+
+def _failed(task: _Task, path: str, reason: str) -> _Done:
+    """The file on which argmap itself failed (``reason``: the error, or how
+    its process ended), reported as that file's problem."""
+    from argmap.errors import ArgmapError, Location, Problem
+
+    with speaking(task.lang):
+        message = _(
+            "argmap failed on this file ({reason}); the other files are checked. "
+            "Please report it, with the file, to argmap's authors"
+        ).format(reason=reason)
+        error = ArgmapError([Problem(message, Location(path, 1, 1))])
+        return _unread(path, error, error.lines("argmap check"))
+
+
+def _check_one(task: _Task, path: str) -> _Done:
     from argmap.checks import check
     from argmap.checks.engine import unknown_ignores
     from argmap.checks.output import counts, diagnostic_json, place, problem_json, rule_label, summary
@@ -196,15 +236,7 @@ def _check_file(task: _Task, path: str) -> _Done:
     read = read_map(path, task.max_size, lang=task.lang, from_=task.from_)
     err = read_lines(read, command="check", lang=task.lang)
     if isinstance(read, ArgmapError):
-        entry = {
-            "file": path,
-            "loaded": False,
-            "findings": [],
-            "summary": counts([]),
-            "problems": [problem_json(p) for p in read.problems],
-            "warnings": [],
-        }
-        return _Done(path, False, False, [], err, entry, "", [])
+        return _unread(path, read, err)
     amap = read.map
     failing = {"error"} | ({"warning"} if task.strict else set())
     with speaking(task.lang, amap.lang) as speaks:
@@ -229,11 +261,7 @@ def _check_file(task: _Task, path: str) -> _Done:
         return _Done(path, True, failed, out, err, entry, summary(found), [(d.code, d.name) for d in found])
 
 
-def _check_chunk(task: _Task, paths: list[str]) -> list[_Done]:
-    return [_check_file(task, path) for path in paths]
-
-
-def _run(task: _Task, paths: list[str], jobs: int | None) -> Iterator[_Done]:
+def _run(task: _Task, paths: list[str], jobs: int | None) -> Generator[_Done]:
     """Each file checked, in the order given: in this process, or in ``jobs``
     worker processes (by default one per core when there are many files)."""
     workers = jobs if jobs is not None else (_cores() if _worth_a_pool(paths) else 1)
@@ -242,18 +270,121 @@ def _run(task: _Task, paths: list[str], jobs: int | None) -> Iterator[_Done]:
         for path in paths:
             yield _check_file(task, path)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    yield from _pooled(task, paths, workers)
 
-    # Small batches: few round trips, yet every worker busy to the end and the output in order.
-    size = max(1, min(64, len(paths) // (workers * 8)))
-    batches = [paths[i : i + size] for i in range(0, len(paths), size)]
-    # Forking is quickest (the workers start with argmap imported), but only safe with no other thread.
+
+def _context() -> Any:
+    """How worker processes start: forking is quickest (the workers start with
+    argmap imported), but only safe with no other thread."""
+    import multiprocessing
+
     alone = sys.platform == "linux" and threading.active_count() == 1
-    context = multiprocessing.get_context("fork" if alone else "spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        for done in pool.map(_check_chunk, [task] * len(batches), batches):
-            yield from done
+    return multiprocessing.get_context("fork" if alone else "spawn")
+
+
+def _serve(task: _Task, conn: Any) -> None:
+    """A worker process: checks the files it is sent, ``[(index, path), …]``,
+    and sends back ``(index, done)`` for each as soon as it is checked. Ctrl-C
+    is for the main process, which stops the workers itself."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    while True:
+        try:
+            batch = conn.recv()
+        except (EOFError, OSError):
+            return
+        if batch is None:
+            return
+        for index, path in batch:
+            conn.send((index, _check_file(task, path)))
+
+
+class _Worker:
+    """A worker process, and the files sent to it that it has not answered yet."""
+
+    def __init__(self, task: _Task, context: Any) -> None:
+        self.conn, theirs = context.Pipe()
+        self.process = context.Process(target=_serve, args=(task, theirs), daemon=True)
+        self.process.start()
+        theirs.close()
+        self.given: deque[tuple[int, str]] = deque()
+
+    def give(self, batch: list[tuple[int, str]]) -> None:
+        self.given.extend(batch)
+        with contextlib.suppress(OSError):  # it died: its pipe's end is read next, as for a death at work
+            self.conn.send(batch)
+
+    def ending(self) -> str:
+        """How the process ended, for a person (in the language in force)."""
+        import signal
+
+        self.process.join(5)
+        code = self.process.exitcode
+        if code is not None and code < 0:
+            with contextlib.suppress(ValueError):
+                return _("its process was stopped by {signal}").format(signal=signal.Signals(-code).name)
+        return _("its process ended with status {status}").format(status=code)
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.conn.close()
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
+def _pooled(task: _Task, paths: list[str], workers: int) -> Generator[_Done]:
+    """The files checked by ``workers`` processes, in the order given.
+
+    A worker that dies (killed, out of memory, a crash in a library) costs
+    only the file it was checking: that file is reported as argmap's
+    failure, the files it had not started go to the others, and a new
+    worker takes its place. Stopping (Ctrl-C, SIGTERM, an error writing the
+    output) stops every worker before this generator ends.
+    """
+    from multiprocessing.connection import wait
+
+    context = _context()
+    # Small batches: few round trips, yet every worker busy to the end.
+    size = max(1, min(64, len(paths) // (workers * 8)))
+    todo = deque(enumerate(paths))
+    results: dict[int, _Done] = {}
+    following = 0
+    pool: list[_Worker] = []
+    try:
+        pool = [_Worker(task, context) for _ in range(workers)]
+        while following < len(paths):
+            for worker in pool:
+                if not worker.given and todo:
+                    worker.give([todo.popleft() for _ in range(min(size, len(todo)))])
+            ready = wait([w.conn for w in pool if w.given])
+            for at, worker in enumerate(pool):
+                if worker.conn not in ready:
+                    continue
+                try:
+                    index, done = worker.conn.recv()
+                except Exception:  # the pipe ended: the worker died
+                    index, path = worker.given.popleft()
+                    results[index] = _failed(task, path, worker.ending())
+                    todo.extendleft(reversed(worker.given))
+                    worker.stop()
+                    pool[at] = _Worker(task, context)
+                    continue
+                worker.given.popleft()  # a worker answers in the order it was given
+                results[index] = done
+            while following in results:
+                yield results.pop(following)
+                following += 1
+    finally:
+        for worker in pool:
+            worker.stop()
 
 
 def _worth_a_pool(paths: list[str]) -> bool:
