@@ -28,8 +28,19 @@ from argmap.scaffolding.lexicon import lexicon
 NOTES = lexicon("en").notes
 
 
-def claim(cid: str, kind: str = "evidence", line: int = 1) -> _Claim:
-    return _Claim(cid, kind, f"text of {cid}", Origin(line, 1, "said", f"sentence of {cid}"))
+def claim(cid: str, kind: str = "evidence", line: int = 1, text: str | None = None) -> _Claim:
+    """A claim; unless given a text, one that shares no content word with any other."""
+    return _Claim(cid, kind, text or cid, Origin(line, 1, "said", f"sentence of {cid}"))
+
+
+def said(cid: str, text: str, url: str | None = None) -> _Claim:
+    ev = claim(cid, text=text)
+    ev.url = url
+    return ev
+
+
+def judged(cid: str, text: str, marker: str = "should") -> _Claim:
+    return _Claim(cid, "conclusion", text, Origin(1, 1, marker, text))
 
 
 # ------------------------------------------------------------------ text
@@ -192,6 +203,92 @@ def test_a_supposition_comes_first_and_replaces_the_paragraph() -> None:
     premises, rule = linker.conclusion(claim("C2", "conclusion"), "sequel", claim("H2", "hypothesis"))
     assert premises == ["H2", "C1"]
     assert NOTES["rule_hypothesis"] in rule and NOTES["rule_run"] in rule  # both rules are named
+
+
+def test_a_summary_takes_the_last_judgment_of_each_paragraph_and_no_continuation() -> None:
+    linker = _Linker(NOTES)
+    linker.new_paragraph()
+    linker.evidence(claim("E1"))
+    linker.conclusion(claim("C1", "conclusion"), "sequel", None)
+    linker.new_paragraph()
+    linker.conclusion(claim("C2", "conclusion"), "plain", claim("H2", "hypothesis"))
+    linker.conclusion(claim("C3", "conclusion"), "continuation", None)  # "Moreover": a side remark
+    linker.new_paragraph()
+    linker.evidence(claim("E4"))
+    premises, rule = linker.conclusion(claim("C4", "conclusion"), "summary", None)
+    # C2 is the last judgment of its paragraph that is no continuation, although C3 used it
+    assert premises == ["C1", "C2", "E4"] and rule == NOTES["rule_unused"]
+
+
+def test_a_summary_takes_the_first_statement_of_each_source() -> None:
+    linker = _Linker(NOTES)
+    linker.evidence(said("E1", "a", "https://a.example"))
+    linker.evidence(said("E2", "b", "https://a.example"))  # the same page again
+    linker.evidence(said("E3", "c", "https://b.example"))
+    linker.evidence(said("E4", "d"))  # no source: each is its own
+    linker.evidence(said("E5", "e"))
+    assert linker.conclusion(claim("C1", "conclusion"), "summary", None)[0] == ["E1", "E3", "E4", "E5"]
+
+
+def test_a_judgment_set_aside_by_a_contrast_is_no_reason_of_a_summary() -> None:
+    linker = _Linker(NOTES, lex=lexicon("en"))
+    linker.conclusion(judged("C1", "Closing on Sundays would hit families"), "plain", None)
+    linker.evidence(claim("E2"))
+    aside = "All states should fund their libraries better, but that is a debate for another day"
+    linker.conclusion(judged("C2", aside), "plain", None)
+    # C2 neither counts as a reason nor ends the statements since the last judgment
+    assert linker.conclusion(claim("C3", "conclusion"), "summary", None)[0] == ["C1", "E2"]
+    # a contrast before the marker is no aside: the judgment is what follows it
+    linker = _Linker(NOTES, lex=lexicon("en"))
+    linker.conclusion(judged("C1", "It is costly, but the council should pay"), "plain", None)
+    assert linker.conclusion(claim("C2", "conclusion"), "summary", None)[0] == ["C1"]
+
+
+def test_a_sequel_takes_an_earlier_judgment_that_shares_its_words() -> None:
+    en = lexicon("en")
+    linker = _Linker(NOTES, lex=en)
+    linker.conclusion(
+        judged("C1", "The promised savings will vanish once hospital costs are counted"), "plain", None
+    )
+    linker.new_paragraph()
+    linker.evidence(said("E2", "We would rather work from a smaller building"))
+    premises, rule = linker.conclusion(
+        judged("C2", "Councillors should vote against it"),
+        "sequel",
+        judged("H2", "the council can show that its savings survive the hospital costs"),
+    )
+    # the stretch (E2) shares no word with the judgment and its supposition: C1 replaces it
+    assert premises == ["H2", "C1"] and NOTES["rule_shared"] in rule
+    # when the stretch shares a word, the earlier judgment joins it
+    linker = _Linker(NOTES, lex=en)
+    linker.conclusion(judged("C1", "Evening opening of the library matters to students"), "plain", None)
+    linker.new_paragraph()
+    linker.evidence(said("E2", "Volunteers will staff the library desk"))
+    premises, _ = linker.conclusion(judged("C2", "The library should try evening opening"), "sequel", None)
+    assert premises == ["C1", "E2"]
+    # one word in common is not enough
+    linker = _Linker(NOTES, lex=en)
+    linker.conclusion(judged("C1", "The library is popular"), "plain", None)
+    linker.new_paragraph()
+    linker.evidence(said("E2", "Volunteers staff the desk"))
+    assert linker.conclusion(judged("C2", "The library should open later"), "sequel", None)[0] == ["E2"]
+
+
+def test_a_conditional_judgment_takes_the_statement_its_supposition_takes_up() -> None:
+    linker = _Linker(NOTES, lex=lexicon("ja"))
+    linker.evidence(said("E1", "来年度の予算は前年度より3%少なくなる見込み"))
+    premises, rule = linker.conclusion(
+        judged("C1", "夜間開館は週3日に縮小される"), "plain", judged("H1", "予算が削られた")
+    )
+    assert premises == ["H1", "E1"] and NOTES["rule_taken_up"] in rule
+    # no word in common, or a statement of the paragraph before: the supposition alone
+    linker.evidence(said("E2", "利用者は増えた"))
+    assert linker.conclusion(judged("C2", "閉館する"), "plain", judged("H2", "雨が降る"))[0] == ["H2"]
+    linker.evidence(said("E3", "大雨の日は利用者が減る"))
+    linker.new_paragraph()
+    assert linker.conclusion(judged("C3", "閉館する"), "plain", judged("H3", "大雨が降る"))[0] == ["H3"]
+    linker.evidence(said("E4", "大雨の日は利用者が減る"))  # the same in its own paragraph: taken up
+    assert linker.conclusion(judged("C4", "閉館する"), "plain", judged("H4", "大雨が降る"))[0] == ["H4", "E4"]
 
 
 def test_a_linker_names_its_rules_in_the_language_of_its_notes() -> None:

@@ -342,15 +342,17 @@ def test_accuracy(ref_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_each_language_meets_the_targets() -> None:
     """Over all the texts of a language: attributed statements and the precision
     of the evidence >= 90%, judgments >= 90%, every title and date found, no
-    trap drafted.
+    trap drafted, connective-led judgments linked to exactly the reference's
+    premises >= 80%.
 
-    Connective links are asserted at the level reached, 65% (the target is
-    80%): no single rule for summaries (「以上から」, "for these reasons")
-    matches the references more often than the one chosen, 5 of 16, because
-    the references take what the author means, which differs from text to
-    text with the same structure (docs/scaffold.md, "Which claims an
-    inference rests on"); and four sequels ("So unless …", 「したがって」
-    after a supposition) draw on a judgment several paragraphs up."""
+    English connective links are asserted at the level reached, 76% (16 of
+    21): of the five misses, one summary needs two sentences the draft does
+    not make claims ("For all these reasons" in en_speech), one takes a
+    statement four paragraphs up and leaves out the three since (en_blog),
+    two sequels draw on statements of the paragraphs before ("So …",
+    "So if …"), and en_ports' summary takes both statements one source
+    documents, where the rule takes the first (docs/scaffold.md, "Which
+    claims an inference rests on")."""
     scores = score_folder(DATA)
     for lang in ("ja", "en"):
         t = totals(scores, lang)
@@ -360,7 +362,7 @@ def test_each_language_meets_the_targets() -> None:
         assert t["title"][0] == t["title"][1] and t["article_date"][0] == t["article_date"][1], (lang, t)
         assert t["traps"][0] == t["traps"][1], (lang, t)
         assert _ratio(*t["premises"]) >= 0.75, (lang, t)
-        assert _ratio(*t["connective"]) >= 0.65, (lang, t)
+        assert _ratio(*t["connective"]) >= (0.8 if lang == "ja" else 0.75), (lang, t)
 
 
 def test_title_matching_holds_one_in_the_other() -> None:

@@ -33,6 +33,7 @@ from argmap.scaffolding.dates import DateMatch, find_dates, leading_date, relati
 from argmap.scaffolding.detect import detect
 from argmap.scaffolding.header import read_header
 from argmap.scaffolding.lexicon import LANGS, Lexicon, lexicon
+from argmap.scaffolding.overlap import units
 from argmap.scaffolding.split import URL_RE, split
 from argmap.scaffolding.verbs import alternation, ja_forms
 from argmap.support import paused_gc
@@ -939,6 +940,9 @@ _QUESTION = re.compile(r"[?？][\s」』”\"’)）]*$")
 #: paragraph: a text with no blank lines is one long paragraph, and linking
 #: each judgment to every claim before it would grow with the square of it.
 PARAGRAPH_PREMISES = 8
+#: An earlier judgment joins a sequel's premises when they share this many
+#: content words (:func:`argmap.scaffolding.overlap.units`).
+SHARED_UNITS = 2
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _SPACE_RUN = re.compile(r"\s+")
@@ -1154,29 +1158,59 @@ class _Plain:
     claim: _Claim | None = None
 
 
+def _conceded(sentence: str, marker: str, contrast: tuple[str, ...]) -> bool:
+    """Whether a judgment is set aside by a contrast after its marker: "All
+    states should fund their libraries better, but that is a debate for
+    another day" (not "It is costly, but the council should pay")."""
+    low = sentence.lower()
+    at = low.find(marker.lower()) if marker else -1
+    return at >= 0 and any(low.find(c, at + len(marker)) >= 0 for c in contrast)
+
+
 class _Linker:
     """Which earlier claims a new conclusion draws on, by how its marker links it.
 
-    * a summary connective (「以上から」, "for these reasons") takes the
-      judgments since the previous summary and the statements since then that
-      no inference has used yet; when there are none, the sentences of the
+    * a summary connective (「以上から」, "for these reasons") takes, of
+      each paragraph since the previous summary, its last judgment that is
+      neither a continuation (「また」) nor an aside ("…, but that is a
+      debate for another day"), and the statements since the last
+      unconditional judgment that no inference has used yet, the first of
+      those one source documents; when there are none, the sentences of the
       last stretch (below);
     * a sequel connective (「したがって」, "thus") takes the last stretch: the
       statements and the sentences with no marker since the last judgment,
       in the connective's paragraph (the paragraph before, when it opens its
       own), with that judgment when it is in the same paragraph; when there
-      are none, the claim just before;
+      are none, the claim just before. An earlier judgment not yet used that
+      shares at least :data:`SHARED_UNITS` content words with the new one
+      (and its supposition) joins the stretch, or replaces it when the
+      stretch shares none;
     * a continuation (「また」) the conclusion just before;
     * a plain judgment the claims of its paragraph so far (at most
-      :data:`PARAGRAPH_PREMISES`). A supposition comes first.
+      :data:`PARAGRAPH_PREMISES`); a plain conditional judgment its
+      supposition, and the statement just before it when the supposition
+      takes up that statement's words. A supposition comes first.
 
     A sentence with no marker that a connective takes becomes a premise
     (``promote``), so that the inference never lacks premises.
     """
 
-    def __init__(self, notes: Mapping[str, str], promote: Callable[[_Plain], _Claim] | None = None) -> None:
+    def __init__(
+        self,
+        notes: Mapping[str, str],
+        promote: Callable[[_Plain], _Claim] | None = None,
+        lex: Lexicon | None = None,
+    ) -> None:
         self.notes = notes
         self.promote = promote
+        self.lang = lex.lang if lex is not None else "en"
+        self.contrast = lex.contrast if lex is not None else ()
+        self.function_words = lex.function_words if lex is not None else frozenset()
+        self.units: dict[str, frozenset[str]] = {}  # content words of each claim (and its supposition)
+        self.evidence_claims: dict[str, _Claim] = {}
+        self.place: dict[str, tuple[int, str]] = {}  # each judgment's paragraph and link
+        self.aside: set[str] = set()
+        self.recent: list[str] = []  # the last judgments, for a sequel's earlier judgments
         self.since_summary: list[str] = []
         self.paragraph: list[str] = []
         self.last: _Claim | None = None
@@ -1193,6 +1227,8 @@ class _Linker:
         self.paragraph_no += 1
 
     def evidence(self, ev: _Claim) -> None:
+        self.units[ev.id] = self._units(ev.text)
+        self.evidence_claims[ev.id] = ev
         self.since_summary.append(ev.id)
         self.paragraph.append(ev.id)
         self.run.append((self.paragraph_no, ev))
@@ -1211,22 +1247,25 @@ class _Linker:
             item.claim = self.promote(item)
         return item.claim.id if item.claim is not None else None
 
-    def _stretch(self) -> list[str]:
+    def _stretch_items(self) -> list[_Claim | _Plain]:
         """The last stretch: the claims and unmarked sentences of the latest
         paragraph since the last judgment, with that judgment when it is there."""
         marks = [p for p, _ in self.run] + ([self.last_judgment[0]] if self.last_judgment else [])
         if not marks:
             return []
         latest = max(marks)
-        ids: list[str] = []
+        items: list[_Claim | _Plain] = []
         if self.last_judgment is not None and self.last_judgment[0] == latest:
-            ids.append(self.last_judgment[1].id)
-        for p, item in self.run:
-            if p == latest:
-                cid = self._claim(item)
-                if cid is not None:
-                    ids.append(cid)
-        return ids
+            items.append(self.last_judgment[1])
+        items += [item for p, item in self.run if p == latest]
+        return items
+
+    def _ids(self, items: list[_Claim | _Plain]) -> list[str]:
+        """The ids of ``items``, its unmarked sentences made premises."""
+        return [cid for cid in map(self._claim, items) if cid is not None]
+
+    def _stretch(self) -> list[str]:
+        return self._ids(self._stretch_items())
 
     def _summary(self) -> list[str]:
         """What a summary connective takes: the judgments since the previous
@@ -1236,11 +1275,61 @@ class _Linker:
         statements before it are still the author's fresh reasons."""
         since = self.since_summary
         last = max(
-            (k for k, c in enumerate(since) if c in self.judgments and c not in self.conditional),
+            (
+                k
+                for k, c in enumerate(since)
+                if c in self.judgments and c not in self.conditional and c not in self.aside
+            ),
             default=-1,
         )
-        fresh = {c for c in since[last + 1 :] if c not in self.judgments}
-        return [c for c in since if c not in self.used and (c in self.judgments or c in fresh)]
+        last_of: dict[int, str] = {}  # paragraph -> its last judgment that is no continuation or aside
+        for c in since:
+            if c in self.judgments and c not in self.aside and self.place[c][1] != "continuation":
+                last_of[self.place[c][0]] = c
+        closing = set(last_of.values())
+        sources: set[str] = set()
+        fresh: set[str] = set()
+        for c in since[last + 1 :]:
+            if c in self.judgments or c in self.used:
+                continue
+            url = self.evidence_claims[c].url if c in self.evidence_claims else None
+            if url is not None and url in sources:
+                continue  # one source, one reason: its first statement
+            if url is not None:
+                sources.add(url)
+            fresh.add(c)
+        return [c for c in since if c in closing or c in fresh]
+
+    def _units(self, text: str) -> frozenset[str]:
+        return units(text, self.lang, self.function_words)
+
+    def _shares(self, cid: str, target: frozenset[str], k: int = 1) -> bool:
+        return len(self.units.get(cid, frozenset()) & target) >= k
+
+    def _item_units(self, item: _Claim | _Plain) -> frozenset[str]:
+        if isinstance(item, _Claim):
+            return self.units.get(item.id, frozenset())
+        return self._units(item.unmatched.text)
+
+    def _earlier(self, target: frozenset[str], stretch: set[str]) -> list[str]:
+        """The judgments before the stretch, not yet used, that share at least
+        :data:`SHARED_UNITS` content words with ``target`` (the last
+        :data:`PARAGRAPH_PREMISES` judgments only, so that this stays linear)."""
+        return [
+            c
+            for c in self.recent
+            if c not in self.used and c not in stretch and self._shares(c, target, SHARED_UNITS)
+        ]
+
+    def _taken_up(self, hypothesis: _Claim) -> str | None:
+        """The statement right before a conditional judgment in its paragraph,
+        when the supposition shares a content word with it."""
+        if not self.run:
+            return None
+        p, item = self.run[-1]
+        if p != self.paragraph_no or not isinstance(item, _Claim) or item.kind != "evidence":
+            return None
+        return item.id if self._shares(item.id, self._units(hypothesis.text)) else None
 
     def conclusion(self, con: _Claim, link: str, hypothesis: _Claim | None) -> tuple[list[str], str]:
         """The premises of the inference concluding ``con`` (no id twice) and the rule that chose them."""
@@ -1248,6 +1337,7 @@ class _Linker:
         premises: list[str] = [hypothesis.id] if hypothesis else []
         rules = [notes.get("rule_hypothesis", "")] if hypothesis else []
         last = self.last
+        target = self._units(con.text + "\n" + (hypothesis.text if hypothesis else ""))
         if link == "summary":
             unused = self._summary()
             if unused:
@@ -1259,19 +1349,35 @@ class _Linker:
             self.since_summary = []
             self.judgments = set()
         elif link == "sequel":
-            stretch = self._stretch()
+            items = self._stretch_items()
+            earlier = self._earlier(target, {i.id for i in items if isinstance(i, _Claim)})
+            if earlier and not any(self._item_units(i) & target for i in items):
+                items = []  # a stretch that shares no word with the judgment: the earlier judgments instead
+            stretch = self._ids(items)
+            if earlier:
+                premises += earlier
+                rules.append(notes.get("rule_shared", ""))
             if stretch:
                 premises += stretch
                 rules.append(notes.get("rule_run", ""))
-            elif last is not None:
+            elif not earlier and last is not None:
                 premises.append(last.id)
                 rules.append(notes.get("rule_sequel", ""))
         elif link == "continuation" and last is not None and last.kind == "conclusion":
             premises.append(last.id)
             rules.append(notes.get("rule_continuation", ""))
+        elif hypothesis is not None and link == "plain" and (before := self._taken_up(hypothesis)):
+            premises.append(before)
+            rules.append(notes.get("rule_taken_up", ""))
         elif not hypothesis and self.paragraph:
             premises += self.paragraph[-PARAGRAPH_PREMISES:]
             rules.append(notes.get("rule_paragraph", ""))
+        self.units[con.id] = target
+        self.place[con.id] = (self.paragraph_no, link)
+        if _conceded(con.origin.sentence, con.origin.marker, self.contrast):
+            self.aside.add(con.id)
+        self.recent.append(con.id)
+        del self.recent[:-PARAGRAPH_PREMISES]
         if link != "summary":
             self.since_summary.append(con.id)
             self.judgments.add(con.id)
@@ -1321,7 +1427,7 @@ class _Drafter:
             self.offsets.append(self.offsets[-1] + len(ln) + 1)
         self.ids = _Ids()
         self.dates = _LineDates(self.lines)
-        self.linker = _Linker(self.notes, self._promote)
+        self.linker = _Linker(self.notes, self._promote, self.lex)
         self.claims: list[_Claim] = []
         self.inferences: list[_Inference] = []
         self.unmatched: list[Unmatched] = []

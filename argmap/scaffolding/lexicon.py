@@ -45,8 +45,11 @@ NOTES = {
     "rule_hypothesis": N_("the supposition"),
     "rule_run": N_("the sentences since the previous judgment"),
     "rule_unused": N_(
-        "the judgments not yet used since the previous summary and the statements since the last judgment"
+        "the last judgment of each paragraph since the previous summary and the statements since the last"
+        " judgment (the first of each source)"
     ),
+    "rule_shared": N_("the earlier judgments that share its words"),
+    "rule_taken_up": N_("the statement just before, which the supposition takes up"),
     "premise": N_(
         'draft: a sentence with no marker that the connective "{marker}" refers back to (article line {line})'
     ),
@@ -120,6 +123,10 @@ class Lexicon:
     title_labels: tuple[str, ...] = ()
     date_labels: tuple[str, ...] = ()
     source_labels: tuple[str, ...] = ()
+    #: Contrasts that set aside the judgment before them (``[judgment] contrast``).
+    contrast: tuple[str, ...] = ()
+    #: Words that say nothing of a sentence's subject (``[overlap] function_words``).
+    function_words: frozenset[str] = frozenset()
 
 
 def _get(data: dict[str, Any], table: str, key: str, default: Any) -> Any:
@@ -156,6 +163,8 @@ def lexicon(lang: str) -> Lexicon:
         summary=_longest_first(_get(data, "judgment", "summary", [])),
         sequel=_longest_first(_get(data, "judgment", "sequel", [])),
         continuation=_longest_first(_get(data, "judgment", "continuation", [])),
+        contrast=tuple(str(c).lower() for c in _get(data, "judgment", "contrast", [])),
+        function_words=frozenset(str(w).lower() for w in _get(data, "overlap", "function_words", [])),
         supposition_open=_longest_first(_get(data, "supposition", "open", [])),
         supposition_endings=tuple((str(a), str(b)) for a, b in _get(data, "supposition", "endings", [])),
         supposition_strong=_longest_first(_get(data, "supposition", "strong", [])),
