@@ -124,7 +124,10 @@ def command(  # noqa: PLR0917 (click passes the options by name)
             select_rules(None, ign, config)
         except UnknownRuleError as exc:
             raise click.BadParameter(str(exc), param_hint="'--ignore'") from None
-        paths = list(_expand(files, from_))
+        unread: list[str] = []
+        paths = _unique(_expand(files, from_, unread))
+        for line in unread:
+            say(line, err=True)
 
     task = _Task(sel, ign, config, fmt, strict, max_size, from_, lang)
     total = _Total()
@@ -408,22 +411,36 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _expand(files: tuple[str, ...], from_: str | None) -> Iterator[str]:
+def _expand(files: tuple[str, ...], from_: str | None, unread: list[str]) -> Iterator[str]:
     """The files to check: each FILE given, and for a folder the map files in
     it and its subfolders (sorted; hidden folders and links to folders are
     not entered). A map file is one whose name ends as a map format's does
-    (an .xml file only when it is an arggraph), or with --from, as that format's files do."""
+    (an .xml file only when it is an arggraph), or with --from, as that format's files do.
+    A subfolder that cannot be read is a warning line in ``unread``."""
     ends = tuple(
         end
         for end, formats in MAP_EXTENSIONS.items()
         if from_ in formats or (from_ is None and formats != ("microtexts",))
     )
+
+    def refused(exc: OSError) -> None:
+        from argmap.fileio import os_reason
+
+        unread.append(
+            _("{place}: warning: {message}").format(
+                place=os.fsdecode(exc.filename) if exc.filename is not None else "?",
+                message=_(
+                    "this folder cannot be read ({reason}); the map files in it are not checked"
+                ).format(reason=os_reason(exc)),
+            )
+        )
+
     for given in files:
         if not os.path.isdir(given):
             yield given
             continue
         found: list[str] = []
-        for folder, subfolders, names in os.walk(given):
+        for folder, subfolders, names in os.walk(given, onerror=refused):
             subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
             found.extend(
                 os.path.join(folder, name)
@@ -434,6 +451,24 @@ def _expand(files: tuple[str, ...], from_: str | None) -> Iterator[str]:
         if not found:
             yield given  # reported: a folder with no map file in it
         yield from sorted(found)
+
+
+def _unique(paths: Iterator[str]) -> list[str]:
+    """``paths`` without the files named twice (a file given twice, or given
+    and in a folder given, a folder given twice, a link to a file given): each
+    is checked once, under the name it first came by."""
+    seen: set[object] = set()
+    kept = []
+    for path in paths:
+        try:
+            info = os.stat(path)
+            same: object = (info.st_dev, info.st_ino)
+        except (OSError, ValueError):
+            same = os.path.normpath(path)
+        if same not in seen:
+            seen.add(same)
+            kept.append(path)
+    return kept
 
 
 def _arggraph(path: str) -> bool:
