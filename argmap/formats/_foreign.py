@@ -11,7 +11,8 @@ cannot represent becomes a warning, and the rest of the map still loads.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Collection, Mapping
+import re
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -103,6 +104,23 @@ def map_data(amap: ArgumentMap) -> dict[str, Any]:
     if amap.ignore:
         data["ignore"] = {key: list(rules) for key, rules in amap.ignore.items()}
     return data
+
+
+#: Hiragana, katakana and the CJK ideographs: a text with one is Japanese.
+_JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def text_lang(texts: Iterable[str | None], lang: str | None = None) -> str:
+    """The language of a map whose file does not say it: ``lang`` (the
+    caller's) if given, else ``"ja"`` when a text is written in Japanese,
+    else ``"en"``, so that the findings on a Japanese map are in Japanese.
+
+    >>> text_lang(["雨が降る"]), text_lang(["It rains", None]), text_lang(["雨"], "en")
+    ('ja', 'en', 'en')
+    """
+    if lang:
+        return lang
+    return "ja" if any(text and _JAPANESE.search(text) for text in texts) else "en"
 
 
 def map_fields(data: Mapping[str, Any], elements: Collection[str]) -> tuple[dict[str, Any], list[str]]:

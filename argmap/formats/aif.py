@@ -55,6 +55,7 @@ from argmap.formats._foreign import (
     map_fields,
     source_data,
     source_of,
+    text_lang,
     unused_id,
 )
 from argmap.formats._tree import JSON_BREAKS, LineIndex
@@ -667,7 +668,7 @@ class _Reader:
             title = _title_from(self.name)
         lang = top.get("lang")  # the map's own, written by argmap
         if not (isinstance(lang, str) and LANG_PATTERN.match(lang)):
-            lang = self.lang or "en"
+            lang = text_lang((claim.text for claim in claims.values()), self.lang)
         origin = Positions(self.name, {aid: self.where.node(nid) for nid, aid in self.ids.items()})
         extras, left = map_fields(top, claims.keys() | inferences.keys() | attacks.keys())
         for message in left:

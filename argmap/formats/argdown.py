@@ -49,7 +49,15 @@ import attrs
 import yaml
 
 from argmap.errors import Location, Problem
-from argmap.formats._foreign import Imported, Positions, map_data, map_fields, source_data, source_of
+from argmap.formats._foreign import (
+    Imported,
+    Positions,
+    map_data,
+    map_fields,
+    source_data,
+    source_of,
+    text_lang,
+)
 from argmap.formats._rules import KIND_WORDS
 from argmap.i18n import _, choose, using
 from argmap.model import ID_PATTERN, LANG_PATTERN, ArgumentMap, Attack, Claim, Inference, Kind, Source
@@ -529,15 +537,16 @@ def _build(reader: _Reader, lang: str | None) -> ArgumentMap:
         title = reader.name
     map_lang = meta.get("lang")
     if not isinstance(map_lang, str) or LANG_PATTERN.match(map_lang) is None:
+        fallback = text_lang((st.text for st in reader.statements.values()), lang)
         if map_lang is not None:
             reader.warn(
                 _("the front matter's lang {lang} is not a language tag; {fallback} is used").format(
-                    lang=repr(map_lang), fallback=lang or "en"
+                    lang=repr(map_lang), fallback=fallback
                 ),
                 1,
                 1,
             )
-        map_lang = lang or "en"
+        map_lang = fallback
     ids = _Ids()
     # Titles that are valid ids keep them first, so a map written by dumps reads back with its ids.
     claim_of: dict[str, str] = {}

@@ -81,6 +81,7 @@ from argmap.formats._foreign import (
     map_fields,
     source_data,
     source_of,
+    text_lang,
     unused_id,
 )
 from argmap.i18n import _, choose, using
@@ -432,7 +433,8 @@ class _Reader:
         if not title or not title.strip():
             title = _title_from(self.name)
         document = Document(title=arggraph_id) if arggraph_id and arggraph_id.strip() else None
-        parts = _Parts(title, lang or "en", None, document, claims, inferences, attacks, {})
+        map_lang = text_lang((claim.text for claim in claims.values()), lang)
+        parts = _Parts(title, map_lang, None, document, claims, inferences, attacks, {})
         if parsed.extras:
             data, line, column = parsed.extras[0]
             for _data, more_line, more_column in parsed.extras[1:]:
