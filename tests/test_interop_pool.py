@@ -38,7 +38,7 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-unt
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr("argmap.checks.config.find_pyproject", lambda start=".": None)
     # forked workers carry the stand-ins this test puts in place (spawned ones would not)
-    monkeypatch.setattr("argmap.cli.check._context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr("argmap.cli._pool.context", lambda: multiprocessing.get_context("fork"))
 
     def invoke(*args: str) -> Result:
         return CliRunner().invoke(main, list(args), env=EN)

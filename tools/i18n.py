@@ -44,6 +44,7 @@ SOURCES = {
     "cli": [
         "argmap/cli/__init__.py",
         "argmap/cli/_common.py",
+        "argmap/cli/_pool.py",
         "argmap/cli/convert.py",
         "argmap/cli/validate.py",
         "argmap/cli/serve.py",

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
 import sys
-import threading
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -28,6 +28,7 @@ from argmap.cli._common import (
     say,
     speaking,
 )
+from argmap.cli._pool import cores, ordered
 from argmap.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -267,127 +268,13 @@ def _check_one(task: _Task, path: str) -> _Done:
 def _run(task: _Task, paths: list[str], jobs: int | None) -> Generator[_Done]:
     """Each file checked, in the order given: in this process, or in ``jobs``
     worker processes (by default one per core when there are many files)."""
-    workers = jobs if jobs is not None else (_cores() if _worth_a_pool(paths) else 1)
+    workers = jobs if jobs is not None else (cores() if _worth_a_pool(paths) else 1)
     workers = min(workers, len(paths))
     if workers <= 1:
         for path in paths:
             yield _check_file(task, path)
         return
-    yield from _pooled(task, paths, workers)
-
-
-def _context() -> Any:
-    """How worker processes start: forking is quickest (the workers start with
-    argmap imported), but only safe with no other thread."""
-    import multiprocessing
-
-    alone = sys.platform == "linux" and threading.active_count() == 1
-    return multiprocessing.get_context("fork" if alone else "spawn")
-
-
-def _serve(task: _Task, conn: Any) -> None:
-    """A worker process: checks the files it is sent, ``[(index, path), …]``,
-    and sends back ``(index, done)`` for each as soon as it is checked. Ctrl-C
-    is for the main process, which stops the workers itself."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
-    while True:
-        try:
-            batch = conn.recv()
-        except (EOFError, OSError):
-            return
-        if batch is None:
-            return
-        for index, path in batch:
-            conn.send((index, _check_file(task, path)))
-
-
-class _Worker:
-    """A worker process, and the files sent to it that it has not answered yet."""
-
-    def __init__(self, task: _Task, context: Any) -> None:
-        self.conn, theirs = context.Pipe()
-        self.process = context.Process(target=_serve, args=(task, theirs), daemon=True)
-        self.process.start()
-        theirs.close()
-        self.given: deque[tuple[int, str]] = deque()
-
-    def give(self, batch: list[tuple[int, str]]) -> None:
-        self.given.extend(batch)
-        with contextlib.suppress(OSError):  # it died: its pipe's end is read next, as for a death at work
-            self.conn.send(batch)
-
-    def ending(self) -> str:
-        """How the process ended, for a person (in the language in force)."""
-        import signal
-
-        self.process.join(5)
-        code = self.process.exitcode
-        if code is not None and code < 0:
-            with contextlib.suppress(ValueError):
-                return _("its process was stopped by {signal}").format(signal=signal.Signals(-code).name)
-        return _("its process ended with status {status}").format(status=code)
-
-    def stop(self) -> None:
-        with contextlib.suppress(OSError):
-            self.conn.close()
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join(5)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
-
-
-def _pooled(task: _Task, paths: list[str], workers: int) -> Generator[_Done]:
-    """The files checked by ``workers`` processes, in the order given.
-
-    A worker that dies (killed, out of memory, a crash in a library) costs
-    only the file it was checking: that file is reported as argmap's
-    failure, the files it had not started go to the others, and a new
-    worker takes its place. Stopping (Ctrl-C, SIGTERM, an error writing the
-    output) stops every worker before this generator ends.
-    """
-    from multiprocessing.connection import wait
-
-    context = _context()
-    # Small batches: few round trips, yet every worker busy to the end.
-    size = max(1, min(64, len(paths) // (workers * 8)))
-    todo = deque(enumerate(paths))
-    results: dict[int, _Done] = {}
-    following = 0
-    pool: list[_Worker] = []
-    try:
-        pool = [_Worker(task, context) for _ in range(workers)]
-        while following < len(paths):
-            for worker in pool:
-                if not worker.given and todo:
-                    worker.give([todo.popleft() for _ in range(min(size, len(todo)))])
-            ready = wait([w.conn for w in pool if w.given])
-            for at, worker in enumerate(pool):
-                if worker.conn not in ready:
-                    continue
-                try:
-                    index, done = worker.conn.recv()
-                except Exception:  # the pipe ended: the worker died
-                    index, path = worker.given.popleft()
-                    results[index] = _failed(task, path, worker.ending())
-                    todo.extendleft(reversed(worker.given))
-                    worker.stop()
-                    pool[at] = _Worker(task, context)
-                    continue
-                worker.given.popleft()  # a worker answers in the order it was given
-                results[index] = done
-            while following in results:
-                yield results.pop(following)
-                following += 1
-    finally:
-        for worker in pool:
-            worker.stop()
+    yield from ordered(functools.partial(_check_file, task), paths, workers, functools.partial(_failed, task))
 
 
 def _worth_a_pool(paths: list[str]) -> bool:
@@ -401,14 +288,6 @@ def _worth_a_pool(paths: list[str]) -> bool:
         if total >= POOL_FROM_BYTES:
             return True
     return False
-
-
-def _cores() -> int:
-    """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _expand(files: tuple[str, ...], from_: str | None, unread: list[str]) -> Iterator[str]:
