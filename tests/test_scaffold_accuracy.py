@@ -323,9 +323,9 @@ def test_accuracy(ref_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _ratio(*s["speaker"]) >= 0.8, s["problems"]
     assert _ratio(*s["extra"]) <= 0.2, s["problems"]
     assert _ratio(*s["judgments"]) >= 0.8, s["problems"]
-    # premises per text: en_water's summary takes the judgments its reference leaves out
-    # (3 of 7); over each language they are asserted at 75% below
-    assert _ratio(*s["premises"]) >= 0.4, s["problems"]
+    # premises per text: en_water's "Thus" and "Moreover" draw on statements of the
+    # paragraphs before (4 of 7 found); over each language they are asserted at 80% below
+    assert _ratio(*s["premises"]) >= 0.5, s["problems"]
     assert s["title"][0] == s["title"][1], s["problems"]
     assert s["article_date"][0] == 1, s["problems"]
     # no trap sentence (a look-alike report, a concessive "even if") drafted as what it is not
@@ -361,7 +361,7 @@ def test_each_language_meets_the_targets() -> None:
         assert _ratio(*t["judgments"]) >= 0.9, (lang, t)
         assert t["title"][0] == t["title"][1] and t["article_date"][0] == t["article_date"][1], (lang, t)
         assert t["traps"][0] == t["traps"][1], (lang, t)
-        assert _ratio(*t["premises"]) >= 0.75, (lang, t)
+        assert _ratio(*t["premises"]) >= 0.8, (lang, t)
         assert _ratio(*t["connective"]) >= (0.8 if lang == "ja" else 0.75), (lang, t)
 
 

@@ -1187,9 +1187,7 @@ class _Linker:
       stretch shares none;
     * a continuation (「また」) the conclusion just before;
     * a plain judgment the claims of its paragraph so far (at most
-      :data:`PARAGRAPH_PREMISES`); a plain conditional judgment its
-      supposition, and the statement just before it when the supposition
-      takes up that statement's words. A supposition comes first.
+      :data:`PARAGRAPH_PREMISES`). A supposition comes first.
 
     A sentence with no marker that a connective takes becomes a premise
     (``promote``), so that the inference never lacks premises.
@@ -1321,16 +1319,6 @@ class _Linker:
             if c not in self.used and c not in stretch and self._shares(c, target, SHARED_UNITS)
         ]
 
-    def _taken_up(self, hypothesis: _Claim) -> str | None:
-        """The statement right before a conditional judgment in its paragraph,
-        when the supposition shares a content word with it."""
-        if not self.run:
-            return None
-        p, item = self.run[-1]
-        if p != self.paragraph_no or not isinstance(item, _Claim) or item.kind != "evidence":
-            return None
-        return item.id if self._shares(item.id, self._units(hypothesis.text)) else None
-
     def conclusion(self, con: _Claim, link: str, hypothesis: _Claim | None) -> tuple[list[str], str]:
         """The premises of the inference concluding ``con`` (no id twice) and the rule that chose them."""
         notes = self.notes
@@ -1366,9 +1354,6 @@ class _Linker:
         elif link == "continuation" and last is not None and last.kind == "conclusion":
             premises.append(last.id)
             rules.append(notes.get("rule_continuation", ""))
-        elif hypothesis is not None and link == "plain" and (before := self._taken_up(hypothesis)):
-            premises.append(before)
-            rules.append(notes.get("rule_taken_up", ""))
         elif not hypothesis and self.paragraph:
             premises += self.paragraph[-PARAGRAPH_PREMISES:]
             rules.append(notes.get("rule_paragraph", ""))

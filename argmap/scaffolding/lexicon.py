@@ -49,7 +49,6 @@ NOTES = {
         " judgment (the first of each source)"
     ),
     "rule_shared": N_("the earlier judgments that share its words"),
-    "rule_taken_up": N_("the statement just before, which the supposition takes up"),
     "premise": N_(
         'draft: a sentence with no marker that the connective "{marker}" refers back to (article line {line})'
     ),
