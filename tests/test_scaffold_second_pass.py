@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from argmap.checks import check
 from argmap.model import Kind
 from argmap.scaffolding import draft
-from argmap.scaffolding.dates import relative_date
+from argmap.scaffolding.dates import find_dates, relative_date
 from argmap.scaffolding.header import read_header
 
 
@@ -399,7 +399,7 @@ def test_a_headline_marked_with_its_kind_wins_over_a_masthead() -> None:
     h = read_header(
         ["北山中学校新聞　第12号　2024年5月1日発行", "", "【社説】給食の残りを減らそう", "本文です。"], (), ()
     )
-    assert h.title == "【社説】給食の残りを減らそう"
+    assert h.title == "給食の残りを減らそう"  # the series label left out
 
 
 def test_a_summary_takes_the_unused_judgments_and_the_statements_since_the_last_one() -> None:
@@ -424,3 +424,39 @@ def test_a_summary_takes_the_unused_judgments_and_the_statements_since_the_last_
         "放置自転車は減る",
         "自転車の盗難が前年の2倍になった",
     ]
+
+
+def test_header_skips_section_labels_bylines_and_mastheads() -> None:
+    # invented header lines: a section label, a byline, a masthead, a reading time
+    h = read_header(
+        ["OPINION", "Why the ferry needs a winter timetable", "By A. Writer · 4 min read"], (), ()
+    )
+    assert h.title == "Why the ferry needs a winter timetable"
+    h = read_header(
+        ["THE HILLTOP TIMES | Letters", "Bring back the night bus?", "Posted 3/11/2024", "", "Text."], (), ()
+    )
+    assert h.title == "Bring back the night bus?"
+    h = read_header(
+        ["西町中学校新聞　第3号", "◆生徒の声◆　朝読書の時間をもっと長く", "", "本文です。"], (), ()
+    )
+    assert h.title == "朝読書の時間をもっと長く"
+
+
+def test_the_first_publication_date_wins_over_an_update() -> None:
+    h = read_header(
+        ["A headline", "Updated 02/12/2024 · First published 28/11/2024"], ("first published", "updated"), ()
+    )
+    assert h.date is not None and h.date.isoformat() == "2024-11-28"
+    h = read_header(["見出しです", "更新：2024-05-02 10:00　公開：2024-04-30 09:00"], ("公開", "更新"), ())
+    assert h.date is not None and h.date.isoformat() == "2024-04-30"
+
+
+def test_dates_day_or_month_first_by_plausibility() -> None:
+
+    assert [m.date.isoformat() for m in find_dates("27/07/2024, 07/27/2024, 03/04/2024")] == [
+        "2024-07-27",
+        "2024-07-27",
+        "2024-04-03",
+    ]
+    assert find_dates("13/13/2024 v1.2.2024") == []
+    assert relative_date("she said last Tuesday.", "en", dt.date(2024, 10, 8)) == dt.date(2024, 10, 1)

@@ -1,6 +1,8 @@
 """Dates as articles write them: a small grammar, found anywhere in a text.
 
-Recognised forms: ``2023.05.09``, ``2023/5/9``, ``2023-05-09`` (ISO),
+Recognised forms: ``2023.05.09``, ``2023/5/9``, ``2023-05-09`` (ISO, with or
+without a time after it), ``27/07/2024`` and ``07/27/2024`` (the day first
+when both readings are possible),
 ``2023年5月9日`` (with full-width digits too), ``令和5年4月5日``,
 ``Apr 5, 2023`` / ``April 5, 2023`` / ``Apr. 5th, 2023`` and
 ``5 April 2023``. Impossible days (``2023.02.30``) are not dates.
@@ -52,7 +54,8 @@ _DATE_RE = re.compile(
     rf"|(?<![0-9０-９])(?P<y2>{_D}{{4}})\s*年\s*(?P<m2>{_D}{{1,2}})\s*月\s*(?P<d2>{_D}{{1,2}})\s*日"
     rf"|(?P<era>令和|平成|昭和)\s*(?P<ey>{_D}{{1,2}}|元)\s*年\s*(?P<m3>{_D}{{1,2}})\s*月\s*(?P<d3>{_D}{{1,2}})\s*日"
     rf"|\b(?P<mon4>{_MONTH})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}})(?!\d)"
-    rf"|\b(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon5>{_MONTH})\.?,?\s+(?P<y5>\d{{4}})(?!\d)",
+    rf"|\b(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon5>{_MONTH})\.?,?\s+(?P<y5>\d{{4}})(?!\d)"
+    rf"|(?<![0-9０-９./\-A-Za-z])(?P<a6>{_D}{{1,2}})(?P<sep6>[/.])(?P<b6>{_D}{{1,2}})(?P=sep6)(?P<y6>{_D}{{4}})(?![0-9０-９]|[./\-][0-9])",
     re.IGNORECASE,
 )
 
@@ -81,6 +84,12 @@ def _build(m: re.Match[str]) -> _dt.date | None:
         if g["era"]:
             year = 1 if g["ey"] == "元" else _int(g["ey"])
             return _dt.date(_ERAS[g["era"]] + year, _int(g["m3"]), _int(g["d3"]))
+        if g["y6"]:
+            # DD/MM/YYYY or MM/DD/YYYY: the one that is a possible date, the
+            # day first when both are (27/07/2024, 07/27/2024, 03/04/2024 = 3 April)
+            a, b = _int(g["a6"]), _int(g["b6"])
+            day, month = (b, a) if a <= 12 < b else (a, b)
+            return _dt.date(_int(g["y6"]), month, day)
         if g["mon4"]:
             return _dt.date(int(g["y4"]), MONTHS[g["mon4"].lower()], int(g["d4"]))
         return _dt.date(int(g["y5"]), MONTHS[g["mon5"].lower()], int(g["d5"]))
@@ -172,7 +181,7 @@ _RELATIVE_JA = re.compile(
     rf"|(?<![0-9０-９月])(?P<d>{_D}{{1,2}})\s*日(?!本|間)"
 )
 _RELATIVE_EN = re.compile(
-    rf"\b(?:(?P<yesterday>yesterday)|(?P<today>today)|on\s+(?P<wd>{'|'.join(_WEEKDAYS)})"
+    rf"\b(?:(?P<yesterday>yesterday)|(?P<today>today)|(?P<on>on|last)\s+(?P<wd>{'|'.join(_WEEKDAYS)})"
     rf"|(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}}))",
     re.IGNORECASE,
 )
@@ -213,6 +222,8 @@ def relative_date(
             return article
         if g.get("wd"):
             back = (article.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
+            if back == 0 and g["on"].lower() == "last":
+                back = 7  # "last Tuesday", said on a Tuesday
             return article - _dt.timedelta(days=back)
         day = _int(g.get("d") or g["md"])
         if g.get("mon") or g.get("m"):

@@ -6,14 +6,18 @@ prose (a line that ends a sentence, or a long one) and at most
 
 * the **title** is the text after a title label (``タイトル：``, ``Title:``),
   else a Markdown heading (``# …``) or a headline marked with its kind
-  (``【主張】…``, ``【社説】…``), else the first line that is neither a
-  date line, a line of hashtags nor a line of keywords (with any date on it
-  left out), else the longest keyword of a line of keywords that is neither
-  quoted nor a date;
+  (``【主張】…``, ``【社説】…``, its series label left out), else the first
+  line that reads as a headline: neither a date line, a line of hashtags, a
+  line of keywords, a section label in capitals (``INTERVIEW``), a byline, a
+  reading time, an issue number nor a masthead (``KESTREL FM | The Morning
+  Commentary``); a series label before it (``◇会員の声◇``) is left out. Else
+  such a label line (with any date on it left out), else the longest keyword
+  of a line of keywords that is neither quoted nor a date;
 * the **date** is the first date after a date label (``公開日``,
-  ``Published``, ``Posted on`` …), else the first date of a header line, the
-  latest one on a line of keywords or hashtags (where ``20230510`` is read
-  too).
+  ``Published``, ``Posted on`` …) that is not an update's (``First
+  published 27/07/2024 · Last updated 29/07/2024``: the 27th), else the first
+  date of a header line, the latest one on a line of keywords or hashtags
+  (where ``20230510`` is read too). A short question ends no header.
 
 >>> lines = ["【解説】図書館の夜間開館", "公開日：2024年3月12日　文・編集部", "", "本文です。"]
 >>> h = read_header(lines, ("公開日",), ("タイトル",))
@@ -47,6 +51,21 @@ _HASHTAG = re.compile(r"^[#＃]\S+$")
 #: A headline that a newspaper marks with its kind: 【主張】, 【社説】, 【解説】.
 _LABELLED_HEADLINE = re.compile(r"^【[^】]{1,8}】\s*\S")
 _QUOTED = "『「“\"'‘(（【"
+#: A series label before a headline: 【市長会見を読む】…, ◇会員の声◇ …, ■ … ■.
+_SERIES = re.compile(
+    r"^(?:【[^】]{1,16}】|◇[^◇]{1,16}◇|◆[^◆]{1,16}◆|■[^■]{1,16}■|\[[^\]]{1,16}\])[\s\u3000]*(?=\S)"
+)
+#: Lines that label a page rather than head it: a byline, a reading time, an
+#: issue number, a section name in capitals ("INTERVIEW"), a masthead
+#: ("KESTREL FM | The Morning Commentary").
+_LABEL_LINE = re.compile(
+    r"^(?:by|written by|words by|文[・：:]|取材[・：:])\s*\S"
+    r"|\bmin(?:ute)?s? read\b|分で読め|第\s*[0-9０-９]+\s*号|\b(?:vol|no|issue)\.?\s*[0-9]+\b"
+    r"|\s[|｜]\s|[|｜]",
+    re.IGNORECASE,
+)
+_CAPS = re.compile(r"^[A-Z][A-Z0-9&'’. -]{0,40}$")
+_UPDATE = re.compile(r"updat|modified|revised|更新|修正", re.IGNORECASE)
 _SEPARATORS = " \u3000|｜·・-–—:：,，、/"
 
 
@@ -129,6 +148,20 @@ def _without_dates(line: str, spans: list[tuple[int, int, _dt.date]]) -> str:
     return "".join(out).strip(_SEPARATORS)
 
 
+def _title_so_far(lines: list[str], header: list[int]) -> str | None:
+    """A header line read so far that could be a headline, else None."""
+    for i in header:
+        s = lines[i].strip()
+        if (
+            not _LABEL_LINE.search(s)
+            and not _CAPS.match(s)
+            and not _dates(s, compact=True)
+            and not URL_RE.match(s)
+        ):
+            return s
+    return None
+
+
 def read_header(lines: list[str], date_labels: tuple[str, ...], title_labels: tuple[str, ...]) -> Header:
     """The title and date of the article made of ``lines`` (see the module)."""
     header: list[int] = []
@@ -136,7 +169,11 @@ def read_header(lines: list[str], date_labels: tuple[str, ...], title_labels: tu
         s = raw.strip()
         if not s:
             continue
-        question = not header and s.endswith(("?", "？")) and len(s) <= _LONG
+        question = (
+            s.endswith(("?", "？"))
+            and len(s) <= _LONG
+            and (not header or _title_so_far(lines, header) is None)
+        )
         dated = len(s) <= _LONG and _date_label_at(s, date_labels) and bool(_dates(s, compact=False))
         if len(header) >= HEADER_LINES or (
             _is_prose(s) and not _is_keywords(s) and not _HEADING.match(s) and not question and not dated
@@ -152,17 +189,26 @@ def read_header(lines: list[str], date_labels: tuple[str, ...], title_labels: tu
     date: _dt.date | None = None
     date_line: int | None = None
     labelled_date = False
+    date_is_update = False
     for i in header:
         s = lines[i].strip()
         if URL_RE.match(s):
             continue
         hashtags = _is_hashtags(s)
-        keywords = _is_keywords(s) and not hashtags
-        spans = _dates(s, compact=keywords or hashtags)
         labelled = _date_label_at(s, date_labels)
-        if spans and (date is None or (labelled and not labelled_date)):
-            pick = max(spans, key=lambda t: t[2]) if (keywords or hashtags) else spans[0]
-            date, date_line, labelled_date = pick[2], i, labelled
+        keywords = _is_keywords(s) and not hashtags and not labelled
+        spans = _dates(s, compact=keywords or hashtags)
+        if spans:
+            # the first publication date wins over an update's
+            # (what stands between the date before and this one says whose date it is)
+            published = [
+                t for k, t in enumerate(spans) if not _UPDATE.search(s[spans[k - 1][1] if k else 0 : t[0]])
+            ]
+            pick = max(spans, key=lambda t: t[2]) if (keywords or hashtags) else (published or spans)[0]
+            only_update = not published
+            if date is None or (labelled and not only_update and (not labelled_date or date_is_update)):
+                date, date_line, labelled_date = pick[2], i, labelled
+                date_is_update = only_update
         if hashtags:
             continue
         candidate: tuple[int, str, int] | None = None
@@ -171,9 +217,9 @@ def read_header(lines: list[str], date_labels: tuple[str, ...], title_labels: tu
         if after_label:
             candidate = (3, after_label, i)
         elif m:
-            candidate = (2, m.group("t").strip(), i)
+            candidate = (2, _SERIES.sub("", m.group("t").strip()), i)
         elif _LABELLED_HEADLINE.match(s) and not spans:
-            candidate = (2, s, i)  # 「【主張】図書室を…」 under a masthead: the headline
+            candidate = (2, _SERIES.sub("", s), i)  # 「【主張】図書室を…」 under a masthead: the headline
         elif keywords:
             words = [t for t in _tokens(s) if t[0] not in _QUOTED and not _dates(t, compact=True)]
             if words:
@@ -181,7 +227,10 @@ def read_header(lines: list[str], date_labels: tuple[str, ...], title_labels: tu
         else:
             rest = _without_dates(s, spans)
             if rest and not labelled and not (spans and len(rest) < 6):
-                candidate = (1, rest, i)
+                headline = _SERIES.sub("", rest)
+                # a section label, a byline or a masthead ranks below any headline
+                label = _LABEL_LINE.search(rest) is not None or _CAPS.match(rest) is not None
+                candidate = (0 if label or spans else 1, headline, i)
         if candidate is not None and (best is None or candidate[0] > best[0]):
             best = candidate
     title, title_line = (best[1], best[2]) if best else (None, None)
