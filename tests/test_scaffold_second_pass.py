@@ -460,3 +460,45 @@ def test_dates_day_or_month_first_by_plausibility() -> None:
     ]
     assert find_dates("13/13/2024 v1.2.2024") == []
     assert relative_date("she said last Tuesday.", "en", dt.date(2024, 10, 8)) == dt.date(2024, 10, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "link"),
+    [
+        ("Adding it all up, the depot should stay open.", "summary"),
+        ("All told, the depot is likely to stay open.", "summary"),
+        ("Given these figures, the depot is likely to stay open.", "sequel"),
+        ("This being the case, the depot is likely to stay open.", "sequel"),
+        ("Put another way, the depot is likely to stay open.", "sequel"),
+    ],
+)
+def test_english_connectives_by_their_shape(sentence: str, link: str) -> None:
+    d = draft("The depot served 300 riders a day. Fares rose by 5%.\n" + sentence, "en")
+    (inference,) = d.map.inferences.values()
+    assert d.origins[inference.conclusion].line == 2
+    assert len(inference.premises) >= 1  # it links back, never an inference with no premises
+
+
+def test_so_far_is_no_connective() -> None:
+    d = draft("So far, three buses have been cancelled this week.", "en")
+    assert not d.map.inferences
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "あれこれ考え合わせると、駅前の駐輪場は広げるべきだ。",
+        "こうした声から、駅前の駐輪場は広げるべきだ。",
+        "言い換えれば、駅前の駐輪場は広げるべきだ。",
+    ],
+)
+def test_japanese_connectives_by_their_shape(sentence: str) -> None:
+    d = draft("駅前の駐輪場は朝8時に満車になる。\n" + sentence, "ja")
+    (inference,) = d.map.inferences.values()
+    assert inference.premises  # the sentence before it, taken as a premise
+
+
+def test_a_time_phrase_is_no_japanese_connective() -> None:
+    d = draft("駅前の駐輪場は朝8時に満車になる。\nこの春から、駐輪場は広げるべきだ。", "ja")
+    (inference,) = d.map.inferences.values()
+    assert not inference.premises

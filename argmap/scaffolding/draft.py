@@ -446,12 +446,26 @@ _EN_MODAL = re.compile(r"\b(would|could|might|will|may)\b", re.IGNORECASE)
 
 
 def _strip_initial(
-    body: str, markers: tuple[str, ...], lang: str, need_comma: tuple[str, ...] = ()
+    body: str,
+    markers: tuple[str, ...],
+    lang: str,
+    need_comma: tuple[str, ...] = (),
+    *,
+    shapes: tuple[re.Pattern[str], ...] = (),
+    not_connectives: tuple[str, ...] = (),
 ) -> str | None:
     """The sentence-initial connective of ``markers`` that ``body`` starts with:
     followed by 、 or a comma, or (unless it is one of ``need_comma``) by a
-    space in English or straight by the text in Japanese."""
+    space in English or straight by the text in Japanese; else the words
+    before the first comma when they have one of the ``shapes`` ("Put all of
+    that together,", 「こうして見てくると、」)."""
     low = body.lower() if lang == "en" else body
+    if any(low.startswith(n) and low[len(n) : len(n) + 1] in ("", " ", ",", "、") for n in not_connectives):
+        return None
+    for shape in shapes:
+        found = shape.match(body)
+        if found is not None and found.end() > 0:
+            return found.group()
     for m in markers:
         if low.startswith(m):
             rest = body[len(m) :]
@@ -616,7 +630,8 @@ def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
     if reported is not None:
         content, speaker, marker, judging = reported
         led = any(
-            _strip_initial(body, markers, "ja", lex.need_comma) for markers in (lex.summary, lex.sequel)
+            _strip_initial(body, markers, "ja", lex.need_comma, shapes=shapes)
+            for markers, shapes in ((lex.summary, lex.summary_shapes), (lex.sequel, lex.sequel_shapes))
         )
         if not judging or (speaker is not None and not _is_author(speaker, lex) and not led):
             return _Reading("evidence", content, marker, speaker, date)
@@ -625,10 +640,13 @@ def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
         mid = _ja_mid_or_hearsay(core, lex)
         if mid is not None:
             return _Reading("evidence", mid[0], mid[2], mid[1], date)
-    initial = _strip_initial(body, lex.summary, "ja", lex.need_comma)
+    initial = _strip_initial(body, lex.summary, "ja", lex.need_comma, shapes=lex.summary_shapes)
     link = "summary"
     if initial is None:
-        initial, link = _strip_initial(body, lex.sequel, "ja", lex.need_comma), "sequel"
+        initial, link = (
+            _strip_initial(body, lex.sequel, "ja", lex.need_comma, shapes=lex.sequel_shapes),
+            "sequel",
+        )
     if initial is None:
         initial, link = _strip_initial(body, lex.continuation, "ja", lex.need_comma), "continuation"
         if initial is None:
@@ -881,10 +899,17 @@ def _en_supposition(text: str, lex: Lexicon) -> tuple[str, str, str] | None:
 
 def _read_en(sentence: str, lex: Lexicon) -> _Reading | None:
     date, body = _en_strip_date(sentence.strip())
-    initial = _strip_initial(body, lex.summary, "en")
+    initial = _strip_initial(
+        body, lex.summary, "en", shapes=lex.summary_shapes, not_connectives=lex.not_connectives
+    )
     link = "summary"
     if initial is None:
-        initial, link = _strip_initial(body, lex.sequel, "en"), "sequel"
+        initial, link = (
+            _strip_initial(
+                body, lex.sequel, "en", shapes=lex.sequel_shapes, not_connectives=lex.not_connectives
+            ),
+            "sequel",
+        )
     if initial is None:
         cont = _strip_initial(body, lex.continuation, "en")
         link = "continuation" if cont else "plain"

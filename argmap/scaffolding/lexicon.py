@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -108,6 +109,13 @@ class Lexicon:
     ambiguous: tuple[str, ...] = ()
     not_reports: tuple[str, ...] = ()
     need_comma: tuple[str, ...] = ()
+    #: Sentence-initial connectives described by their shape (``[judgment]
+    #: summary_shapes``, ``sequel_shapes``): regular expressions matched at the
+    #: sentence's start, followed by a comma or 、.
+    summary_shapes: tuple[re.Pattern[str], ...] = ()
+    sequel_shapes: tuple[re.Pattern[str], ...] = ()
+    #: Sentence openers that look like a connective but are none ("So far").
+    not_connectives: tuple[str, ...] = ()
     supposition_not_after: tuple[str, ...] = ()
     speaker_author: tuple[str, ...] = ()
     speaker_anaphora: tuple[str, ...] = ()
@@ -194,6 +202,9 @@ def lexicon(lang: str) -> Lexicon:
         ambiguous=tuple(_get(data, "attribution", "ambiguous", [])),
         not_reports=_longest_first(_get(data, "attribution", "not_reports", [])),
         need_comma=tuple(_get(data, "judgment", "need_comma", [])),
+        summary_shapes=_shapes(_get(data, "judgment", "summary_shapes", [])),
+        sequel_shapes=_shapes(_get(data, "judgment", "sequel_shapes", [])),
+        not_connectives=_longest_first(_get(data, "judgment", "not_connectives", [])),
         supposition_not_after=tuple(_get(data, "supposition", "not_after", [])),
         speaker_author=_longest_first(_get(data, "speaker", "author", [])),
         speaker_anaphora=_longest_first(_get(data, "speaker", "anaphora", [])),
@@ -221,6 +232,11 @@ def _en_object_verbs(data: dict[str, Any]) -> tuple[str, ...]:
         if isinstance(v, str)
         for f in en_forms(entries.get(v, v))
     )
+
+
+def _shapes(entries: list[Any]) -> tuple[re.Pattern[str], ...]:
+    """Each shape, anchored at the start and ending where a comma or 、 follows."""
+    return tuple(re.compile(rf"(?:{e})(?=\s*[、,，])", re.IGNORECASE) for e in entries)
 
 
 def _verbs(entries: list[Any]) -> tuple[tuple[str, ...], ...]:
