@@ -502,3 +502,42 @@ def test_a_time_phrase_is_no_japanese_connective() -> None:
     d = draft("駅前の駐輪場は朝8時に満車になる。\nこの春から、駐輪場は広げるべきだ。", "ja")
     (inference,) = d.map.inferences.values()
     assert not inference.premises
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("漁協の森田組合長は「今年の水揚げは半分だ」と肩を落とした。", "森田組合長"),
+        ("館長は「夜の利用はまだ少ない」とため息をついた。", "館長"),
+        ("監督は試合後、「守備は合格点だ」と胸を張りました。", "監督"),
+        ("店主の西さんは、客足は戻らなかったと嘆く。", "店主の西さん"),
+        ("顧問の先生は「練習時間は足りている」と話されました。", "顧問の先生"),
+    ],
+)
+def test_japanese_reported_speech_with_any_verb(sentence: str, speaker: str) -> None:
+    d = draft(sentence, "ja")
+    (claim,) = d.map.claims.values()
+    assert claim.kind is Kind.EVIDENCE
+    assert claim.source is not None and claim.source.speaker is not None
+    assert speaker in claim.source.speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "この制度は「地域の縁側」と呼ばれている。",  # a name given, nobody reports
+        "村の広場は「みんなの庭」となった。",
+        "会長の案は「前年と同じだ」と言える。",  # the author's hedge
+        "雨が降ると試合は中止になる。",  # a conditional と
+        "以上から、図書室は「第二の教室」だと判断できます。",  # the author's judgment
+        "「静かにしてほしい」と張り紙をした。",  # no speaker named
+    ],
+)
+def test_japanese_look_alikes_of_reported_speech(sentence: str) -> None:
+    d = draft(sentence, "ja")
+    assert all(c.kind is not Kind.EVIDENCE for c in d.map.claims.values())
+
+
+def test_a_quotation_naming_an_event_reports_nothing() -> None:
+    d = draft("去年、商店会が「夜の市」と名乗って開いた催しには、千人が集まった。", "ja")
+    assert all(c.kind is not Kind.EVIDENCE for c in d.map.claims.values())

@@ -330,6 +330,8 @@ class _Patterns:
     ja_object: re.Pattern[str]  # 「…を発表しました」
     ja_mid: re.Pattern[str]  # 「…と述べ、…」 inside the sentence
     ja_hearsay: re.Pattern[str]  # 「…とのことでした」
+    ja_any_quoted: re.Pattern[str]  # 「…」と + any verb phrase
+    ja_any_clause: re.Pattern[str]  # …減ったと + any verb phrase
     ja_supposition: re.Pattern[str]  # after an opener (もし、…ば、)
     ja_supposition_strong: re.Pattern[str]  # without one (…となれば、)
     en_phrase_lead: tuple[tuple[str, re.Pattern[str]], ...]
@@ -401,6 +403,16 @@ def _patterns(lang: str) -> _Patterns:
             rf"(?P<v>{_ja_stems(lex)})[、,，]"
         ),
         ja_hearsay=re.compile(rf"(?P<q>{alternation(lex.hearsay)})$"),
+        ja_any_quoted=re.compile(
+            rf"(?<=[」』])(?P<q>{alternation(lex.quote)})(?P<gap>[、,，]?[^。「」『』、,，]{{0,{lex.gap}}}?)"
+            rf"(?P<v>[^。「」『』、]{{0,8}}(?:{alternation(lex.any_endings) or '(?!)'}))"
+            rf"(?:{alternation(lex.final_particles)})?$"
+        ),
+        ja_any_clause=re.compile(
+            rf"(?<=[{''.join(lex.any_after) or 'x'}])(?P<q>{alternation(lex.quote)})(?P<gap>)"
+            rf"(?P<v>[^。「」『』、はが]{{1,10}}?(?:{alternation(lex.any_endings) or '(?!)'}))"
+            rf"(?:{alternation(lex.final_particles)})?$"
+        ),
         ja_supposition=re.compile(rf"(?:(?P<end>{endings}){stem_alt})[、,，]"),
         ja_supposition_strong=re.compile(rf"(?:(?P<end>{strong}))[、,，]"),
         en_phrase_lead=tuple(
@@ -492,6 +504,7 @@ def _drop_final(text: str, lex: Lexicon) -> str:
 
 
 _HIRAGANA_END = re.compile("[\u3040-\u309f]$")
+_KANJI_END = re.compile("[\u4e00-\u9fff]$")
 
 
 def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
@@ -568,6 +581,34 @@ def _ja_reported(core: str, lex: Lexicon) -> tuple[str, str | None, str, bool] |
     return None
 
 
+def _ja_any_verb(core: str, lex: Lexicon) -> tuple[str, str, str] | None:
+    """(content, speaker, marker) for a quotation or a finished clause, と and
+    any verb phrase that reports (「…」と語気を強めた), with a speaker named."""
+    pats = _patterns(lex.lang)
+    window = max(0, len(core) - lex.gap - 40)
+    for pattern in (pats.ja_any_quoted, pats.ja_any_clause):
+        m = pattern.search(core, window)
+        if m is None:
+            continue
+        tail = m.group("gap") + m.group("v")
+        if any(w in tail for w in lex.not_say) or tail.startswith(lex.not_say_start):
+            continue
+        before = core[: m.start()]
+        speaker, content = _ja_speaker(before, lex)
+        in_gap = re.match(r"^(?:[、,，])?(.+?)(?:は|が|も)[、,，]?", m.group("gap"))
+        if speaker is None and in_gap and not _HIRAGANA_END.search(in_gap.group(1)):
+            speaker, content = in_gap.group(1), before  # 「『…』と田中氏は漏らした」
+        if speaker is None or _is_author(speaker, lex):
+            continue
+        content = content.strip("、 ")
+        opener = max(content.rfind("「"), content.rfind("『"))
+        if content.endswith(("」", "』")) and opener > 0:
+            content = content[opener:]
+        if content:
+            return content, speaker, m.group()
+    return None
+
+
 def _ja_mid_or_hearsay(core: str, lex: Lexicon) -> tuple[str, str, str] | None:
     """(content, speaker, marker) for 「Xは…と述べ、…」 or 「Xによると…とのことです」-style hearsay with a speaker."""
     pats = _patterns(lex.lang)
@@ -613,7 +654,8 @@ def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
     body = (sentence[date.end :] if date else sentence).strip().lstrip("、,， ")
     core = _strip_inline_source(body)
     for m in lex.attribution_final:
-        if core.endswith(m):
+        if core.endswith(m) and not (m.startswith("と") and _KANJI_END.search(core, 0, len(core) - len(m))):
+            # (「肩を落とした」 ends in 「とした」 but reports with 落とす, not with と)
             speaker, content = _ja_speaker(_drop_final(core[: -len(m)], lex), lex)
             return _Reading("evidence", content.strip("、 "), m, speaker, date)
     for m in lex.attribution_phrase:
@@ -638,6 +680,12 @@ def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
         judged = (content, marker)
     else:
         mid = _ja_mid_or_hearsay(core, lex)
+        if mid is None and not any(core.endswith(f) for f in lex.judgment_final):
+            led = any(
+                _strip_initial(body, markers, "ja", lex.need_comma, shapes=shapes)
+                for markers, shapes in ((lex.summary, lex.summary_shapes), (lex.sequel, lex.sequel_shapes))
+            )
+            mid = None if led else _ja_any_verb(core, lex)
         if mid is not None:
             return _Reading("evidence", mid[0], mid[2], mid[1], date)
     initial = _strip_initial(body, lex.summary, "ja", lex.need_comma, shapes=lex.summary_shapes)

@@ -104,6 +104,11 @@ class Lexicon:
     te: tuple[str, ...] = ()
     final_particles: tuple[str, ...] = ()
     hearsay: tuple[str, ...] = ()
+    #: Any verb after a quoting と (``[attribution] any_endings``, ``any_after``, ``not_say``).
+    any_endings: tuple[str, ...] = ()
+    any_after: tuple[str, ...] = ()
+    not_say: tuple[str, ...] = ()
+    not_say_start: tuple[str, ...] = ()
     # English: verbs taking the person told, words that are also nouns, look-alikes
     en_object_verbs: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()
@@ -198,6 +203,10 @@ def lexicon(lang: str) -> Lexicon:
         te=tuple(_get(data, "attribution", "te", [])),
         final_particles=_longest_first(_get(data, "attribution", "final_particles", [])),
         hearsay=_longest_first(_get(data, "attribution", "hearsay", [])),
+        any_endings=_longest_first(_get(data, "attribution", "any_endings", [])),
+        any_after=tuple(_get(data, "attribution", "any_after", [])),
+        not_say=_longest_first(_get(data, "attribution", "not_say", [])),
+        not_say_start=_longest_first(_get(data, "attribution", "not_say_start", [])),
         en_object_verbs=_en_object_verbs(data),
         ambiguous=tuple(_get(data, "attribution", "ambiguous", [])),
         not_reports=_longest_first(_get(data, "attribution", "not_reports", [])),
