@@ -1469,20 +1469,20 @@ def _add_legend(g: graphviz.Digraph, lang: str, options: RenderOptions) -> None:
             tooltip=tooltip(w["findings"]),
         )
         edges = [
-            ("support", style.SUPPORT_COLOUR, style.SUPPORT_HEAD, "solid", 1.2),
-            ("rebuttal", style.ATTACK_COLOUR, style.REBUTTAL_HEAD, "solid", 1.6),
-            ("undercut", style.ATTACK_COLOUR, style.UNDERCUT_HEAD, "dashed", 1.6),
-            ("cycle", style.PATH_COLOUR, style.SUPPORT_HEAD, "solid", 3.0),
+            ("support", w["support"], style.SUPPORT_COLOUR, style.SUPPORT_HEAD, "solid", 1.2),
+            ("rebuttal", w["rebuttal"], style.ATTACK_COLOUR, style.REBUTTAL_HEAD, "solid", 1.6),
+            ("undercut", w["undercut"], style.ATTACK_COLOUR, style.UNDERCUT_HEAD, "dashed", 1.6),
+            # an attack on an attack, drawn as it is in a map: dashed, onto a point of the attack
+            ("counter", counter_word(lang), style.ATTACK_COLOUR, style.UNDERCUT_HEAD, "dashed", 1.6),
+            ("cycle", w["cycle"], style.PATH_COLOUR, style.SUPPORT_HEAD, "solid", 3.0),
         ]
         with c.subgraph() as row:
             row.attr(rank="same")
             previous = "_legend_badges"
-            for key, colour, head, line, pen in edges:
+            for key, text, colour, head, line, pen in edges:
                 a, b = f"_legend_{key}_a", f"_legend_{key}_b"
                 row.node(a, label="", shape="point", width="0.06", color=colour)
-                row.node(
-                    b, label=f"<{_font(round(10 * z, 2), colour, html_text(w[key]))}>", shape="plaintext"
-                )
+                row.node(b, label=f"<{_font(round(10 * z, 2), colour, html_text(text))}>", shape="plaintext")
                 row.edge(previous, a, style="invis")
                 row.edge(
                     a,
