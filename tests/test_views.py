@@ -491,3 +491,21 @@ def test_views_of_maps_with_counter_attacks_are_sound(data: st.DataObject, m: Ar
     for aid in m.attacks:
         answered = [a.id for a in m.attacks.values() if a.target == aid]
         assert set(answered) <= set(focus(m, [aid], depth=0).map.attacks)
+
+
+def test_a_view_shows_in_jupyter_as_its_drawing_with_its_marks() -> None:
+    import argmap.drawing
+
+    whole = argmap.load(
+        Path(__file__).resolve().parent.parent / "examples" / "nato-tokyo" / "map.argmap.yaml"
+    )
+    view = argmap.drawing.focus(whole, ["C0"], depth=1)
+    assert view.beyond, "the flagship's C0 at depth 1 leaves supports out"
+    bundle = view._repr_mimebundle_()
+    svg = bundle["image/svg+xml"]
+    assert isinstance(svg, str) and svg.lstrip().startswith(("<?xml", "<svg"))
+    drawn = {e for e in whole.claims if f">{e}<" in svg}
+    assert drawn == set(view.map.claims)  # the view's claims, not the whole map's
+    for count in view.beyond.values():
+        assert f"+{count}" in svg
+    assert bundle["text/plain"] == repr(view)

@@ -3,7 +3,10 @@
 - :func:`to_dot` builds a :class:`graphviz.Digraph` (Jupyter shows it inline);
 - :func:`render` writes svg, png, pdf, the DOT source or an HTML page to a file;
 - :func:`to_html` gives the HTML page: the drawing (pan, zoom), the findings,
-  each element in full and the reasoning as text, in one self-contained file.
+  each element in full and the reasoning as text, in one self-contained file;
+- :func:`focus`, :func:`select` and :func:`split` give a :class:`View`: the
+  part of a large map to draw (``render(view.map, …)``), with markers for
+  what lies beyond.
 
 The visual grammar and the handling of text (wrapping by display width,
 BudouX phrases, escaping) are described in docs/rendering.md.
@@ -18,6 +21,7 @@ from argmap.drawing.dot import PAPERS, PRESETS, RenderOptions, legend_graph, to_
 from argmap.drawing.html import to_html
 from argmap.drawing.limits import RenderWarning
 from argmap.drawing.output import FORMATS, RenderError, mimebundle, output_format, render, run_graphviz
+from argmap.drawing.views import View, ViewError, focus, select, split
 
 
 def __getattr__(name: str) -> object:
@@ -38,11 +42,16 @@ __all__ = [
     "RenderError",
     "RenderOptions",
     "RenderWarning",
+    "View",
+    "ViewError",
+    "focus",
     "legend_graph",
     "mimebundle",
     "output_format",
     "render",
     "run_graphviz",
+    "select",
+    "split",
     "to_dot",
     "to_html",
 ]

@@ -570,20 +570,25 @@ MIMEBUNDLE_MAX_ELEMENTS = 2000
 MIMEBUNDLE_TIMEOUT = 30.0
 
 
-def mimebundle(amap: ArgumentMap, include: object = None, exclude: object = None) -> dict[str, str | bytes]:
-    """What Jupyter shows for a map: its SVG drawing with the checks' findings
-    (a plain-text line when Graphviz is missing, the map is too large to draw
-    inline, or the drawing takes longer than :data:`MIMEBUNDLE_TIMEOUT`)."""
-    size = len(amap.claims) + len(amap.inferences) + len(amap.attacks)
+def mimebundle(
+    amap: ArgumentMap | View, include: object = None, exclude: object = None
+) -> dict[str, str | bytes]:
+    """What Jupyter shows for a map or a view of one: its SVG drawing with the
+    checks' findings (a view: the whole map's findings that it shows, and its
+    **+N** marks), or a plain-text line when Graphviz is missing, it is too
+    large to draw inline, or the drawing takes longer than :data:`MIMEBUNDLE_TIMEOUT`."""
+    drawn = amap.map if isinstance(amap, View) else amap
+    size = len(drawn.claims) + len(drawn.inferences) + len(drawn.attacks)
     if size > MIMEBUNDLE_MAX_ELEMENTS:
-        with using(diagram_language(amap)):
+        with using(diagram_language(drawn)):
             note = _(
                 "a map of {count} elements is not drawn inline: draw it to a file with argmap.render(m, 'map.svg')"
             ).format(count=f"{size:,}")
         return {"text/plain": f"{amap!r}\n({note})"}
     try:
-        with using(diagram_language(amap)):
-            svg = run_graphviz(to_dot(amap, _findings(amap)).source, "svg", timeout=MIMEBUNDLE_TIMEOUT)
+        with using(diagram_language(drawn)):
+            found = _findings(amap.whole) if isinstance(amap, View) else _findings(amap)
+            svg = run_graphviz(to_dot(amap, found).source, "svg", timeout=MIMEBUNDLE_TIMEOUT)
     except RenderError as exc:
         return {"text/plain": f"{amap!r}\n({exc})"}
     return {"image/svg+xml": svg.decode("utf-8"), "text/plain": repr(amap)}

@@ -124,6 +124,16 @@ class View:
     def __contains__(self, element_id: object) -> bool:
         return element_id in self.map
 
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, Any]:
+        """Jupyter shows a view as its drawing, as it shows a map (the drawing
+        code is imported here, on first display)."""
+        import importlib
+
+        bundle: dict[str, Any] = importlib.import_module("argmap.drawing.output").mimebundle(
+            self, include, exclude
+        )
+        return bundle
+
     def findings(self, found: Iterable[Diagnostic]) -> list[Diagnostic]:
         """The findings of the whole map that this view shows: those about at
         least one element drawn, and those about the map as a whole (that
