@@ -577,3 +577,17 @@ def test_a_map_of_a_thousand_elements() -> None:
     assert marked == {*amap.claims, *amap.inferences}
     assert took < 60, took
     assert len(page) < 20 * 1024 * 1024
+
+
+def test_the_live_page_and_the_fragment_hold_the_same_inner_html() -> None:
+    """argmap serve takes the page and what it swaps in from one drawing: the
+    page's main#argmap holds exactly the fragment the browser gets later."""
+    from argmap.drawing.html import inner_html, page_and_inner
+    from argmap.formats import load
+
+    amap = load(Path(__file__).resolve().parent.parent / "examples" / "nato-tokyo" / "map.argmap.yaml")
+    found = check(amap)
+    page, inner = page_and_inner(amap, found, live=True, version="v1")
+    assert f'<main id="argmap">{inner}</main>' in page
+    assert page == to_html(amap, found, live=True, version="v1")
+    assert inner == inner_html(amap, found)

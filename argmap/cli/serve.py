@@ -31,7 +31,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import secrets
 import threading
 from collections.abc import Callable, Iterator
@@ -63,9 +62,7 @@ _LOOPBACK_NAMES = ("localhost",)
 #: Seconds between two looks at the file's size and times (the watcher's timeout).
 _LOOK_EVERY = 0.25
 
-#: The inner HTML of ``<main id="argmap">`` in a page made by to_html.
 #: Non-greedy: a text of the map is escaped in it, so the first </main> closes it.
-_MAIN = re.compile(r'<main id="argmap">(.*?)</main>', re.DOTALL)
 
 #: What the page may do: its own inline script and style, data: images, and
 #: asking this server for /version and /fragment. Nothing from elsewhere.
@@ -251,11 +248,12 @@ class Preview:
             errors = [printable(f"argmap serve: {why}")]
         return self._show(None, errors, seen, version)
 
-    def _draw(self, version: str) -> str:
-        """The page of the map as it is now; raises why it does not load."""
+    def _draw(self, version: str) -> tuple[str, str]:
+        """The page of the map as it is now and its ``main#argmap``'s inner
+        HTML; raises why it does not load."""
         from argmap.checks import Config, check
         from argmap.drawing import RenderOptions
-        from argmap.drawing.html import to_html
+        from argmap.drawing.html import page_and_inner
         from argmap.formats import read
 
         with using(self.base):
@@ -269,13 +267,18 @@ class Preview:
             with using(choose(self.lang, amap.lang) if (self.lang or amap.lang) else None) as chosen:
                 findings = check(amap, config=Config.discover(), lang=chosen) if self.findings else []
                 options = RenderOptions.from_preset(self.preset, notes=self.notes)
-                return to_html(amap, findings, options, lang=chosen, live=True, version=version)
+                return page_and_inner(amap, findings, options, lang=chosen, live=True, version=version)
 
     def _show(
-        self, page: str | None, errors: list[str] | None, seen: tuple[int, ...] | None, version: str
+        self,
+        drawn: tuple[str, str] | None,
+        errors: list[str] | None,
+        seen: tuple[int, ...] | None,
+        version: str,
     ) -> bool:
-        """Show ``page`` (a map) or ``errors``, as ``version`` if that changes what is shown."""
-        inner = _inner(page) if page is not None else ""
+        """Show ``drawn`` (a map's page and its inner HTML) or ``errors``, as
+        ``version`` if that changes what is shown."""
+        page, inner = drawn if drawn is not None else (None, "")
         if errors is not None and not self._drawn:
             page = self._error_page(errors, version)
         with self._lock:
@@ -364,12 +367,6 @@ def _identity(path: str) -> tuple[int, ...] | None:
     except OSError:
         return None
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-
-
-def _inner(page: str) -> str:
-    """The inner HTML of ``main#argmap`` in ``page``."""
-    found = _MAIN.search(page)
-    return found.group(1) if found else page
 
 
 # ------------------------------------------------------------------ server

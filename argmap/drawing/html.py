@@ -50,7 +50,7 @@ from argmap.support import type_name
 if TYPE_CHECKING:
     from argmap.model import Graph
 
-__all__ = ["DEFAULT_TIMEOUT", "error_page", "fragment", "inner_html", "to_html"]
+__all__ = ["DEFAULT_TIMEOUT", "error_page", "fragment", "inner_html", "page_and_inner", "to_html"]
 
 #: Seconds Graphviz may take to lay out the page's drawing.
 DEFAULT_TIMEOUT = 120.0
@@ -670,6 +670,34 @@ def to_html(
     Raises :class:`~argmap.drawing.RenderError` when Graphviz is missing,
     fails or takes longer than ``timeout`` seconds.
     """
+    page, _inner_html = page_and_inner(
+        amap,
+        findings,
+        options,
+        lang=lang,
+        title=title,
+        live=live,
+        version=version,
+        engine=engine,
+        timeout=timeout,
+    )
+    return page
+
+
+def page_and_inner(
+    amap: ArgumentMap | View,
+    findings: Iterable[Diagnostic] | None = None,
+    options: RenderOptions | None = None,
+    *,
+    lang: str | None = None,
+    title: str | None = None,
+    live: bool = False,
+    version: str | None = None,
+    engine: str = "dot",
+    timeout: float = DEFAULT_TIMEOUT,
+) -> tuple[str, str]:
+    """:func:`to_html`'s page, and the inner HTML of its ``main#argmap`` (what
+    ``argmap serve`` swaps in when the map changes), made once."""
     check_arguments(amap, findings, options, lang)
     if title is not None and not isinstance(title, str):
         raise TypeError(f"title must be a str or None, not {type_name(title)}")
@@ -677,7 +705,7 @@ def to_html(
         inner = _inner(amap, _found(amap, findings, speak), options, speak, engine=engine, timeout=timeout)
         drawn = amap.map if isinstance(amap, View) else amap
         shown = title if title is not None else (drawn.title or _("Argument map"))
-        return _document(inner, speak, shown, live=live, version=version)
+        return _document(inner, speak, shown, live=live, version=version), inner
 
 
 def fragment(
