@@ -55,7 +55,8 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
 @_common.command(
     help=N_(
         "Check each map FILE for leaps, circular reasoning and weak evidence.\n\n"
-        "A FILE may be in argmap's format, in Argdown or in AIF JSON (see --from), or a folder: every "
+        "A FILE may be in argmap's format, in Argdown, in AIF JSON or in the argumentative microtexts' XML "
+        "(see --from), or a folder: every "
         "map file in it and its subfolders is checked. Many files are checked in parallel, one process "
         "per core (see --jobs), and end with one summary of them all.\n\n"
         "Rules and thresholds can also be set in [tool.argmap] of the nearest "

@@ -22,7 +22,8 @@ from argmap.i18n import N_, _, ngettext
 @_common.command(
     help=N_(
         "Load each map FILE and report every problem as path:line:col: message.\n\n"
-        "A FILE in Argdown or AIF JSON (see --from) also gets a warning for each thing its format "
+        "A FILE in Argdown, AIF JSON or the argumentative microtexts' XML (see --from) also gets a "
+        "warning for each thing its format "
         "holds that argmap cannot represent.\n\n"
         "Exits 0 when all files are good, 2 when any is not."
     )
