@@ -466,7 +466,7 @@ def test_dates_day_or_month_first_by_plausibility() -> None:
     ("sentence", "link"),
     [
         ("Adding it all up, the depot should stay open.", "summary"),
-        ("All told, the depot is likely to stay open.", "summary"),
+        ("Everything considered, the depot is likely to stay open.", "summary"),
         ("Given these figures, the depot is likely to stay open.", "sequel"),
         ("This being the case, the depot is likely to stay open.", "sequel"),
         ("Put another way, the depot is likely to stay open.", "sequel"),
@@ -541,3 +541,83 @@ def test_japanese_look_alikes_of_reported_speech(sentence: str) -> None:
 def test_a_quotation_naming_an_event_reports_nothing() -> None:
     d = draft("去年、商店会が「夜の市」と名乗って開いた催しには、千人が集まった。", "ja")
     assert all(c.kind is not Kind.EVIDENCE for c in d.map.claims.values())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "has"),
+    [
+        (
+            '"The pool stays shut," Okafor, who runs the leisure centre, told me on Friday.',
+            "Okafor",
+            "pool stays shut",
+        ),
+        ('"We will count every car for free," Lina Park offered.', "Lina Park", "count every car"),
+        (
+            '"It was chaos on the platform," is how Tom Reyes put it to me.',
+            "Tom Reyes",
+            "chaos on the platform",
+        ),
+        (
+            'The head of the rail union, Asha Bell, was blunt: "Nobody trained us for this."',
+            "Asha Bell",
+            "Nobody trained",
+        ),
+        (
+            "In a report published on 3 May 2024, the Harbour Trust put the repair bill at £2.1m.",
+            "Harbour Trust",
+            "repair bill",
+        ),
+        (
+            "The club's committee rejected the plan in a letter on 4 June 2024, saying that the pitch floods every winter.",
+            "committee",
+            "pitch floods",
+        ),
+        (
+            "The Ferry Users' Group objected in a letter to the port, dated 3 April 2024, that the timetable ignores commuters.",
+            "Ferry Users' Group",
+            "timetable ignores",
+        ),
+        (
+            "My colleague Sam Ito, who rides the route daily, texted me on 9 March that the bus had been late all week.",
+            "Sam Ito",
+            "late all week",
+        ),
+    ],
+)
+def test_english_reported_speech_by_structure(sentence: str, speaker: str, has: str) -> None:
+    d = draft(sentence, "en")
+    evidence = [c for c in d.map.claims.values() if c.kind is Kind.EVIDENCE]
+    assert len(evidence) == 1
+    (ev,) = evidence
+    assert ev.source is not None and ev.source.speaker is not None and speaker in ev.source.speaker
+    assert has in ev.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Online posts that call the scheme a scam have been shared widely.",  # "posts" is a noun
+        "The operator's safety claims, it seems, hold up only in summer.",
+        "All told, the repairs would cost about £40,000.",  # "in total"
+        "Truth be told, most trains run on time.",
+    ],
+)
+def test_english_look_alikes_of_reported_speech(sentence: str) -> None:
+    d = draft(sentence, "en")
+    assert all(c.kind is not Kind.EVIDENCE for c in d.map.claims.values())
+
+
+def test_if_anything_and_if_only_suppose_nothing() -> None:
+    d = draft("The risk is, if anything, smaller than we feared, so the council should act.", "en")
+    assert all(c.kind is not Kind.HYPOTHESIS for c in d.map.claims.values())
+    d = draft("If only the council had listened, the bridge would still stand.", "en")
+    assert all(c.kind is not Kind.HYPOTHESIS for c in d.map.claims.values())
+
+
+def test_an_inverted_condition_is_a_supposition() -> None:
+    d = draft("Should the county keep the lamps lit, it would still save most of the money.", "en")
+    hyp = [c for c in d.map.claims.values() if c.kind is Kind.HYPOTHESIS]
+    assert [h.text for h in hyp] == ["the county keep the lamps lit"]
+    assert any(c.kind is Kind.CONCLUSION and c.conditional for c in d.map.claims.values())
+    d = draft("Should we worry about the lamps, or about the roads?", "en")
+    assert all(c.kind is not Kind.HYPOTHESIS for c in d.map.claims.values())

@@ -455,6 +455,7 @@ def _patterns(lang: str) -> _Patterns:
 
 
 _EN_MODAL = re.compile(r"\b(would|could|might|will|may)\b", re.IGNORECASE)
+_EN_MODAL_ALL = re.compile(r"\b(would|could|might|will|may|can|should|must|'d|'ll)\b", re.IGNORECASE)
 
 
 def _strip_initial(
@@ -871,7 +872,62 @@ def _en_according(phrase: str, rest: str) -> tuple[str, str]:
     return phrase, rest
 
 
+#: A sentence-initial adverbial before the subject, to its comma ("In a paper
+#: published on 14 May 2024, …", "Speaking at the meeting, …") or a conjunction ("Yet …").
+_EN_LEAD = re.compile(
+    r"^(?:(?:in|on|at|during|after|before|speaking|writing|asked|interviewed|in an?|through|via|responding|replying)"
+    r"\b[^,\"“”]{1,80},\s+|(?:yet|but|and|meanwhile|still|now)\s+)(?=\S)",
+    re.IGNORECASE,
+)
+#: A non-restrictive clause or an apposition between commas right after a
+#: name: ", who chairs the association,", ", whose advice the council follows,".
+_EN_RELATIVE = re.compile(r"(?<=[A-Za-z.’'])\s*,\s+(?:who|whose|which)\b[^,\"“”]{1,100},")
+#: "…, saying that …": a participle of saying after the subject's own verb.
+_EN_SAYING = re.compile(
+    r"^(?P<sp>[^,\"“”]{1,60}?)\s+(?P<v0>[a-z]+ed)\b[^\"“”]{0,160}?,\s+"
+    r"(?P<v>saying|adding|arguing|warning|noting|insisting|explaining|claiming|stating|stressing)\s+(?:that\s+)?(?P<c>.+)$"
+)
+#: "'…,' is how she put it (to me yesterday)."
+_EN_HOW = re.compile(
+    r"^(?P<c>[\"“].+?[\"”]),?\s+(?:is|was)\s+how\s+(?P<sp>\S+(?:\s\S+){0,5}?)\s+"
+    r"(?P<v>put it|described it|summed it up|said it|saw it|explained it|phrased it)\b"
+)
+#: "X was blunt (when …): '…'": a subject, a verb, a colon and a quotation ending the sentence.
+_EN_COLON_QUOTE = re.compile(
+    r"^(?P<sp>[^:\"“”]{1,80}?)\s+(?P<v>was|were|is|are|had|has|gave|put it|summed it up)\b[^:\"“”]{0,120}:\s*"
+    r"(?P<c>[\"“][^\"“”]+[\"”])\W*$"
+)
+
+
 def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | None:
+    """(content, speaker, marker) for an attributed English statement, or None:
+    by the patterns of :func:`_en_attribution_core`, then by structure — the
+    same with a sentence-initial adverbial or a non-restrictive clause after
+    the speaker's name left out, "…, saying that …", "'…,' is how she put it",
+    "X was blunt: '…'"."""
+    found = _en_attribution_core(body, lex)
+    lead = _EN_LEAD.match(found[0] + ", x") if found is not None else None
+    if found is not None and (lead is None or lead.end() < len(found[0])):
+        return found  # (not when what was "said" is only the opening adverbial: "In a report published on …")
+    core = _strip_inline_source(body)
+    if any(core.lower().startswith(n) for n in lex.not_reports):
+        return None
+    shorter = _EN_RELATIVE.sub("", _EN_LEAD.sub("", core, count=1))
+    if shorter != core:
+        shorter_found = _en_attribution_core(shorter, lex)
+        if shorter_found is not None:
+            return shorter_found
+    for pattern in (_EN_HOW, _EN_COLON_QUOTE, _EN_SAYING):
+        m = pattern.match(shorter)
+        if m is None or _words(m.group("sp")) > lex.speaker_max_words:
+            continue
+        who = _en_speaker(m.group("sp"), lex)
+        if who is not None and not _EN_CLAUSE.search(who):
+            return m.group("c").strip().strip('"“”,. '), who, m.group("v")
+    return found
+
+
+def _en_attribution_core(body: str, lex: Lexicon) -> tuple[str, str | None, str] | None:
     """(content, speaker, marker) for an attributed English statement, or None."""
     pats = _patterns(lex.lang)
     core = _strip_inline_source(body)
@@ -908,12 +964,26 @@ def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | No
     if m and _words(m.group("sp")) <= lex.speaker_max_words and m.group("sp")[0] not in "\"“'‘":
         verb, content = m.group("v").lower(), m.group("c").strip()
         first = content.split(" ", 1)[0].lower()
-        if verb in lex.ambiguous and first in _EN_FOLLOWING_VERB:
-            return None  # "All states should …": a noun, not a verb
+        if verb in lex.ambiguous and (first in _EN_FOLLOWING_VERB or m.group("intro") == ","):
+            return None  # "All states should …", "Its claims, it turns out, …": a noun, not a verb
+        if (
+            verb in lex.ambiguous
+            and re.match(r"[a-z]+\s+(?:the|a|an|its|their|his|her|our|this|these|those)\b", content)
+            and (m.group("intro") or "").strip() == "that"
+        ):
+            return None  # "Facebook posts that call the plan …": "that" opens a relative clause on the noun
         bare = not m.group("intro") and content[:1] not in '"“' and verb not in _EN_BARE
-        if bare and verb not in lex.en_object_verbs:
+        # "put the saving at £410,000", "rated its efficiency at 2.9", "advertises
+        # the HP-7 as giving '…'": a verb whose object is the report, with a figure or a quotation
+        reports_object = verb in lex.en_bare_verbs and bool(re.search(r"[0-9\"“£$€%]", content))
+        if bare and verb not in lex.en_object_verbs and not reports_object:
             return None  # "Students post photos": no report without "that"
-        if verb in lex.en_object_verbs and not m.group("intro"):
+        told_that = (
+            re.match(r"(?:[^\"“”]{1,100}?),\s+that\s+(.+)", content) if m.group("intro") == "," else None
+        )
+        if told_that is not None and _words(content[: told_that.start(1)]) <= 12:
+            content = told_that.group(1)  # "objected in a letter to the county, dated 3 October 2024, that …"
+        if verb in lex.en_object_verbs and not m.group("intro") and not reports_object:
             told = re.match(r"(?:\S+\s+){1,8}?that\s+(.+)", content)
             if told is None and verb in _EN_BARE:
                 # "told reporters the workers would …": the person told, then what was said
@@ -929,14 +999,26 @@ def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | No
 
 def _en_supposition(text: str, lex: Lexicon) -> tuple[str, str, str] | None:
     """(hypothesis, marker, consequent) for an English supposition, or None."""
+    text = re.sub(r"^(?:and|but)\s+", "", text, flags=re.IGNORECASE)  # "That being so, and provided …"
     low = text.lower()
+    idioms = [m.start() for n in lex.not_suppositions for m in re.finditer(rf"\b{re.escape(n)}\b", low)]
+    inverted = re.match(
+        rf"({'|'.join(map(re.escape, lex.supposition_inverted)) or '(?!)'})\s+((?:the|a|an|this|that|these|those|we|you|they|"
+        rf"he|she|it|i|[A-Z][\w'’-]*)\b[^,]{{3,160}}),\s*(.+)",
+        text,
+        re.IGNORECASE,
+    )
+    if inverted and _EN_MODAL_ALL.search(inverted.group(3)) and not inverted.group(3).rstrip().endswith("?"):
+        return inverted.group(2).strip(), inverted.group(1).lower(), inverted.group(3).strip()
     for o in lex.supposition_open:
-        if low.startswith(o + " "):
+        if low.startswith(o + " ") and 0 not in idioms:
             comma = text.find(",", len(o))
             if comma > len(o) + 1:
                 return text[len(o) + 1 : comma].strip(), o, text[comma + 1 :].strip()
     for o, pattern in _patterns(lex.lang).en_supposition_after:
         m = pattern.search(text)
+        if m is not None and m.start(2) in idioms:
+            continue  # "if anything": no supposition
         before = text[: m.start()].split()[-1:] if m else []
         if before and before[0].lower().strip(",") in lex.supposition_not_after:
             continue  # "… than if …", "as if": no supposition
@@ -1534,6 +1616,9 @@ class _Drafter:
             elif kind in ("text", "pretitle"):
                 if i == 0 or kinds[i - 1] in ("blank", "header"):
                     self.linker.new_paragraph()
+                    # a source documents the statements of the paragraph it
+                    # follows: those of an earlier paragraph had none (an interview)
+                    self.pending = []
                 for s in split(self.text[self.offsets[i] : self.offsets[j] - 1], self.lang):
                     if s.text:
                         self.sentence(s.text, i + s.line, s.column)

@@ -175,6 +175,10 @@ def read_header(lines: list[str], date_labels: tuple[str, ...], title_labels: tu
             and (not header or _title_so_far(lines, header) is None)
         )
         dated = len(s) <= _LONG and _date_label_at(s, date_labels) and bool(_dates(s, compact=False))
+        if dated and _is_prose(s) and len(s) > 60:
+            # a sentence that mentions a date ("In a report published on 3 May
+            # 2024, the trust …") is prose, unless the label opens the line
+            dated = _date_label_at(" ".join(s.split()[:2]), date_labels)
         if len(header) >= HEADER_LINES or (
             _is_prose(s) and not _is_keywords(s) and not _HEADING.match(s) and not question and not dated
         ):

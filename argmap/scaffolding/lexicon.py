@@ -111,6 +111,8 @@ class Lexicon:
     not_say_start: tuple[str, ...] = ()
     # English: verbs taking the person told, words that are also nouns, look-alikes
     en_object_verbs: tuple[str, ...] = ()
+    #: Verbs whose object is what is reported ("put the saving at £410,000").
+    en_bare_verbs: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()
     not_reports: tuple[str, ...] = ()
     need_comma: tuple[str, ...] = ()
@@ -122,6 +124,9 @@ class Lexicon:
     #: Sentence openers that look like a connective but are none ("So far").
     not_connectives: tuple[str, ...] = ()
     supposition_not_after: tuple[str, ...] = ()
+    not_suppositions: tuple[str, ...] = ()
+    supposition_inverted: tuple[str, ...] = ()
+    speaker_titles: frozenset[str] = frozenset()
     speaker_author: tuple[str, ...] = ()
     speaker_anaphora: tuple[str, ...] = ()
     speaker_function: frozenset[str] = frozenset()
@@ -208,6 +213,7 @@ def lexicon(lang: str) -> Lexicon:
         not_say=_longest_first(_get(data, "attribution", "not_say", [])),
         not_say_start=_longest_first(_get(data, "attribution", "not_say_start", [])),
         en_object_verbs=_en_object_verbs(data),
+        en_bare_verbs=_en_object_verbs(data, "bare_verbs"),
         ambiguous=tuple(_get(data, "attribution", "ambiguous", [])),
         not_reports=_longest_first(_get(data, "attribution", "not_reports", [])),
         need_comma=tuple(_get(data, "judgment", "need_comma", [])),
@@ -215,6 +221,9 @@ def lexicon(lang: str) -> Lexicon:
         sequel_shapes=_shapes(_get(data, "judgment", "sequel_shapes", [])),
         not_connectives=_longest_first(_get(data, "judgment", "not_connectives", [])),
         supposition_not_after=tuple(_get(data, "supposition", "not_after", [])),
+        not_suppositions=_longest_first(_get(data, "supposition", "not_suppositions", [])),
+        supposition_inverted=tuple(_get(data, "supposition", "inverted", [])),
+        speaker_titles=frozenset(_get(data, "speaker", "titles", [])),
         speaker_author=_longest_first(_get(data, "speaker", "author", [])),
         speaker_anaphora=_longest_first(_get(data, "speaker", "anaphora", [])),
         speaker_function=frozenset(_get(data, "speaker", "function", [])),
@@ -231,13 +240,13 @@ def lexicon(lang: str) -> Lexicon:
     )
 
 
-def _en_object_verbs(data: dict[str, Any]) -> tuple[str, ...]:
+def _en_object_verbs(data: dict[str, Any], key: str = "object_verbs") -> tuple[str, ...]:
     """The forms of the English verbs that take the person told, irregular
     ones as the verb list gives them ("tell" is "tell told" there: told)."""
     entries = {str(e).split()[0]: str(e) for e in _get(data, "attribution", "verbs", [])}
     return tuple(
         f
-        for v in _get(data, "attribution", "object_verbs", [])
+        for v in _get(data, "attribution", key, [])
         if isinstance(v, str)
         for f in en_forms(entries.get(v, v))
     )
