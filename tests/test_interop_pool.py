@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import argmap
 import argmap.checks
@@ -209,3 +211,42 @@ def test_ctrl_c_and_sigterm_stop_every_worker(
     assert b"Traceback" not in err
     time.sleep(0.3)
     assert _group(process.pid) == []
+
+
+@pytest.fixture(scope="module")
+def assorted(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Map files of every kind a corpus folder may hold: good maps in each format, maps
+    with findings, a file that does not load, one that is not a map at all."""
+    from argmap.formats import dumps
+
+    folder = tmp_path_factory.mktemp("assorted")
+    names = []
+    for source in sorted((ROOT / "examples").rglob("*.argmap.yaml"))[:6]:
+        amap = argmap.load(source)
+        for fmt, end in (("yaml", ".argmap.yaml"), ("aif", ".aif.json"), ("argdown", ".argdown")):
+            path = folder / f"{source.stem.removesuffix('.argmap')}-{fmt}{end}"
+            path.write_text(dumps(amap, fmt), encoding="utf-8")  # type: ignore[arg-type]
+            names.append(str(path))
+    (folder / "broken.argmap.yaml").write_text("argmap: 1\nclaims: [\n", encoding="utf-8")
+    (folder / "notes.aif.json").write_text('{"no": "nodes"}', encoding="utf-8")
+    names += [str(folder / "broken.argmap.yaml"), str(folder / "notes.aif.json")]
+    return names
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_set_of_files_gives_the_same_report_in_any_number_of_processes(
+    run: Any, assorted: list[str], data: st.DataObject
+) -> None:
+    files = data.draw(st.lists(st.sampled_from(assorted), min_size=1, max_size=14), label="files")
+    jobs = data.draw(st.integers(2, 4), label="jobs")
+    extra = data.draw(
+        st.sampled_from([[], ["--format", "json"], ["--statistics", "--lang", "ja"]]), label="options"
+    )
+    alone = run("check", "--jobs", "1", *extra, *files)
+    together = run("check", "--jobs", str(jobs), *extra, *files)
+    assert (together.exit_code, together.stdout, together.stderr) == (
+        alone.exit_code,
+        alone.stdout,
+        alone.stderr,
+    )
