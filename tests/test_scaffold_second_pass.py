@@ -621,3 +621,23 @@ def test_an_inverted_condition_is_a_supposition() -> None:
     assert any(c.kind is Kind.CONCLUSION and c.conditional for c in d.map.claims.values())
     d = draft("Should we worry about the lamps, or about the roads?", "en")
     assert all(c.kind is not Kind.HYPOTHESIS for c in d.map.claims.values())
+
+
+def test_a_study_by_researchers_reports_what_it_found() -> None:
+    d = draft(
+        "A survey of 400 riders by students at Lakeside College found no support for the fare rise.", "en"
+    )
+    (ev,) = d.map.claims.values()
+    assert ev.kind is Kind.EVIDENCE and ev.source is not None and "survey" in (ev.source.speaker or "")
+    # a passive "by" names no speaker
+    d = draft("Parents were told by the school that the trip is off.", "en")
+    assert all(c.kind is not Kind.EVIDENCE for c in d.map.claims.values())
+
+
+def test_she_takes_the_person_the_sentence_before_is_about() -> None:
+    d = draft(
+        'Chief Engineer Rosa Lund of the port was calm. "The crane is safe," she told the Echo on Monday.',
+        "en",
+    )
+    (ev,) = [c for c in d.map.claims.values() if c.kind is Kind.EVIDENCE]
+    assert ev.source is not None and "Rosa Lund" in (ev.source.speaker or "")

@@ -832,7 +832,20 @@ def _en_speaker(raw: str, lex: Lexicon) -> str | None:
         if not words:
             continue
         low = [w.lower().strip("'’\".") for w in words]
-        if any(w in lex.speaker_not_in for w in low) or low[0] in lex.speaker_openers:
+        # "by" after a noun is who made it ("a study by researchers at …"),
+        # after a participle a passive ("was told by"): only the first names a speaker
+        refused = [
+            w
+            for k, w in enumerate(low)
+            if w in lex.speaker_not_in
+            and not (
+                w == "by"
+                and k > 0
+                and not low[k - 1].endswith(("ed", "en"))
+                and low[k - 1] not in lex.speaker_not_in
+            )
+        ]
+        if refused or low[0] in lex.speaker_openers:
             continue
         if len(words) == 1 and low[0] in lex.speaker_anaphora:
             found.append((False, cleaned))
@@ -975,7 +988,8 @@ def _en_attribution_core(body: str, lex: Lexicon) -> tuple[str, str | None, str]
         bare = not m.group("intro") and content[:1] not in '"“' and verb not in _EN_BARE
         # "put the saving at £410,000", "rated its efficiency at 2.9", "advertises
         # the HP-7 as giving '…'": a verb whose object is the report, with a figure or a quotation
-        reports_object = verb in lex.en_bare_verbs and bool(re.search(r"[0-9\"“£$€%]", content))
+        research = any(w.lower().strip(",.") in lex.speaker_research for w in m.group("sp").split())
+        reports_object = verb in lex.en_bare_verbs and (research or bool(re.search(r"[0-9\"“£$€%]", content)))
         if bare and verb not in lex.en_object_verbs and not reports_object:
             return None  # "Students post photos": no report without "that"
         told_that = (
@@ -995,6 +1009,32 @@ def _en_attribution_core(body: str, lex: Lexicon) -> tuple[str, str | None, str]
         if who is not None and not _EN_CLAUSE.search(who):
             return content.strip('"“”'), who, m.group("v")
     return None
+
+
+def _en_subject_person(sentence: str, lex: Lexicon) -> str | None:
+    """The person a sentence opens with, when its subject is one: two or
+    three capitalised words among its first six, after any title ("Chief
+    Inspector Maria Olsen of Wrexford Police was …", "Dana Whitlow, a nurse
+    …"), none naming an organisation (a word of ``[speaker] nouns``)."""
+    words = sentence.split()[:8]
+    run: list[str] = []
+    for k, w in enumerate(words):
+        bare = w.strip(",.;:'’\"“”")
+        if bare[:1].isupper() and bare.lower() not in lex.speaker_function:
+            run.append(bare)
+            if w.endswith((",", ";", ":")):
+                break
+        elif run or k >= 3:
+            break
+    k = 0
+    while k < len(run) and (run[k].lower() in lex.speaker_titles or run[k].lower() in lex.speaker_nouns):
+        k += 1  # "Chief Engineer Rosa Lund": the titles before the name
+    names = run[k:]
+    if not 2 <= len(names) <= 3 or any(w.lower() in lex.speaker_nouns for w in names):
+        return None
+    if any(w.lower() in lex.speaker_not_names for w in names):
+        return None
+    return " ".join(run)
 
 
 def _en_supposition(text: str, lex: Lexicon) -> tuple[str, str, str] | None:
@@ -1653,6 +1693,9 @@ class _Drafter:
             flat = MD_LINK.sub(lambda m: m.group(1), flat)
         reading = self.read_sentence(flat, self.lex)
         if reading is None:
+            person = _en_subject_person(flat, self.lex) if self.lang == "en" else None
+            if person is not None:
+                self.last_speaker = person  # "she" in the next sentence
             u = Unmatched(line, line + sentence.count("\n"), sentence, "no marker")
             self.unmatched.append(u)
             if not _QUESTION.search(flat):  # a question asserts nothing: never a premise

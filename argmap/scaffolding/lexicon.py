@@ -127,6 +127,7 @@ class Lexicon:
     not_suppositions: tuple[str, ...] = ()
     supposition_inverted: tuple[str, ...] = ()
     speaker_titles: frozenset[str] = frozenset()
+    speaker_research: frozenset[str] = frozenset()
     speaker_author: tuple[str, ...] = ()
     speaker_anaphora: tuple[str, ...] = ()
     speaker_function: frozenset[str] = frozenset()
@@ -224,6 +225,7 @@ def lexicon(lang: str) -> Lexicon:
         not_suppositions=_longest_first(_get(data, "supposition", "not_suppositions", [])),
         supposition_inverted=tuple(_get(data, "supposition", "inverted", [])),
         speaker_titles=frozenset(_get(data, "speaker", "titles", [])),
+        speaker_research=frozenset(_get(data, "speaker", "research", [])),
         speaker_author=_longest_first(_get(data, "speaker", "author", [])),
         speaker_anaphora=_longest_first(_get(data, "speaker", "anaphora", [])),
         speaker_function=frozenset(_get(data, "speaker", "function", [])),
