@@ -641,3 +641,48 @@ def test_she_takes_the_person_the_sentence_before_is_about() -> None:
     )
     (ev,) = [c for c in d.map.claims.values() if c.kind is Kind.EVIDENCE]
     assert ev.source is not None and "Rosa Lund" in (ev.source.speaker or "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Full report: https://example.org/r",
+        "County bus survey 2025: https://example.org/s",
+        "調査報告：https://example.jp/r",
+    ],
+)
+def test_a_short_label_before_a_url_is_a_source_line(line: str) -> None:
+    lang = "ja" if "報告" in line else "en"
+    text = (
+        "The council said on 3 May 2024 that fares will rise.\n"
+        if lang == "en"
+        else "市は、運賃を上げると発表した。\n"
+    ) + line
+    d = draft(text, lang)
+    (ev,) = d.map.claims.values()
+    assert (
+        ev.source is not None and ev.source.url is not None and ev.source.url.startswith("https://example.")
+    )
+
+
+def test_a_sentence_with_a_colon_and_a_url_is_no_source_line() -> None:
+    from argmap.scaffolding.draft import _source_line
+
+    assert _source_line("The mayor was clear. Read it: https://example.org/a", ("source",)) is None
+
+
+def test_periphrastic_and_possessive_reports() -> None:
+    d = draft("The club's coach, Ana Ruiz, was quoted as saying the pitch is unsafe.", "en")
+    (ev,) = d.map.claims.values()
+    assert ev.kind is Kind.EVIDENCE and "Ana Ruiz" in (ev.source.speaker if ev.source else "")
+    d = draft('Ana Ruiz spoke last. "We train in the mud," was her summing-up.', "en")
+    (ev,) = [c for c in d.map.claims.values() if c.kind is Kind.EVIDENCE]
+    assert ev.source is not None and "Ana Ruiz" in (ev.source.speaker or "")
+
+
+def test_weighing_sums_up_and_a_column_name_is_no_title() -> None:
+    d = draft("Fares rose twice. Buses are late.\nWeighing the evidence, the council should act.", "en")
+    (inference,) = d.map.inferences.values()
+    assert inference.premises
+    h = read_header(["連載コラム「街角から」", "駅前の広場をどう使うか", "2025年1月5日"], (), ())
+    assert h.title == "駅前の広場をどう使うか"

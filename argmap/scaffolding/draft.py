@@ -132,6 +132,10 @@ def _SOURCE_LABELS() -> tuple[str, ...]:  # a constant, read once
     )
 
 
+#: A short label before a colon: at most 40 characters, no sentence end, no URL.
+_SHORT_LABEL = re.compile(r"([^:：。.!?！？/]{1,40}?)\s*[:：]\s*(?=https?://)")
+
+
 def _source_line(s: str, labels: tuple[str, ...]) -> tuple[str, str | None, DateMatch | None] | None:
     """(url, title, date) of a line that only gives a source: ``[title](url)``,
     ``(url)``, or a label and a colon then an optional title, the URL and an
@@ -150,7 +154,12 @@ def _source_line(s: str, labels: tuple[str, ...]) -> tuple[str, str | None, Date
     if m is not None and _is_url_line(m.group(1)):
         return m.group(1), None, None
     low = s.lower()
-    for label in labels:
+    # any short text before a colon that opens the line and a URL ends it
+    # ("Full report: https://…", "County travel survey 2025: https://…", 「論文：https://…」)
+    # is a label too, when it is no sentence
+    head = _SHORT_LABEL.match(s)
+    free = (head.group(1).lower(),) if head is not None and URL_RE.fullmatch(s[head.end() :].strip()) else ()
+    for label in labels + free:
         if not low.startswith(label):
             continue
         rest = s[len(label) :].lstrip(" \u3000")
@@ -818,6 +827,19 @@ _EN_FOLLOWING_VERB = frozenset(
 _EN_BARE = frozenset(("say", "says", "said", "tell", "tells", "told"))
 
 
+def _passive_by(low: list[str], k: int, lex: Lexicon) -> bool:
+    """Whether the "by" at ``low[k]`` makes a passive ("were told by"): after
+    a participle that follows a form of "be" (or opens the phrase); after a
+    noun ("a study by") or a noun and its participle ("a count commissioned
+    by") it names who made it."""
+    before = low[k - 1]
+    if before in lex.speaker_not_in:
+        return True
+    if not before.endswith(("ed", "en")):
+        return False
+    return k < 2 or low[k - 2] in lex.speaker_not_in
+
+
 def _en_speaker(raw: str, lex: Lexicon) -> str | None:
     """The speaker in ``raw`` (the words before or after a reporting verb), or
     None when they cannot name one: "It's to be", "Some have", "However these
@@ -837,13 +859,7 @@ def _en_speaker(raw: str, lex: Lexicon) -> str | None:
         refused = [
             w
             for k, w in enumerate(low)
-            if w in lex.speaker_not_in
-            and not (
-                w == "by"
-                and k > 0
-                and not low[k - 1].endswith(("ed", "en"))
-                and low[k - 1] not in lex.speaker_not_in
-            )
+            if w in lex.speaker_not_in and not (w == "by" and k > 0 and not _passive_by(low, k, lex))
         ]
         if refused or low[0] in lex.speaker_openers:
             continue
@@ -888,13 +904,25 @@ def _en_according(phrase: str, rest: str) -> tuple[str, str]:
 #: A sentence-initial adverbial before the subject, to its comma ("In a paper
 #: published on 14 May 2024, …", "Speaking at the meeting, …") or a conjunction ("Yet …").
 _EN_LEAD = re.compile(
-    r"^(?:(?:in|on|at|during|after|before|speaking|writing|asked|interviewed|in an?|through|via|responding|replying)"
+    r"^(?:(?:in|on|at|during|after|before|asked|interviewed|in an?|through|via|[a-z]+ing)"
     r"\b[^,\"“”]{1,80},\s+|(?:yet|but|and|meanwhile|still|now)\s+)(?=\S)",
     re.IGNORECASE,
 )
 #: A non-restrictive clause or an apposition between commas right after a
 #: name: ", who chairs the association,", ", whose advice the council follows,".
 _EN_RELATIVE = re.compile(r"(?<=[A-Za-z.’'])\s*,\s+(?:who|whose|which)\b[^,\"“”]{1,100},")
+#: Reporting said in a periphrasis: "was quoted as saying", "is reported to have said".
+_EN_PERIPHRASIS = re.compile(
+    r"\s+(?:was|were|is|are|has been|have been)\s+(?:quoted|reported|heard|understood|recorded|said)\s+"
+    r"(?:as saying|to have said|to say|as telling \S+)\b",
+    re.IGNORECASE,
+)
+#: "'…,' was his summing-up", "'…' is her verdict": a quotation, a copula, a possessive and one word.
+_EN_POSSESSIVE_NOUN = re.compile(
+    r"^(?P<c>[\"“][^\"“”]+[\"”]),?\s+(?:was|is|were|came)\s+(?P<p>his|her|their)\s+(?P<v>[\w-]+)\W*$",
+    re.IGNORECASE,
+)
+_EN_PRONOUN = {"his": "he", "her": "she", "their": "they"}
 #: "…, saying that …": a participle of saying after the subject's own verb.
 _EN_SAYING = re.compile(
     r"^(?P<sp>[^,\"“”]{1,60}?)\s+(?P<v0>[a-z]+ed)\b[^\"“”]{0,160}?,\s+"
@@ -925,6 +953,14 @@ def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | No
     core = _strip_inline_source(body)
     if any(core.lower().startswith(n) for n in lex.not_reports):
         return None
+    said = _EN_PERIPHRASIS.sub(" said", core)
+    if said != core:  # "X was quoted as saying …": X said …
+        found_said = _en_attribution(said, lex)
+        if found_said is not None:
+            return found_said
+    m = _EN_POSSESSIVE_NOUN.match(core)
+    if m is not None:  # "'…,' was his summing-up": the one "his" names
+        return m.group("c").strip().strip('"“”,. '), _EN_PRONOUN[m.group("p").lower()], m.group("v")
     shorter = _EN_RELATIVE.sub("", _EN_LEAD.sub("", core, count=1))
     if shorter != core:
         shorter_found = _en_attribution_core(shorter, lex)

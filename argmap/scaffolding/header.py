@@ -61,7 +61,9 @@ _SERIES = re.compile(
 _LABEL_LINE = re.compile(
     r"^(?:by|written by|words by|文[・：:]|取材[・：:])\s*\S"
     r"|\bmin(?:ute)?s? read\b|分で読め|第\s*[0-9０-９]+\s*号|\b(?:vol|no|issue)\.?\s*[0-9]+\b"
-    r"|\s[|｜]\s|[|｜]",
+    r"|\s[|｜]\s|[|｜]"
+    # a column's or a newsletter's name: スポーツコラム「白線の外から」, 連載・まちの記憶
+    r"|^[^\s「」]{0,8}(?:コラム|連載|シリーズ|特集|通信|だより|新聞|日記|ブログ|広報紙|広報)(?:[「『・:：\s\u3000]|$)",
     re.IGNORECASE,
 )
 _CAPS = re.compile(r"^[A-Z][A-Z0-9&'’. -]{0,40}$")
