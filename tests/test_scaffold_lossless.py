@@ -58,7 +58,7 @@ def kept(d: Draft) -> str:
     return squash("\n".join(parts))
 
 
-_BREAK = re.compile(r"[\s。、，,．.！？!?:;「」『』()（）\"“”'’–—|｜]+")  # dashes and bars separate
+_BREAK = re.compile(r"[\s。、，,．.！？!?:：;「」『』()（）\"“”'’–—|｜]+")  # dashes and bars separate
 
 
 _MARKUP = re.compile(
