@@ -686,3 +686,13 @@ def test_weighing_sums_up_and_a_column_name_is_no_title() -> None:
     assert inference.premises
     h = read_header(["連載コラム「街角から」", "駅前の広場をどう使うか", "2025年1月5日"], (), ())
     assert h.title == "駅前の広場をどう使うか"
+
+
+def test_he_going_on_in_the_same_paragraph_keeps_the_date() -> None:
+    text = (
+        'Ken Oda spoke on 4 March 2025. "The pool is too cold," Ken Oda said on 4 March 2025. '
+        '"Nobody swims in March," he added.\n\n"We will heat it," he said.'
+    )
+    d = draft(text, "en")
+    dates = [c.source.date for c in d.map.claims.values() if c.kind is Kind.EVIDENCE and c.source]
+    assert dates == [dt.date(2025, 3, 4), dt.date(2025, 3, 4), None]  # a new paragraph: a new occasion

@@ -1655,6 +1655,8 @@ class _Drafter:
         self.first_text: str | None = None
         self.connective = ""  # the marker of the conclusion being drafted
         self.last_speaker: str | None = None
+        #: (paragraph, speaker) of the last statement
+        self.last_said: tuple[int, str] | None = None
         self.last_date: Any = None
 
     def read(self) -> None:
@@ -1748,6 +1750,8 @@ class _Drafter:
             speaker = reading.speaker
             if speaker is not None and speaker.lower() in self.lex.speaker_anaphora and self.last_speaker:
                 speaker = self.last_speaker
+                if date is None and self.last_said == (self.linker.paragraph_no, speaker):
+                    date = self.last_date  # "he" goes on in the same paragraph: the same occasion
             ev = _Claim(self.ids.new("E"), "evidence", reading.text, origin, speaker, date)
             if link is not None:
                 ev.url, ev.title = link.group(2), inline_title
@@ -1761,6 +1765,7 @@ class _Drafter:
             self.linker.evidence(ev)
             if speaker:
                 self.last_speaker = speaker
+                self.last_said = (self.linker.paragraph_no, speaker)
             if date is not None:
                 self.last_date = date
             return
