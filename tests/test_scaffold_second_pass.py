@@ -696,3 +696,23 @@ def test_he_going_on_in_the_same_paragraph_keeps_the_date() -> None:
     d = draft(text, "en")
     dates = [c.source.date for c in d.map.claims.values() if c.kind is Kind.EVIDENCE and c.source]
     assert dates == [dt.date(2025, 3, 4), dt.date(2025, 3, 4), None]  # a new paragraph: a new occasion
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The new timetable seems to suit commuters better.", "en"),
+        ("The council would be wise to wait for the survey.", "en"),
+        ("この数字からは、利用者が減っていることがうかがえます。", "ja"),
+        ("このままでは、商店街の灯が消えかねない。", "ja"),
+        ("駅前の再開発は見直すほかない。", "ja"),
+    ],
+)
+def test_the_modality_of_an_inference_makes_a_judgment(sentence: str, lang: str) -> None:
+    d = draft(sentence, lang)
+    assert [c.kind for c in d.map.claims.values()] == [Kind.CONCLUSION]
+
+
+def test_only_one_is_no_modality() -> None:
+    d = draft("駅には改札が一つしかありません。", "ja")
+    assert all(c.kind is not Kind.CONCLUSION for c in d.map.claims.values())
