@@ -716,3 +716,11 @@ def test_the_modality_of_an_inference_makes_a_judgment(sentence: str, lang: str)
 def test_only_one_is_no_modality() -> None:
     d = draft("駅には改札が一つしかありません。", "ja")
     assert all(c.kind is not Kind.CONCLUSION for c in d.map.claims.values())
+
+
+def test_unless_and_supposing_in_japanese() -> None:
+    d = draft("市が予算を増やさない限り、図書館の開館時間は延びないでしょう。", "ja")
+    hyp = [c.text for c in d.map.claims.values() if c.kind is Kind.HYPOTHESIS]
+    assert hyp == ["市が予算を増やさない"]
+    d = draft("仮に運賃が倍になったとしたら、利用者は半分に減るだろう。", "ja")
+    assert any(c.kind is Kind.CONCLUSION and c.conditional for c in d.map.claims.values())
