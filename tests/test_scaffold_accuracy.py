@@ -49,7 +49,7 @@ CONNECTIVE_LINKS = ("connective", "summary")
 
 
 #: The texts that joined the development folder last: the second held-out
-#: set (scored once, then added) and four texts written to check the rules
+#: set (scored once, then added) and six texts written to check the rules
 #: that followed it. They are asserted apart, at the level reached (below).
 NEWER = frozenset(
     {
@@ -63,6 +63,8 @@ NEWER = frozenset(
         "en_letter.txt",
         "ja_science.txt",
         "ja_sports.txt",
+        "en_science.txt",
+        "ja_letter.txt",
     }
 )
 
@@ -391,13 +393,14 @@ def test_each_language_meets_the_targets() -> None:
 
 
 def test_the_newer_texts_hold_the_level_reached() -> None:
-    """The ten newer texts (:data:`NEWER`), asserted at the level the rules
-    reached on them, for now below the targets: attributed statements 92%
-    in Japanese and 76% in English (a statement dated only by the meeting an
-    earlier sentence names, a speaker named after a long description), the
-    precision of the evidence 100%, judgments 86% and 95% (an evaluative
-    sentence with no modal, 「…のは早い」, is no judgment to the rules), every
-    title, date and trap; connective links only 5 of 15 in each language:
+    """The twelve newer texts (:data:`NEWER`), asserted at the level the rules
+    reached on them, for now below the targets: attributed statements 93%
+    in Japanese and 80% in English (a statement dated only by the meeting an
+    earlier sentence names, a speaker named after a long description, a URL
+    meant for a statement of an earlier paragraph), the precision of the
+    evidence 100%, judgments 96% and 100% (an evaluative sentence with no
+    modal, 「…のは早い」, is no judgment to the rules), every title, date and
+    trap; connective links only 6 of 17 and 6 of 16:
     the references take what the author means, often the sentences with no
     marker two paragraphs up or one judgment of several (docs/scaffold.md,
     "Limits")."""

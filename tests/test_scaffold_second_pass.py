@@ -724,3 +724,57 @@ def test_unless_and_supposing_in_japanese() -> None:
     assert hyp == ["市が予算を増やさない"]
     d = draft("仮に運賃が倍になったとしたら、利用者は半分に減るだろう。", "ja")
     assert any(c.kind is Kind.CONCLUSION and c.conditional for c in d.map.claims.values())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "has"),
+    [
+        (
+            "A group led by Prof Ana Silva at Hill College surveyed 300 cafes in 2024 and found in May 2025 that "
+            "half had cut their opening hours.",
+            "Ana Silva",
+            "half had cut",
+        ),
+        ("The Ramblers' Trust has long urged walkers to keep dogs on leads.", "Ramblers' Trust", "keep dogs"),
+        (
+            "Dan Moss, who runs the ferry, fears that the pier will not last the winter.",
+            "Dan Moss",
+            "pier will not",
+        ),
+    ],
+)
+def test_more_english_structures(sentence: str, speaker: str, has: str) -> None:
+    d = draft(sentence, "en")
+    (ev,) = d.map.claims.values()
+    assert ev.kind is Kind.EVIDENCE and ev.source is not None and speaker in (ev.source.speaker or "")
+    assert has in ev.text
+
+
+def test_i_believe_is_still_the_authors_judgment() -> None:
+    d = draft("I believe the pier will not last the winter.", "en")
+    assert [c.kind for c in d.map.claims.values()] == [Kind.CONCLUSION]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("店長の木村さんに尋ねると、「雨の日は客が半分になる」とため息をついた。", "木村さん"),
+        ("市のまとめでは、去年の来館者は2割減ったという。", "市のまとめ"),
+    ],
+)
+def test_more_japanese_speakers(sentence: str, speaker: str) -> None:
+    d = draft(sentence, "ja")
+    (ev,) = d.map.claims.values()
+    assert ev.kind is Kind.EVIDENCE and ev.source is not None and speaker in (ev.source.speaker or "")
+
+
+def test_pointing_back_with_no_clause_is_a_connective_not_a_supposition() -> None:
+    d = draft("バスは1日3本しかない。\nだとすると、高校生は自転車で通うしかないだろう。", "ja")
+    assert all(c.kind is not Kind.HYPOTHESIS for c in d.map.claims.values())
+    (inference,) = d.map.inferences.values()
+    assert inference.premises
+    d = draft("バスは1日3本だ。\nそう考えると、町には増便を求めてほしい。", "ja")
+    (inference,) = d.map.inferences.values()
+    assert inference.premises
+    h = read_header(["【読者の声】", "通学路に信号を", "2025/02/14"], (), ())
+    assert h.title == "通学路に信号を"

@@ -518,6 +518,13 @@ def _drop_final(text: str, lex: Lexicon) -> str:
 
 _HIRAGANA_END = re.compile("[\u3040-\u309f]$")
 _KANJI_END = re.compile("[\u4e00-\u9fff]$")
+#: A noun written in kana after の: 「県警のまとめ」「市のおしらせ」 (not a clause: no て, ば, ら …).
+_KANA_NOUN = re.compile("の[\u3040-\u309f]{1,4}(?<![てでばらともはがにをたい])$")
+#: 「Xに相談すると、「…」と…」: the one consulted is the speaker.
+_JA_ASKED = re.compile(
+    r"(?:^|[、,，])(?:[^、。「」]{0,12}の)?(?P<sp>[^、。「」の]{1,20}?)に(?:相談|聞|尋ね|たずね|問い合わせ|取材|話を聞|意見を求め)"
+    r"[^、。「」]{0,6}?(?:ると|たところ|たら|ても)[、,，]"
+)
 
 
 def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
@@ -535,9 +542,17 @@ def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
     speaker = re.split(r"[、,，]", m.group(1))[-1].strip()
     if not speaker:
         return None, content
-    if speaker.endswith(("で", "に")) and len(speaker) > 1 and not _HIRAGANA_END.search(speaker[:-1]):
+    if (
+        speaker.endswith(("で", "に"))
+        and len(speaker) > 1
+        and (not _HIRAGANA_END.search(speaker[:-1]) or _KANA_NOUN.search(speaker[:-1]))
+    ):
         speaker = speaker[:-1]  # 「アンケートでは、…」: in the survey, the survey's words
-    if _HIRAGANA_END.search(speaker) and not speaker.endswith(lex.speaker_kana_suffixes):
+    if (
+        _HIRAGANA_END.search(speaker)
+        and not speaker.endswith(lex.speaker_kana_suffixes)
+        and not _KANA_NOUN.search(speaker)
+    ):
         return None, content  # 「減便と言っても、…」: a clause, not someone
     return speaker, content[m.end() :].strip()
 
@@ -611,6 +626,9 @@ def _ja_any_verb(core: str, lex: Lexicon) -> tuple[str, str, str] | None:
         in_gap = re.match(r"^(?:[、,，])?(.+?)(?:は|が|も)[、,，]?", m.group("gap"))
         if speaker is None and in_gap and not _HIRAGANA_END.search(in_gap.group(1)):
             speaker, content = in_gap.group(1), before  # 「『…』と田中氏は漏らした」
+        asked = _JA_ASKED.search(before, 0, min(len(before), 80))
+        if asked is not None and (speaker is None or speaker in before[: asked.start("sp")]):
+            speaker, content = asked.group("sp"), before[asked.end() :]  # 「Xに相談すると、「…」と…」
         if speaker is None or _is_author(speaker, lex):
             continue
         content = content.strip("、 ")
@@ -767,7 +785,8 @@ _EN_CLAUSE = re.compile(
 )
 #: Auxiliaries and adverbs between a speaker and the verb ("the ministry has also said").
 _EN_AUX = re.compile(
-    r"(?:\s+(?:has|have|had|also|later|previously|repeatedly|again|publicly|reportedly|now|still|already))+\s*\Z",
+    r"(?:\s+(?:has|have|had|also|later|previously|repeatedly|again|publicly|reportedly|now|still|already|long|"
+    r"recently|consistently|often|once|first|since|always|privately|openly|duly|then))+\s*\Z",
     re.I,
 )
 
@@ -943,6 +962,34 @@ _EN_COLON_QUOTE = re.compile(
 )
 
 
+#: "… and reported (on 10 June 2025) that …": a reporting verb after "and", then "that".
+_EN_AND_THAT = re.compile(r"\s+and\s+(?P<v>[a-z]+)\b(?P<time>[^\"“”]{0,60}?)\s+that\s+(?P<c>.+)$")
+#: A verb in the past or the -s form: where a subject ends ("A team led by X tracked").
+_EN_FINITE = re.compile(r"\s(?P<w>[a-z]+(?:ed|s))\b")
+#: A past form inside a phrase that is not a participle before "by" ("led by" stays in a subject).
+_EN_PAST_IN = re.compile(r"\s[a-z]+ed\b(?!\s+by\b)")
+
+
+def _en_coordinated(core: str, lex: Lexicon) -> tuple[str, str | None, str] | None:
+    """(content, speaker, marker) for "X <verb>ed … and <reported> (DATE) that …":
+    the subject of the first verb is the speaker (the longest phrase before a
+    verb that names one: "A team led by Dr Sam Keane at Northfield University")."""
+    m = _EN_AND_THAT.search(core, max(0, len(core) - 400))
+    if m is None or m.group("v") not in lex.attribution_verbs or "," in m.group("time"):
+        return None
+    head = core[: m.start()]
+    best = None
+    for f in _EN_FINITE.finditer(head, 0, min(len(head), 160)):
+        subject = head[: f.start()]
+        if _words(subject) > lex.speaker_max_words + 2 or _EN_PAST_IN.search(subject):
+            break  # the subject holds a verb of its own ("… University tracked 48 …"): it ended before
+        if "," not in subject and _en_speaker(subject, lex) is not None and not _EN_CLAUSE.search(subject):
+            best = subject
+    if best is None:
+        return None
+    return m.group("c").strip(), _en_speaker(best, lex), m.group("v")
+
+
 def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | None:
     """(content, speaker, marker) for an attributed English statement, or None:
     by the patterns of :func:`_en_attribution_core`, then by structure — the
@@ -969,6 +1016,9 @@ def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | No
         shorter_found = _en_attribution_core(shorter, lex)
         if shorter_found is not None:
             return shorter_found
+    coordinated = _en_coordinated(shorter, lex)
+    if coordinated is not None:
+        return coordinated
     for pattern in (_EN_HOW, _EN_COLON_QUOTE, _EN_SAYING):
         m = pattern.match(shorter)
         if m is None or _words(m.group("sp")) > lex.speaker_max_words:
@@ -1041,6 +1091,9 @@ def _en_attribution_core(body: str, lex: Lexicon) -> tuple[str, str | None, str]
             if told is None and verb in _EN_BARE:
                 # "told reporters the workers would …": the person told, then what was said
                 told = re.match(r"(?:(?:the|a|an|our|his|her|their|local)\s+)?\S+\s+(.+)", content)
+            if told is None and verb not in _EN_BARE:
+                # "urged householders to cut holes in their fences": whom, then what they were urged to do
+                told = re.match(r"(\S+(?:\s\S+){0,3}\s+to\s+\w.*)", content)
             if told is None:
                 return None
             content = told.group(1)
