@@ -778,3 +778,17 @@ def test_pointing_back_with_no_clause_is_a_connective_not_a_supposition() -> Non
     assert inference.premises
     h = read_header(["【読者の声】", "通学路に信号を", "2025/02/14"], (), ())
     assert h.title == "通学路に信号を"
+
+
+def test_comparing_two_things_is_a_connective_and_a_known_label_word_may_start_a_free_label() -> None:
+    d = draft(
+        "費用の差は大きい。答えはまだ出ていない。\nこの二つを並べてみると、手立てを示すことが欠かせないでしょう。",
+        "ja",
+    )
+    (inference,) = d.map.inferences.values()
+    assert len(inference.premises) == 2
+    d = draft("この制度を使えば、費用は下がるだろう。", "ja")  # a real supposition, no connective
+    assert any(c.kind is Kind.HYPOTHESIS for c in d.map.claims.values())
+    d = draft("町長は、プールを廃止すると述べました。\n参考資料：https://example.jp/plan", "ja")
+    (ev,) = d.map.claims.values()
+    assert ev.source is not None and ev.source.url == "https://example.jp/plan"

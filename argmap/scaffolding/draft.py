@@ -159,7 +159,10 @@ def _source_line(s: str, labels: tuple[str, ...]) -> tuple[str, str | None, Date
     # is a label too, when it is no sentence
     head = _SHORT_LABEL.match(s)
     free = (head.group(1).lower(),) if head is not None and URL_RE.fullmatch(s[head.end() :].strip()) else ()
-    if free and not any(low.startswith(label) for label in labels):
+    known = any(
+        low.startswith(label) and s[len(label) :].lstrip(" \u3000")[:1] in (":", "：") for label in labels
+    )
+    if free and not known:
         # the text before the colon names the page: it is the source's title
         return URL_RE.search(s, head.end()).group().rstrip(")）"), head.group(1).strip() or None, None  # type: ignore[union-attr]
     for label in labels:
