@@ -792,3 +792,16 @@ def test_comparing_two_things_is_a_connective_and_a_known_label_word_may_start_a
     d = draft("町長は、プールを廃止すると述べました。\n参考資料：https://example.jp/plan", "ja")
     (ev,) = d.map.claims.values()
     assert ev.source is not None and ev.source.url == "https://example.jp/plan"
+
+
+def test_a_stance_with_a_figure_and_and_said_after_a_first_verb() -> None:
+    d = draft("The tourism officer, Neil Ashby, reckons each visitor spends about £40.", "en")
+    (ev,) = d.map.claims.values()
+    assert ev.kind is Kind.EVIDENCE and "Neil Ashby" in (ev.source.speaker if ev.source else "")
+    d = draft("The chair, Councillor Ada Lin, opened the debate and said the hall would close in May.", "en")
+    (ev,) = d.map.claims.values()
+    assert ev.kind is Kind.EVIDENCE and "Ada Lin" in (ev.source.speaker if ev.source else "")
+    assert ev.text.startswith("the hall would close")
+    # a noun, not a verb: nobody is reported
+    d = draft("Quality at universities has its price, which is why students should pay.", "en")
+    assert all(c.kind is not Kind.EVIDENCE for c in d.map.claims.values())

@@ -967,6 +967,8 @@ _EN_COLON_QUOTE = re.compile(
 
 #: "… and reported (on 10 June 2025) that …": a reporting verb after "and", then "that".
 _EN_AND_THAT = re.compile(r"\s+and\s+(?P<v>[a-z]+)\b(?P<time>[^\"“”]{0,60}?)\s+that\s+(?P<c>.+)$")
+#: "… and said the money would …": "said" or "told" needs no "that".
+_EN_AND_SAID = re.compile(r"\s+and\s+(?P<v>said|says|told)\b(?P<time>)\s+(?P<c>.+)$")
 #: A verb in the past or the -s form: where a subject ends ("A team led by X tracked").
 _EN_FINITE = re.compile(r"\s(?P<w>[a-z]+(?:ed|s))\b")
 #: A past form inside a phrase that is not a participle before "by" ("led by" stays in a subject).
@@ -977,7 +979,9 @@ def _en_coordinated(core: str, lex: Lexicon) -> tuple[str, str | None, str] | No
     """(content, speaker, marker) for "X <verb>ed … and <reported> (DATE) that …":
     the subject of the first verb is the speaker (the longest phrase before a
     verb that names one: "A team led by Dr Sam Keane at Northfield University")."""
-    m = _EN_AND_THAT.search(core, max(0, len(core) - 400))
+    m = _EN_AND_THAT.search(core, max(0, len(core) - 400)) or _EN_AND_SAID.search(
+        core, max(0, len(core) - 400)
+    )
     if m is None or m.group("v") not in lex.attribution_verbs or "," in m.group("time"):
         return None
     head = core[: m.start()]
@@ -986,7 +990,7 @@ def _en_coordinated(core: str, lex: Lexicon) -> tuple[str, str | None, str] | No
         subject = head[: f.start()]
         if _words(subject) > lex.speaker_max_words + 2 or _EN_PAST_IN.search(subject):
             break  # the subject holds a verb of its own ("… University tracked 48 …"): it ended before
-        if "," not in subject and _en_speaker(subject, lex) is not None and not _EN_CLAUSE.search(subject):
+        if _en_speaker(subject, lex) is not None and not _EN_CLAUSE.search(subject):
             best = subject
     if best is None:
         return None
