@@ -805,3 +805,12 @@ def test_a_stance_with_a_figure_and_and_said_after_a_first_verb() -> None:
     # a noun, not a verb: nobody is reported
     d = draft("Quality at universities has its price, which is why students should pay.", "en")
     assert all(c.kind is not Kind.EVIDENCE for c in d.map.claims.values())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["館長は「静かに」と書かれた札を机に置いた。", "店主は「町一番のパン屋」と名乗っている。"],
+)
+def test_a_quotation_that_labels_a_thing_reports_nothing(sentence: str) -> None:
+    d = draft(sentence, "ja")
+    assert all(c.kind is not Kind.EVIDENCE for c in d.map.claims.values())
