@@ -22,7 +22,7 @@ prose (a line that ends a sentence, or a long one) and at most
 >>> lines = ["【解説】図書館の夜間開館", "公開日：2024年3月12日　文・編集部", "", "本文です。"]
 >>> h = read_header(lines, ("公開日",), ("タイトル",))
 >>> h.title, h.date.isoformat(), h.title_line, h.date_line
-('【解説】図書館の夜間開館', '2024-03-12', 0, 1)
+('図書館の夜間開館', '2024-03-12', 0, 1)
 >>> h = read_header(["NATO 東京連絡事務所開設 前大統領 2022.08.26 外務省 日本 20230510", "", "本文。"], (), ())
 >>> h.title, h.date.isoformat()
 ('東京連絡事務所開設', '2023-05-10')
