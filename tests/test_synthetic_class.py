@@ -374,3 +374,69 @@ def test_pairs_of_students_are_not_all_alike() -> None:
     for name in KEYS:
         scores = {graded(name, i).score for name_, i in STUDENTS if name_ == name}
         assert len(scores) >= 15
+
+
+# --- graded as answers to the worksheet that hid the assumptions (--hide assumptions) ----------------
+
+
+@cache
+def graded_hidden(name: str, index: int) -> Grade:
+    student = klass(name)[index]
+    assert student.map is not None
+    return grade(key(name), argmap.loads(student.text), lang="ja", hide=("assumptions",))
+
+
+#: What a planted mistake is about: the assumptions the worksheet hid, or what it gave.
+ABOUT_HIDDEN = {"missing-assumption", "blank-left"}
+
+
+@pytest.mark.parametrize("name", KEYS)
+def test_with_hide_the_feedback_is_the_same_and_only_the_score_changes(name: str) -> None:
+    for name_, index in STUDENTS:
+        if name_ != name:
+            continue
+        plain, hidden = graded(name, index), graded_hidden(name, index)
+        assert hidden.feedback == plain.feedback and hidden.missed == plain.missed
+        assert plain.hidden is None and hidden.hidden == ("assumptions",)
+
+
+@pytest.mark.parametrize("name", KEYS)
+def test_with_hide_the_worksheet_scores_0_copies_1_and_hidden_mistakes_cost_most(name: str) -> None:
+    rows = [
+        (klass(name)[i], graded_hidden(name, i).score, graded(name, i).score)
+        for name_, i in STUDENTS
+        if name_ == name
+    ]
+    by_name = {s.name: score for s, score, _plain in rows}
+    assert by_name["empty"] == 0.0
+    assert by_name["no-hidden-premises"] == 0.0  # the worksheet handed back with nothing found
+    rows = [row for row in rows if row[0].name != "empty"]
+    compared = 0
+    for s, score, plain in rows:
+        if not s.mistakes and s.name != "empty" and s.map is not None and s.map.claims:
+            assert score == 1.0, s.name
+        if s.mistakes and {m.what for m in s.mistakes} <= ABOUT_HIDDEN:
+            # a hidden premise not found weighs more among what was hidden than among everything
+            assert score < plain, s.name
+        for t, t_score, _t_plain in rows:
+            if set(t.mistakes) < set(s.mistakes):
+                assert score <= t_score, (s.name, t.name)
+                compared += 1
+    assert compared >= 8
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(list(KEYS)), st.data())
+def test_with_hide_a_subset_of_the_mistakes_never_scores_lower(name: str, data: st.DataObject) -> None:
+    k = key(name)
+    mistakes = data.draw(plantable(name))
+    fewer = mistakes[:-1]
+    seed = data.draw(st.integers(0, 1000))
+    more = sc.plant(k, mistakes, seed=seed)
+    less = sc.plant(k, fewer, seed=seed + 1)
+    assert more.map is not None and less.map is not None
+    g_more = grade(k, more.map, hide=("assumptions",))
+    g_less = grade(k, less.map, hide=("assumptions",))
+    assert g_more.score <= g_less.score, ([str(m) for m in mistakes], [str(m) for m in fewer])
+    if mistakes[-1].what in ABOUT_HIDDEN:
+        assert g_more.score < g_less.score, [str(m) for m in mistakes]

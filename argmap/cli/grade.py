@@ -38,6 +38,10 @@ EXTENSIONS = {".txt": ("text",), ".json": ("json",), ".csv": ("csv",), ".html": 
         "found hardest, each student's feedback. With -o FILE the format follows the file's extension "
         "(.txt, .json, .csv, .html), and --format, when given too, must agree with it; without -o it goes "
         "to standard output.\n\n"
+        "--hide WHAT says the students started from the worksheet made with argmap worksheet --hide WHAT "
+        "(the same words or ids): each score then counts only what the worksheet hid, so a worksheet "
+        "handed back unchanged scores 0 and one with everything found scores 1; a score is lowered in "
+        "proportion to what the worksheet gave that the map no longer has. The feedback is the same.\n\n"
         "A student file that does not load is reported and the others are still graded. "
         "Exits 0 when every file loaded, 2 when any did not."
     )
@@ -58,6 +62,15 @@ EXTENSIONS = {".txt": ("text",), ".json": ("json",), ".csv": ("csv",), ".html": 
     metavar="FILE",
     help=N_("Write the report to FILE (.txt, .json, .csv or .html); - for standard output."),
 )
+@click.option(
+    "--hide",
+    default=None,
+    metavar="WHAT",
+    help=N_(
+        "What the students' worksheet hid, as given to argmap worksheet --hide (a comma list): "
+        "score only that."
+    ),
+)
 @max_size_option("map files")
 @lang_option()
 def command(
@@ -66,13 +79,14 @@ def command(
     *,
     fmt: str | None,
     output: str | None,
+    hide: str | None,
     max_size: float,
     lang: str | None,
 ) -> None:
     """Grade each STUDENT map against the teacher's KEY map."""
-    from argmap.errors import ArgmapError
+    from argmap.errors import ArgmapError, ArgmapException
     from argmap.exercises import report as reports
-    from argmap.exercises.grading import grade
+    from argmap.exercises.grading import grade, hidden_scope
     from argmap.fileio import write_output
 
     to_stdout = output is None or output == "-"
@@ -81,14 +95,20 @@ def command(
     if isinstance(key_map, ArgmapError):
         sys.exit(EXIT_BAD_INPUT)
     with speaking(lang, key_map.lang) as spoken:
+        parts: tuple[str, ...] | None = None
+        if hide is not None:
+            try:
+                parts, _scope = hidden_scope(key_map, hide.split(","))
+            except ValueError as exc:
+                raise ArgmapException(str(exc)) from None
         entries: list[tuple[str, Grade | ArgmapError]] = []
         for path in students:
             amap = load_or_report(path, max_size, command="grade", lang=lang or spoken)
             if isinstance(amap, ArgmapError):
                 entries.append((path, amap))
             else:
-                entries.append((path, grade(key_map, amap, lang=spoken)))
-        report = reports.class_report(key, key_map, entries)
+                entries.append((path, grade(key_map, amap, lang=spoken, hide=parts)))
+        report = reports.class_report(key, key_map, entries, hidden=parts)
         if fmt == "json":
             text = reports.to_json(report)
         elif fmt == "csv":

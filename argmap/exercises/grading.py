@@ -40,6 +40,19 @@ there is one:
 * ``missed-attack``: an attack of the key the student did not draw;
 * ``extra-claim``: a claim the text does not have, with the step it is used
   in (its links are not told again as extra links).
+
+With ``hide`` (``argmap grade --hide``: the students started from the
+worksheet made with ``argmap worksheet --hide`` and the same words or ids),
+the score counts only what that worksheet hid (:func:`hidden_scope`): the
+hidden claims (``claims``, precision counting the claims the text does not
+have; ``assumptions``), the links of the hidden steps and those to or from a
+hidden claim (``links``), the kinds of all claims when the kinds were hidden
+(``kinds``: the share of the key's claims written with the right kind), and
+the attacks left out or touching a hidden claim (``attacks``), weighed by
+:data:`WEIGHTS` among the parts present. That mean is multiplied by
+``given`` (``kept``): the share of the claims, links and attacks the
+worksheet gave that the student's map still has. A worksheet handed back
+unchanged scores 0, the key 1; the feedback is the same as without ``hide``.
 """
 
 from __future__ import annotations
@@ -47,7 +60,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence, Set
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -59,6 +72,9 @@ from argmap.formats._rules import listing
 from argmap.i18n import N_, _, choose, using
 from argmap.model import ArgumentMap, Claim, Kind
 
+if TYPE_CHECKING:
+    from argmap.exercises.worksheet import Hidden
+
 __all__ = [
     "SAME_ID_BONUS",
     "THRESHOLD",
@@ -67,6 +83,7 @@ __all__ = [
     "Grade",
     "align",
     "grade",
+    "hidden_scope",
     "similarity",
 ]
 
@@ -230,6 +247,8 @@ class Grade:
     feedback: Sequence[Mapping[str, str | None]]
     findings: Sequence[Mapping[str, Any]]
     alignment: Alignment = attrs.field(eq=False, repr=False)
+    #: What the worksheet hid (``hide`` of :func:`grade`), or None: the score counts everything.
+    hidden: tuple[str, ...] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The grade as a JSON-ready dict."""
@@ -271,16 +290,126 @@ def _ids(ids: Iterable[str]) -> str:
     return listing(ids)
 
 
-def grade(key: ArgumentMap, student: ArgumentMap, *, lang: str | None = None) -> Grade:
+def hidden_scope(key: ArgumentMap, hide: Iterable[str]) -> tuple[tuple[str, ...], Hidden]:
+    """``hide`` read as ``argmap worksheet --hide`` reads it, and what the worksheet made
+    with it hides; messages in the language in force.
+
+    Raises ValueError as the worksheet does: an unknown word (with a did-you-mean),
+    nothing named, or a key that has nothing of what is named.
+    """
+    from argmap.exercises.worksheet import HIDE_WORDS, hidden_elements, hidden_parts
+
+    parts = hidden_parts(list(hide) if not isinstance(hide, str) else [hide], key)
+    hidden = hidden_elements(key, parts)
+    if not hidden:
+        raise ValueError(
+            _("nothing to hide: the key has no {what}; choose what to hide with --hide").format(
+                what=listing(p for p in parts if p in HIDE_WORDS)
+            )
+        )
+    return parts, hidden
+
+
+def _hidden_scores(
+    key: ArgumentMap, student: ArgumentMap, al: Alignment, hidden: Hidden
+) -> tuple[dict[str, dict[str, float]], float]:
+    """The parts and the score of what the worksheet hid (see :func:`grade`)."""
+    back = {s: k for k, s in al.claims.items()}
+    filled = {s for s, c in student.claims.items() if _claim_filled(c)}
+    # the student's links between claims they wrote, read as the key's ids
+    drawn = {
+        (back.get(p, "\0" + p), back.get(inf.conclusion, "\0" + inf.conclusion))
+        for inf in student.inferences.values()
+        if inf.conclusion in filled
+        for p in inf.premises
+        if p in filled
+    }
+    key_links = set(_links(key))
+    hidden_links = {
+        (p, inf.conclusion)
+        for iid, inf in key.inferences.items()
+        for p in inf.premises
+        if iid in hidden.inferences or p in hidden.claims or inf.conclusion in hidden.claims
+    }
+    scores: dict[str, dict[str, float]] = {}
+    if hidden.claims:
+        found = len(hidden.claims & set(al.claims))
+        extra = len(filled - set(back))
+        scores["claims"] = _prf(found, found + extra, len(hidden.claims))
+        assumptions = [k for k in hidden.claims if key.claims[k].kind is Kind.ASSUMPTION]
+        if assumptions:
+            scores["assumptions"] = {"recall": sum(k in al.claims for k in assumptions) / len(assumptions)}
+    if hidden_links:
+        found = len(hidden_links & drawn)
+        extra = len(drawn - key_links)
+        scores["links"] = _prf(found, found + extra, len(hidden_links))
+    if hidden.kinds:
+        right = sum(key.claims[k].kind == student.claims[s].kind for k, s in al.claims.items())
+        scores["kinds"] = {"accuracy": right / len(key.claims)}
+    # the attacks hidden: those left out, and those from or to a hidden claim (or such an attack)
+    hidden_attacks = _touching(key, set(hidden.attacks), hidden.claims)
+    if hidden_attacks:
+        found = len(hidden_attacks & set(al.attacks))
+        blank = {s for s in student.claims if s not in filled}
+        open_ = _touching(student, set(), blank)  # an attack on a blank not yet written is no answer
+        extra = len(set(student.attacks) - set(al.attacks.values()) - open_)
+        scores["attacks"] = _prf(found, found + extra, len(hidden_attacks))
+    measure = {"claims": "f1", "links": "f1", "assumptions": "recall", "kinds": "accuracy", "attacks": "f1"}
+    total = sum(WEIGHTS[p] for p in scores)
+    mean = sum(WEIGHTS[p] * v[measure[p]] for p, v in scores.items()) / total if total else 0.0
+    # what the worksheet gave: the share of it the student's map still has
+    given_claims = [k for k in key.claims if k not in hidden.claims]
+    given_links = key_links - hidden_links
+    given_attacks = [a for a in key.attacks if a not in hidden_attacks]
+    given = len(given_claims) + len(given_links) + len(given_attacks)
+    kept = (
+        sum(k in al.claims for k in given_claims)
+        + len(given_links & drawn)
+        + sum(a in al.attacks for a in given_attacks)
+    )
+    scores["given"] = {"kept": kept / given if given else 1.0}
+    return scores, mean * scores["given"]["kept"]
+
+
+def _touching(amap: ArgumentMap, attacks: set[str], claims: Set[str]) -> set[str]:
+    """``attacks`` and every attack of ``amap`` from or to one of ``claims``, a step
+    concluding one of them, or one of those attacks."""
+    ends = set(claims) | {i for i, inf in amap.inferences.items() if inf.conclusion in claims}
+    out = set(attacks)
+    grown = True
+    while grown:
+        grown = False
+        for a, att in amap.attacks.items():
+            if a not in out and ({att.source, att.target} & (ends | out)):
+                out.add(a)
+                grown = True
+    return out
+
+
+def grade(
+    key: ArgumentMap,
+    student: ArgumentMap,
+    *,
+    lang: str | None = None,
+    hide: Iterable[str] | None = None,
+) -> Grade:
     """Grade ``student`` against the teacher's ``key`` (see the module docstring).
 
-    Messages are in ``lang``, else in the student's map's language.
+    Messages are in ``lang``, else in the student's map's language. With
+    ``hide`` (what ``argmap worksheet --hide`` was given: the student started
+    from that worksheet), the score counts only what the worksheet hid, times
+    the share of what it gave that the map still has; the feedback is the same.
+    Raises ValueError for a ``hide`` the worksheet would refuse.
     """
     al = align(key, student)
     back = {s: k for k, s in al.claims.items()}
     filled_student = [s for s, c in student.claims.items() if _claim_filled(c)]
     spoken = choose(lang, student.lang)
     with using(spoken):
+        parts: tuple[str, ...] | None = None
+        scope: Hidden | None = None
+        if hide is not None:
+            parts, scope = hidden_scope(key, hide)
         feedback: list[dict[str, str | None]] = []
 
         def say(code: str, key_id: str | None, student_id: str | None, message: str) -> None:
@@ -319,6 +448,8 @@ def grade(key: ArgumentMap, student: ArgumentMap, *, lang: str | None = None) ->
             used["attacks"] = scores["attacks"]["f1"]
         total = sum(WEIGHTS[p] for p in used)
         score = sum(WEIGHTS[p] * v for p, v in used.items()) / total if total else 0.0
+        if scope is not None:
+            scores, score = _hidden_scores(key, student, al, scope)
 
         missed: list[str] = []
         # claims the student did not write
@@ -443,6 +574,7 @@ def grade(key: ArgumentMap, student: ArgumentMap, *, lang: str | None = None) ->
         feedback=feedback,
         findings=findings,
         alignment=al,
+        hidden=parts,
     )
 
 

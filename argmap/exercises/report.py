@@ -10,6 +10,10 @@
      "class": {"students": n, "mean_score": 0.62,
                "elements": [{"key": id, "found_by": 0.25}, ...]}}
 
+With ``hidden`` (what the students' worksheet hid, ``argmap grade --hide``),
+the dict has ``"hidden": [...]`` after ``key``, and every format says that the
+scores are of what the worksheet hid.
+
 ``class.elements`` lists the key's claims, inferences and attacks, the one
 found by the fewest students first: a claim is found when the student wrote
 it, an inference when the student drew all of its support, an attack when the
@@ -101,10 +105,15 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def class_report(
-    key: str, key_map: ArgumentMap, entries: Sequence[tuple[str, Grade | ArgmapError]]
+    key: str,
+    key_map: ArgumentMap,
+    entries: Sequence[tuple[str, Grade | ArgmapError]],
+    *,
+    hidden: Sequence[str] | None = None,
 ) -> dict[str, Any]:
     """The JSON-ready report of a class: ``entries`` are (file, its grade or
-    the error that kept it from loading), in the order given."""
+    the error that kept it from loading), in the order given. ``hidden``: what
+    the students' worksheet hid (the grades' ``hide``), when the scores count only that."""
     rows: list[dict[str, Any]] = []
     grades: list[Grade] = []
     for path, result in entries:
@@ -133,11 +142,23 @@ def class_report(
     fractions = sorted(((c / n if n else 0.0), i, k) for i, (k, c) in enumerate(found.items()))
     elements = [{"key": k, "found_by": f} for f, _i, k in fractions]
     mean = sum(g.score for g in grades) / n if n else 0.0
-    return {
-        "key": key,
-        "students": rows,
-        "class": {"students": n, "mean_score": mean, "elements": elements},
-    }
+    out: dict[str, Any] = {"key": key}
+    if hidden is not None:
+        out["hidden"] = list(hidden)
+    out["students"] = rows
+    out["class"] = {"students": n, "mean_score": mean, "elements": elements}
+    return out
+
+
+def _hidden_line(report: Mapping[str, Any]) -> str | None:
+    """The sentence that says the scores count only what the worksheet hid (None: they count all)."""
+    hidden = report.get("hidden")
+    if hidden is None:
+        return None
+    return _(
+        "Scores are of what the worksheet hid ({what}): 0 for a worksheet handed back unchanged, "
+        "1 when all of it is found."
+    ).format(what=listing(hidden))
 
 
 def to_json(report: Mapping[str, Any]) -> str:
@@ -199,11 +220,21 @@ def _class_line(summary: Mapping[str, Any]) -> str:
 def to_text(report: Mapping[str, Any]) -> str:
     """The report for a person, in the language in force."""
     lines: list[str] = []
+    if (hidden := _hidden_line(report)) is not None:
+        lines.append(hidden)
     for row in report["students"]:
         if row["score"] is None:
             lines.append(_("{path}: not graded (the file did not load)").format(path=row["file"]))
             continue
         lines.append(_("{path}: score {score:.2f}").format(path=row["file"], score=shown(row["score"])))
+        kept = _part(row, "given", "kept")
+        if kept is not None and kept < 1:
+            lines.append(
+                "  "
+                + _(
+                    "The map no longer has {percent:.0f}% of what the worksheet gave; the score is lowered."
+                ).format(percent=100 - shown(100 * kept, 0, 100))
+            )
         for item in row["feedback"]:
             lines.append("  " + str(item["message"]))
     summary = report["class"]
@@ -275,7 +306,7 @@ def to_csv(report: Mapping[str, Any]) -> str:
     write(
         [
             _("File"),
-            _("Score"),
+            _("Score") if "hidden" not in report else _("Score (of what the worksheet hid)"),
             *(_(heading) for _p, _m, heading in PARTS),
             _("Feedback items"),
             _("Why the file did not load"),
@@ -579,7 +610,9 @@ def to_html(report: Mapping[str, Any], key_map: ArgumentMap) -> str:
     body = [
         f"<header><h1>{_esc(title)}</h1>",
         f'<p class="summary">{_esc(line)}</p>',
-        f'<p class="key">{_esc(key_line)}</p></header>',
+        f'<p class="key">{_esc(key_line)}</p>',
+        "" if (hidden := _hidden_line(report)) is None else f'<p class="summary">{_esc(hidden)}</p>',
+        "</header>",
         f'<section id="distribution"><h2>{_w("distribution")}</h2>',
         _chart(counts) if scores else f'<p class="none">{_w("nobody")}</p>',
         "</section>",

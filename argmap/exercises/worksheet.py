@@ -53,8 +53,10 @@ from argmap.model import ArgumentMap, Attack, Claim, Inference, Kind
 __all__ = [
     "DEFAULT_HIDE",
     "HIDE_WORDS",
+    "Hidden",
     "Question",
     "Worksheet",
+    "hidden_elements",
     "hidden_parts",
     "kinds_help",
     "student_note",
@@ -191,6 +193,32 @@ def hidden_parts(hide: Iterable[str], key: ArgumentMap) -> tuple[str, ...]:
     if not out:
         raise ValueError(_("nothing to hide: name what to hide, for example assumptions"))
     return tuple(out)
+
+
+@attrs.frozen
+class Hidden:
+    """The key's elements a worksheet hides: blank claims, inferences without
+    their premises, left-out attacks, and whether every claim's kind is hidden."""
+
+    claims: frozenset[str]
+    inferences: frozenset[str]
+    attacks: frozenset[str]
+    kinds: bool
+
+    def __bool__(self) -> bool:
+        return bool(self.claims or self.inferences or self.attacks or self.kinds)
+
+
+def hidden_elements(key: ArgumentMap, parts: Sequence[str]) -> Hidden:
+    """What the worksheet made from ``key`` with ``--hide`` ``parts`` (as
+    :func:`hidden_parts` gives them) hides, as key ids."""
+    maker = _Maker(key, parts)
+    return Hidden(
+        claims=frozenset(maker.blank_claims()),
+        inferences=frozenset(maker.unlinked()),
+        attacks=frozenset(maker.dropped_attacks()),
+        kinds="kinds" in maker.words and bool(key.claims),
+    )
 
 
 class _Maker:
