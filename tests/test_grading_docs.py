@@ -75,3 +75,21 @@ def test_the_sample_students_are_answers_to_the_flagships_worksheet() -> None:
         student = argmap.load(path)
         assert set(student.claims) == set(key.claims)  # the worksheet keeps the key's ids
         assert not any(c.note for c in student.claims.values())  # the teacher's notes never reached them
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=["en", "ja"])
+def test_the_fields_of_a_report_with_hide_are_documented(doc: Path) -> None:
+    text = doc.read_text(encoding="utf-8")
+    result = CliRunner(env=EN).invoke(
+        main, ["grade", str(KEY), *map(str, STUDENTS), "--format", "json", "--hide", "assumptions"]
+    )
+    assert result.exit_code == 0, result.stderr
+    real = json.loads(result.stdout)
+    # the documented example of the field is the real one
+    assert f'"hidden": {json.dumps(real["hidden"])}' in text
+    new_parts = {p for row in real["students"] for p in row["scores"]} - set(WEIGHTS)
+    assert new_parts == {"given"}
+    for part in new_parts:
+        for measure in real["students"][0]["scores"][part]:
+            assert f"`{part}` (`{measure}`)" in text or f"`{part}`（`{measure}`）" in text
+    assert "--hide" in text.split("## `argmap grade")[1]
