@@ -569,6 +569,7 @@ def _build(reader: _Reader, lang: str | None) -> ArgumentMap:
     places: dict[str, tuple[int, int]] = {}  # where each element is written
     extra_claims: dict[str, tuple[str, list[str], int, int]] = {}  # arguments as claims
     main_inference: dict[str, str] = {}
+    step_inference: dict[tuple[str, int], str] = {}  # (argument, step) -> the inference made of it
     support_inferences: dict[str, list[str]] = {}
 
     for key, arg in reader.arguments.items():
@@ -585,6 +586,7 @@ def _build(reader: _Reader, lang: str | None) -> ArgumentMap:
                 tags=[t for t in arg.tags if _kind_tag(t) is None],
             )
             places[iid] = (step.line, step.column) if not last else (arg.line, arg.column)
+            step_inference[key, k] = iid
             if last:
                 main_inference[key] = iid
 
@@ -610,11 +612,7 @@ def _build(reader: _Reader, lang: str | None) -> ArgumentMap:
     def inference_for(node: Node, relation: _Relation) -> str | None:
         what, key, step = node
         if what == "i":
-            arg = reader.arguments[key]
-            if step < len(arg.steps):
-                last = step == len(arg.steps) - 1
-                return argument_id[key] if last else ids_of_step(key, step)
-            return None
+            return step_inference.get((key, step))
         if what == "a":
             if key in main_inference:
                 return main_inference[key]
@@ -626,14 +624,6 @@ def _build(reader: _Reader, lang: str | None) -> ArgumentMap:
             relation.line,
             relation.column,
         )
-        return None
-
-    def ids_of_step(key: str, step: int) -> str | None:
-        arg = reader.arguments[key]
-        conclusion = claim_of[arg.steps[step].conclusion]
-        for inf in inferences.values():
-            if inf.conclusion == conclusion and inf.id.startswith(argument_id[key]):
-                return inf.id
         return None
 
     # Arguments with neither structure nor description that only support statements
