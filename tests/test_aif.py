@@ -60,43 +60,11 @@ def test_support_i_nodes_and_ra_nodes() -> None:
     assert m.lang == "en"
 
 
-def test_conflicts_rebuttal_undercut_and_attack_on_attack(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(aif, "attacks_on_attacks", lambda: True)
-    probe = MapBuilder("t")
-    probe.premise("a", "a")
-    probe.premise("b", "b")
-    probe.attack("x", "a", "b")
-    probe.attack("y", "b", "x")
-    try:
-        probe.build()
-    except ArgmapError:
-        pytest.skip("this model holds no attack on an attack")
+def test_conflicts_rebuttal_undercut_and_attack_on_attack() -> None:
     got = read("conflict.aif.json")
     attacks = {a.id: (a.source, a.target) for a in got.map.attacks.values()}
     assert attacks == {"x5": ("n4", "n2"), "x7": ("n6", "r3"), "x9": ("n8", "x5")}
     assert got.warnings == ()
-
-
-def test_attack_on_attack_is_a_warning_while_the_model_has_none(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(aif, "attacks_on_attacks", lambda: False)
-    got = read("conflict.aif.json")
-    assert set(got.map.attacks) == {"x5", "x7"}
-    [message] = warned(got)
-    assert "attack on an attack not kept" in message and "'9'" in message and "'5'" in message
-    assert got.warnings[0].location is not None and got.warnings[0].location.line == 11
-
-
-def test_the_probe_says_what_the_model_holds() -> None:
-    b = MapBuilder("t")
-    b.premise("a", "a")
-    b.attack("x", "a", "a")
-    b.attack("y", "a", "x")
-    try:
-        b.build()
-        holds = True
-    except ArgmapError:
-        holds = False
-    assert aif.attacks_on_attacks() is holds
 
 
 def test_rephrase_is_an_inference_with_the_scheme_rephrase() -> None:
@@ -239,11 +207,7 @@ def test_an_ra_supporting_an_ra_is_not_kept_as_such() -> None:
     assert set(got.map.inferences) == {"r3"}
 
 
-def test_attacks_on_attacks_in_a_cycle_are_kept_and_on_a_dropped_attack_not(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    if not aif.attacks_on_attacks():
-        pytest.skip("this model holds no attack on an attack")
+def test_attacks_on_attacks_in_a_cycle_are_kept_and_on_a_dropped_attack_not() -> None:
     text = doc(
         [
             {"nodeID": "1", "text": "a", "type": "I"},

@@ -41,7 +41,6 @@ it back gives the same map.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -68,7 +67,6 @@ from argmap.model import (
     Claim,
     Inference,
     Kind,
-    MapBuilder,
     Source,
     check_text,
 )
@@ -190,21 +188,6 @@ class _Where:
         if self._edges is None:
             self._edges = self._scan(_EDGE_KEY)
         return self._at(self._edges.get(edge_id) if edge_id is not None else None)
-
-
-@functools.cache
-def attacks_on_attacks() -> bool:
-    """Whether the model takes an attack whose target is an attack."""
-    b = MapBuilder("probe")
-    b.premise("a", "a")
-    b.premise("b", "b")
-    b.attack("x", "a", "b")
-    b.attack("y", "b", "x")
-    try:
-        b.build()
-    except (ArgmapError, ValueError, TypeError):
-        return False
-    return True
 
 
 class _Reader:
@@ -482,7 +465,6 @@ class _Reader:
         return inferences
 
     def read_attacks(self, inferences: Mapping[str, Inference]) -> dict[str, Attack]:
-        keep_nested = attacks_on_attacks()
         attacks: dict[str, Attack] = {}
         first: dict[str, str] = {}
         pending: list[tuple[str, str, str, str]] = []  # CA node, attack id, source claim, target CA
@@ -541,15 +523,6 @@ class _Reader:
                 )
         # Attacks on attacks: kept when the attack they target is kept (a
         # cycle of them is kept whole: each targets an attack that exists).
-        if not keep_nested:
-            for nid, _aid, _source, target in pending:
-                self.warn(
-                    _("CA node {id} attacks the attack {target}: attack on an attack not kept").format(
-                        id=_shown(nid), target=_shown(target)
-                    ),
-                    self.where.node(nid),
-                )
-            return attacks
         kept = {aid for _nid, aid, _source, _target in pending}
         changed = True
         while changed:
