@@ -229,9 +229,12 @@ def output_format(
 def warning_lines(problems: tuple[Problem, ...]) -> list[str]:
     """What another tool's format held that argmap cannot represent, a line
     each: ``file:line:col: warning: message``, in the language in force."""
-    return [
-        _("{place}: warning: {message}").format(place=p.location or "?", message=p.message) for p in problems
-    ]
+    return [warning_line(p.location or "?", p.message) for p in problems]
+
+
+def warning_line(place: object, message: str) -> str:
+    """``place: warning: message`` (``place``: where, as text), in the language in force."""
+    return _("{place}: warning: {message}").format(place=place, message=message)
 
 
 #: The help of --lang on the commands about a map.

@@ -27,6 +27,7 @@ from argmap.cli._common import (
     safe,
     say,
     speaking,
+    warning_line,
 )
 from argmap.cli._pool import cores, ordered
 from argmap.i18n import N_, _, ngettext
@@ -246,7 +247,7 @@ def _check_one(task: _Task, path: str) -> _Done:
     failing = {"error"} | ({"warning"} if task.strict else set())
     with speaking(task.lang, amap.lang) as speaks:
         for location, message in unknown_ignores(amap, lang=speaks):
-            err.append(_("{place}: warning: {message}").format(place=place(path, location), message=message))
+            err.append(warning_line(place(path, location), message))
         found = check(amap, select=task.select, ignore=task.ignore, config=task.config, lang=speaks)
         out = []
         if task.fmt == "text":
@@ -307,11 +308,11 @@ def _expand(files: tuple[str, ...], from_: str | None, unread: list[str]) -> Ite
         from argmap.fileio import os_reason
 
         unread.append(
-            _("{place}: warning: {message}").format(
-                place=os.fsdecode(exc.filename) if exc.filename is not None else "?",
-                message=_(
-                    "this folder cannot be read ({reason}); the map files in it are not checked"
-                ).format(reason=os_reason(exc)),
+            warning_line(
+                os.fsdecode(exc.filename) if exc.filename is not None else "?",
+                _("this folder cannot be read ({reason}); the map files in it are not checked").format(
+                    reason=os_reason(exc)
+                ),
             )
         )
 
