@@ -502,6 +502,22 @@ def read_lines(read: Imported | ArgmapError, *, command: str, lang: str | None =
         return warning_lines(read.warnings)
 
 
+def load_map(
+    path: str, max_size: float = DEFAULT_MAX_MIB, *, lang: str | None = None, from_: str | None = None
+) -> ArgumentMap:
+    """:func:`read_map` for a command that stops at a file that cannot be
+    read: its error is raised (the command group reports it, exit 2), and a
+    warning for each thing its format held that argmap cannot represent is
+    printed on stderr."""
+    from argmap.formats import read
+
+    imported = read(path, from_, max_bytes=max_bytes(max_size), lang=asked_lang(lang))  # type: ignore[arg-type]
+    with speaking(lang):
+        for line in warning_lines(imported.warnings):
+            say(line, err=True)
+    return imported.map
+
+
 def load_or_report(
     path: str,
     max_size: float = DEFAULT_MAX_MIB,

@@ -17,13 +17,12 @@ from argmap.cli._common import (
     FiniteRange,
     from_option,
     lang_option,
-    max_bytes,
+    load_map,
     max_size_option,
     notes_option,
     preset_option,
     say,
     speaking,
-    warning_lines,
 )
 from argmap.i18n import N_, _, ngettext
 
@@ -259,15 +258,9 @@ def command(  # noqa: PLR0917 (click passes the options by name)
     max_size: float,
 ) -> None:
     """Draw the map FILE with Graphviz and print the path written (see the help above)."""
-    from argmap.formats import read
-
     # Errors (a bad map or configuration, a failed drawing, an output that
     # cannot be written) are reported by the command group, as for every command.
-    imported = read(file, from_, max_bytes=max_bytes(max_size), lang=lang)  # type: ignore[arg-type]
-    with speaking(lang):
-        for line in warning_lines(imported.warnings):
-            say(line, err=True)
-    amap = imported.map
+    amap = load_map(file, max_size, lang=lang, from_=from_)
     with speaking(lang, amap.lang) as chosen:
         ask = _Views(tuple(focus_ids), depth, tuple(selections), split_dir)
         ask.check(out, no_findings)

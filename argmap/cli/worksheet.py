@@ -11,13 +11,13 @@ import click
 from argmap.cli import _common
 from argmap.cli._common import (
     lang_option,
+    load_map,
     max_bytes,
     max_size_option,
     output_format,
     safe,
     say,
     speaking,
-    warning_lines,
 )
 from argmap.i18n import N_, _
 
@@ -67,13 +67,7 @@ def command(
     key: str, *, out: str | None, hide: str, fmt: str | None, max_size: float, lang: str | None
 ) -> None:
     """Make the student's worksheet from the teacher's KEY map (see the help above)."""
-    from argmap.formats import read
-
-    imported = read(key, max_bytes=max_bytes(max_size), lang=lang)
-    with speaking(lang):
-        for line in warning_lines(imported.warnings):
-            say(line, err=True)
-    amap = imported.map
+    amap = load_map(key, max_size, lang=lang)
     with speaking(lang, amap.lang) as spoken:
         fmt = output_format(out, fmt, _EXTENSIONS, default="yaml")
         if out in (None, "-") and fmt == "pdf" and sys.stdout.isatty():
