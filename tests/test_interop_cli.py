@@ -453,3 +453,15 @@ def test_the_python_on_the_page_runs(
         for p in read(tmp_path / "debate.aif.json").warnings
         if p.location
     )
+
+
+def test_the_command_line_names_the_formats_as_the_library_does() -> None:
+    """The CLI keeps the formats and their file endings as constants (so --help imports
+    nothing of the library): they must say what argmap.formats does."""
+    from argmap.cli._common import MAP_EXTENSIONS, MAP_FORMATS
+
+    assert MAP_FORMATS == FORMATS
+    for end, formats in MAP_EXTENSIONS.items():
+        assert set(formats) <= set(FORMATS)
+        assert format_of(f"m{end}") == formats[0], end
+    assert list(MAP_EXTENSIONS) == sorted(MAP_EXTENSIONS, key=lambda end: -end.count("."))  # longest first
