@@ -85,3 +85,16 @@ def test_a_folder_that_cannot_be_read_is_a_warning_not_silence(
     ja = run("check", "maps", env=JA)
     (line,) = ja.stderr.splitlines()
     assert line.startswith("maps/locked: 警告: ") and "cannot be read" not in line
+
+
+def test_a_fifo_in_a_folder_is_never_opened(run: Any, tmp_path: Path) -> None:
+    """A named pipe among the maps (one named like an arggraph, one like a map) is
+    left out: opening it would wait for a writer for ever."""
+    folder = tmp_path / "c"
+    folder.mkdir()
+    shutil.copy(ROOT / "examples" / "clean.argmap.yaml", folder / "clean.argmap.yaml")
+    os.mkfifo(folder / "pipe.xml")
+    os.mkfifo(folder / "pipe.argmap.yaml")
+    r = run("check", "c", "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert files_of(r) == ["c/clean.argmap.yaml"]

@@ -323,12 +323,12 @@ def _expand(files: tuple[str, ...], from_: str | None, unread: list[str]) -> Ite
         found: list[str] = []
         for folder, subfolders, names in os.walk(given, onerror=refused):
             subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-            found.extend(
-                os.path.join(folder, name)
-                for name in names
-                if os.path.isfile(os.path.join(folder, name))
-                and (name.lower().endswith(ends) or (from_ is None and _arggraph(os.path.join(folder, name))))
-            )
+            for name in names:
+                path = os.path.join(folder, name)
+                by_name = name.lower().endswith(ends)
+                # the name first (no file is touched for it); a regular file only (a FIFO is never opened)
+                if (by_name or (from_ is None and _arggraph(path))) and os.path.isfile(path):
+                    found.append(path)
         if not found:
             yield given  # reported: a folder with no map file in it
         yield from sorted(found)
@@ -354,7 +354,7 @@ def _unique(paths: Iterator[str]) -> list[str]:
 
 def _arggraph(path: str) -> bool:
     """An XML file of the argumentative microtexts (its start names the root ``<arggraph``)."""
-    if not path.lower().endswith(".xml"):
+    if not path.lower().endswith(".xml") or not os.path.isfile(path):
         return False
     try:
         with open(path, "rb") as f:
