@@ -23,7 +23,16 @@ import unicodedata
 
 import attrs
 
-__all__ = ["STYLES", "DateMatch", "find_dates", "format_date", "leading_date", "parse", "relative_date"]
+__all__ = [
+    "STYLES",
+    "DateMatch",
+    "find_dates",
+    "format_date",
+    "leading_date",
+    "mentions_time",
+    "parse",
+    "relative_date",
+]
 
 MONTHS = {
     name: i + 1
@@ -177,12 +186,14 @@ def format_date(d: _dt.date, style: str) -> str:
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE_JA = re.compile(
-    rf"(?P<same>同日)|(?P<yesterday>昨日)|(?P<today>本日|今日)|(?P<m>{_D}{{1,2}})\s*月\s*(?P<md>{_D}{{1,2}})\s*日"
+    rf"(?P<same>同日)|(?P<yesterday>昨日)|(?P<today>本日|今日)"
+    rf"|(?P<lastyear>昨年|去年)?(?P<m>{_D}{{1,2}})\s*月\s*(?P<md>{_D}{{1,2}})\s*日"
     rf"|(?<![0-9０-９月])(?P<d>{_D}{{1,2}})\s*日(?!本|間)"
 )
 _RELATIVE_EN = re.compile(
-    rf"\b(?:(?P<yesterday>yesterday)|(?P<today>today)|(?P<on>on|last)\s+(?P<wd>{'|'.join(_WEEKDAYS)})"
-    rf"|(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}}))",
+    rf"\b(?:(?P<yesterday>yesterday)|(?P<today>today)|(?P<on>on|last)\s+(?P<wd>{'|'.join(_WEEKDAYS)})\b"
+    rf"|(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})"
+    rf"|(?<![\d.,])(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH})\b\.?(?!,?\s*\d{{4}}))",
     re.IGNORECASE,
 )
 
@@ -226,8 +237,11 @@ def relative_date(
                 back = 7  # "last Tuesday", said on a Tuesday
             return article - _dt.timedelta(days=back)
         day = _int(g.get("d") or g["md"])
-        if g.get("mon") or g.get("m"):
-            month = MONTHS[g["mon"].lower()] if g.get("mon") else _int(g["m"])
+        if g.get("mon") or g.get("mon2") or g.get("m"):
+            name = g.get("mon") or g.get("mon2")
+            month = MONTHS[name.lower()] if name else _int(g["m"])
+            if g.get("lastyear"):  # 「昨年11月20日」
+                return _dt.date(article.year - 1, month, day)
             d = _dt.date(article.year, month, day)
             return d if d <= article else _dt.date(article.year - 1, month, day)
         d = _dt.date(article.year, article.month, day)
@@ -237,3 +251,30 @@ def relative_date(
         return d
     except ValueError:
         return None
+
+
+#: Times that name no day: a month, a year, "last year", 「先月」「6月の定例会」.
+_PARTIAL_JA = re.compile(
+    rf"{_D}{{1,2}}\s*月(?!\s*{_D}{{1,2}}\s*日)|{_D}{{4}}\s*年(?!\s*{_D}{{1,2}}\s*月\s*{_D}{{1,2}}\s*日)"
+    rf"|昨年|去年|今年|先月|今月|先週|今週|来年|来月|年度|{_D}{{1,2}}\s*年前|かつて|当時"
+)
+_PARTIAL_EN = re.compile(
+    rf"\b(?:(?:in|since|by|during|until|from|of)\s+(?:\d{{4}}|{_MONTH})\b"
+    rf"|(?:last|this|next|earlier this|later this|that)\s+(?:year|month|week|spring|summer|autumn|fall|winter|term)\b"
+    rf"|\d+\s+(?:years?|months?|weeks?)\s+ago\b|recently\b|back in\b)",
+    re.IGNORECASE,
+)
+
+
+def mentions_time(text: str, lang: str) -> bool:
+    """Whether ``text`` names a time that is no day ("in 2021", "last
+    year", 「6月の定例会」「先月」): a statement that does says when it was made,
+    and the day an earlier sentence named is not its date.
+
+    >>> mentions_time("教育長が6月の定例会で答弁しています", "ja"), mentions_time("部長はまた、…と述べました", "ja")
+    (True, False)
+    >>> mentions_time("which opened a warehouse in 2021, states that", "en")
+    True
+    """
+    pattern = _PARTIAL_JA if lang == "ja" else _PARTIAL_EN
+    return pattern.search(text) is not None

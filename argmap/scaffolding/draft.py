@@ -29,7 +29,7 @@ from argmap.errors import ArgmapError, Problem
 from argmap.formats import dumps
 from argmap.i18n import N_, _, choose, using
 from argmap.model import ArgumentMap, Document, MapBuilder, Source
-from argmap.scaffolding.dates import DateMatch, find_dates, leading_date, relative_date
+from argmap.scaffolding.dates import DateMatch, find_dates, leading_date, mentions_time, relative_date
 from argmap.scaffolding.detect import detect
 from argmap.scaffolding.header import read_header
 from argmap.scaffolding.lexicon import LANGS, Lexicon, lexicon
@@ -132,6 +132,10 @@ def _SOURCE_LABELS() -> tuple[str, ...]:  # a constant, read once
     )
 
 
+#: A whole line in brackets: "(Details: https://…)".
+_BRACKETED_LINE = re.compile(r"[(（]([^()（）]{0,80}https?://\S+?)[)）]")
+#: A page's title, a space and its URL, on a line of their own.
+_TITLE_THEN_URL = re.compile(r"(?P<t>[^\s:：][^\n]{0,118}?)[\s\u3000]+(?P<u>https?://\S+)")
 #: A short label before a colon: at most 40 characters, no sentence end, no URL.
 _SHORT_LABEL = re.compile(r"([^:：。.!?！？/]{1,40}?)\s*[:：]\s*(?=https?://)")
 
@@ -153,6 +157,9 @@ def _source_line(s: str, labels: tuple[str, ...]) -> tuple[str, str | None, Date
     m = _BRACKETED_URL.fullmatch(s)
     if m is not None and _is_url_line(m.group(1)):
         return m.group(1), None, None
+    inner = _BRACKETED_LINE.fullmatch(s)
+    if inner is not None:  # "(Details: https://…)", 「（出典：…）」: the line in brackets
+        return _source_line(inner.group(1).strip(), labels)
     low = s.lower()
     # any short text before a colon that opens the line and a URL ends it
     # ("Full report: https://…", "County travel survey 2025: https://…", 「論文：https://…」)
@@ -180,6 +187,15 @@ def _source_line(s: str, labels: tuple[str, ...]) -> tuple[str, str | None, Date
         title = re.sub(r"\b(?:published|posted|updated)\b", "", title, flags=re.IGNORECASE)
         title = title.strip(" \u3000()（）<>〈〉,，、|｜-–—:：\"'“”")
         return u.group().rstrip(")）"), title or None, date
+    titled = _TITLE_THEN_URL.fullmatch(s)
+    if (
+        titled is not None
+        and not _ENDS_SENTENCE.search(titled.group("t"))
+        and not titled.group("t").endswith((":", "："))
+    ):
+        # 「朱鷺野スポーツ「県高野連、…」（3月14日）　https://…」: a page's title, then its URL
+        title = titled.group("t").strip(" \u3000,，、|｜-–—")
+        return titled.group("u"), title or None, next(iter(find_dates(title)), None)
     return None
 
 
@@ -1685,6 +1701,13 @@ _SET_ASIDE = {
 }
 
 
+#: A stretch of days, not one: 「3月4日から18日まで」, "from 3 to 7 June", "3–7 June".
+_RANGE = re.compile(
+    r"日\s*(?:から|～|〜|－|-|以降|以来)|\b(?:since|from)\s+\S+\s+(?:\S+\s+)?(?:to|until)\b|\bsince\b|\d\s*[–-]\s*\d",
+    re.IGNORECASE,
+)
+
+
 class _Drafter:
     """Reads an article block by block into claims, inferences and the passages left out."""
 
@@ -1718,6 +1741,15 @@ class _Drafter:
         #: (paragraph, speaker) of the last statement
         self.last_said: tuple[int, str] | None = None
         self.last_date: Any = None
+        #: The day of the occasion the text last named ("The committee met on
+        #: 10 September."), which a statement that names no time of its own
+        #: reports on; None once a judgment or another time intervenes.
+        self.occasion: Any = None
+        #: Statements with no date of their own, and the occasion when they were read.
+        self.undated: list[tuple[_Claim, Any]] = []
+        #: The paragraph a statement's own day holds for (a narrated day holds on: None).
+        self.occasion_paragraph: int | None = None
+        self.occasion_speaker: str | None = None
 
     def read(self) -> None:
         lines, kinds = self.lines, self.kinds
@@ -1767,9 +1799,39 @@ class _Drafter:
                 body = " ".join(ln.strip() for ln in lines[i:j] if ln.strip())
                 self.unmatched.append(Unmatched(i + 1, j, body, _SET_ASIDE[kind]))
             i = j
+        for ev, occasion in self.undated:
+            if ev.date is None:  # no source gave it one: the occasion's
+                ev.date = occasion
         if self.promoted:
             self.unmatched = [u for u in self.unmatched if id(u) not in self.promoted]
         self.claims.sort(key=lambda c: (c.origin.line, c.origin.column))
+
+    def _same_occasion(self, flat: str, speaker: str | None) -> bool:
+        """Whether a statement says it is from the occasion of the dated one
+        before it: the same speaker (one name holding the other), or a word
+        pointing back (「また」「同じ記事の中で」, "said in the announcement")."""
+        before = self.occasion_speaker
+        if speaker and before and (speaker in before or before in speaker):
+            return True
+        low = flat.lower()
+        if self.lang == "ja":
+            return any(w in flat for w in self.lex.same_occasion)
+        return any(re.search(rf"\b{re.escape(w)}\b", low) for w in self.lex.same_occasion)
+
+    def _note_occasion(self, flat: str) -> None:
+        """Follow the day the text is telling of: a sentence naming a day (not
+        one after the article's) makes it the occasion, one naming a time
+        that is no day ("in June", 「昨年」) ends it."""
+        self.occasion_paragraph = None
+        found = find_dates(flat)
+        day = found[0].date if found else relative_date(flat, self.lang, self.header.date, self.last_date)
+        if day is not None and _RANGE.search(flat):
+            self.occasion = None  # 「4日から18日まで」, "from 3 to 7 June": no one day
+        elif day is not None:
+            article = self.header.date
+            self.occasion = day if article is None or day <= article else None
+        elif mentions_time(flat, self.lang):
+            self.occasion = None
 
     def _promote(self, plain: _Plain) -> _Claim:
         """Make a sentence with no marker a premise of the connective being drafted."""
@@ -1793,6 +1855,11 @@ class _Drafter:
             inline_title = link.group(1)
             flat = MD_LINK.sub(lambda m: m.group(1), flat)
         reading = self.read_sentence(flat, self.lex)
+        if self.occasion_paragraph is not None and self.occasion_paragraph != self.linker.paragraph_no:
+            self.occasion = self.occasion_paragraph = None  # a statement's day ends with its paragraph
+        occasion = self.occasion
+        if reading is None or reading.kind != "evidence":
+            self._note_occasion(flat)
         if reading is None:
             person = _en_subject_person(flat, self.lex) if self.lang == "en" else None
             if person is not None:
@@ -1813,6 +1880,14 @@ class _Drafter:
                 if date is None and self.last_said == (self.linker.paragraph_no, speaker):
                     date = self.last_date  # "he" goes on in the same paragraph: the same occasion
             ev = _Claim(self.ids.new("E"), "evidence", reading.text, origin, speaker, date)
+            if date is None and not mentions_time(flat, self.lang):
+                if self.occasion_paragraph is not None and not self._same_occasion(flat, speaker):
+                    occasion = None  # another speaker, not said to be on the same day
+                self.undated.append((ev, occasion))
+            elif date is not None:  # the next statements of its paragraph may go on with it
+                self.occasion = date
+                self.occasion_paragraph = self.linker.paragraph_no
+                self.occasion_speaker = speaker
             if link is not None:
                 ev.url, ev.title = link.group(2), inline_title
             else:
@@ -1834,6 +1909,7 @@ class _Drafter:
             hyp_origin = Origin(line, column, reading.hypothesis_marker or "", sentence)
             hyp = _Claim(self.ids.new("H"), "hypothesis", reading.hypothesis, hyp_origin)
             self.claims.append(hyp)
+        self.occasion = None  # the argument has moved on from the occasion
         con = _Claim(self.ids.new("C"), "conclusion", reading.text, origin, conditional=hyp is not None)
         self.claims.append(con)
         self.connective = reading.marker

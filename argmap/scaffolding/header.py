@@ -67,7 +67,10 @@ _LABEL_LINE = re.compile(
     r"|^[^\s「」]{0,8}(?:コラム|連載|シリーズ|特集|通信|だより|新聞|日記|ブログ|広報紙|広報)(?:[「『・:：\s\u3000]|$)",
     re.IGNORECASE,
 )
-_CAPS = re.compile(r"^[A-Z][A-Z0-9&'’. -]{0,40}$")
+#: A section name in capitals, perhaps with a subsection after a dot or a bar
+#: ("SCIENCE & HEALTH", "THE LEDGER LINE · Retail").
+_CAPS = re.compile(r"^[A-Z][A-Z0-9&'’. -]{0,40}(?:\s*[·•|｜]\s*[^·•|｜]{1,30})?$")
+_CJK = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
 _UPDATE = re.compile(r"updat|modified|revised|更新|修正", re.IGNORECASE)
 _SEPARATORS = " \u3000|｜·・-–—:：,，、/"
 
@@ -237,7 +240,10 @@ def read_header(lines: list[str], date_labels: tuple[str, ...], title_labels: tu
                 headline = _SERIES.sub("", rest)
                 # a section label, a byline or a masthead ranks below any headline
                 label = _LABEL_LINE.search(rest) is not None or _CAPS.match(rest) is not None
-                candidate = (0 if label or spans else 1, headline, i)
+                # a name of two words or a few characters (読者の声, "Opinion")
+                # heads a column, not the article: any longer line before the prose wins
+                short = len(headline.split()) <= 2 and len(headline) <= (6 if _CJK.search(headline) else 20)
+                candidate = (0 if label or spans or short else 1, headline, i)
         if candidate is not None and (best is None or candidate[0] > best[0]):
             best = candidate
     title, title_line = (best[1], best[2]) if best else (None, None)

@@ -140,6 +140,8 @@ class Lexicon:
     not_judgments: tuple[str, ...] = ()
     title_labels: tuple[str, ...] = ()
     date_labels: tuple[str, ...] = ()
+    #: Words by which a statement says it is from the occasion of the one before (``[dates] same_occasion``).
+    same_occasion: tuple[str, ...] = ()
     source_labels: tuple[str, ...] = ()
     #: Contrasts that set aside the judgment before them (``[judgment] contrast``).
     contrast: tuple[str, ...] = ()
@@ -238,6 +240,7 @@ def lexicon(lang: str) -> Lexicon:
         not_judgments=_longest_first(_get(data, "judgment", "not_judgments", [])),
         title_labels=_longest_first(_get(data, "article", "title_labels", [])),
         date_labels=_longest_first(_get(data, "article", "date_labels", [])),
+        same_occasion=_longest_first(_get(data, "dates", "same_occasion", [])),
         source_labels=_longest_first(_get(data, "source", "labels", [])),
     )
 
