@@ -336,7 +336,7 @@ def _strip_inline_source(core: str) -> str:
 # After the speaker's particle: an optional "when" (9日、 / 2023年11月2日、 / 同日、),
 # then 、 or the opening of a quotation.
 _JA_WHEN = (
-    r"(?:(?:[0-9０-９]{4}[年./\-][0-9０-９年月日./\-]{1,10}|(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日|同日|昨日|今日|本日"
+    r"(?:(?:[0-9０-９]{4}[年./\-][0-9０-９年月日./\-]{1,10}|(?:昨年|去年|今年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日|同日|昨日|今日|本日"
     r"|先週|先月|昨年|今年)(?:の[^、。「」]{1,12}で)?)?"
 )
 _EN_TIME = r"(?:\s+(?:on|in|last|this|at|during|earlier|late)\b[^,\"“]*?(?=,|\s+that\b))?"
@@ -352,6 +352,7 @@ class _Patterns:
     """The lexicon's markers compiled once per language (not once per sentence)."""
 
     ja_speaker: re.Pattern[str]
+    ja_speaker_word: re.Pattern[str]  # the same, the speaker ending in no kana
     ja_name: re.Pattern[str]
     ja_topic: re.Pattern[str]  # 「一方、保護者会の会長はブログで…」: a name after 、 then は
     ja_say: re.Pattern[str]  # 「…とも述べています」 at the end
@@ -363,6 +364,7 @@ class _Patterns:
     ja_hearsay: re.Pattern[str]  # 「…とのことでした」
     ja_any_quoted: re.Pattern[str]  # 「…」と + any verb phrase
     ja_any_clause: re.Pattern[str]  # …減ったと + any verb phrase
+    ja_any_kango: re.Pattern[str]  # …あると答弁しています: と + a two-kanji する verb
     ja_supposition: re.Pattern[str]  # after an opener (もし、…ば、)
     ja_supposition_strong: re.Pattern[str]  # without one (…となれば、)
     en_phrase_lead: tuple[tuple[str, re.Pattern[str]], ...]
@@ -399,6 +401,7 @@ def _ja_end(lex: Lexicon, lead: tuple[str, ...] | str, verbs: str, gap: bool = F
 def _patterns(lang: str) -> _Patterns:
     lex = lexicon(lang)
     parts = "|".join(map(re.escape, lex.speaker_particles)) or "(?!)"
+    parts_group = f"(?:{parts})"
     most = lex.speaker_max_length
     endings = "|".join(map(re.escape, (e for e, _ in lex.supposition_endings))) or "(?!)"
     strong = "|".join(map(re.escape, lex.supposition_strong)) or "(?!)"
@@ -411,7 +414,12 @@ def _patterns(lang: str) -> _Patterns:
     speaker_no_comma = rf"[^,\"”\s]+(?:\s[^,\"”\s]+){{0,{words}}}?"
     return _Patterns(
         ja_speaker=re.compile(
-            rf"(.{{1,{most}}}?)(?:{parts}){_JA_WHEN}(?:[^、。「」]{{0,8}}(?:に対して|に対し|で))?(?:[、,，]|(?=[「『]))"
+            rf"(.{{1,{most}}}?)(?:{parts}){_JA_WHEN}(?:[^、。「」]{{0,8}}(?:に対して|に対し|で|に)|また|さらに|続けて|あわせて)?"
+            rf"(?:[、,，]|(?=[「『]))"
+        ),
+        ja_speaker_word=re.compile(
+            rf"(.{{0,{most - 1}}}?[^\u3040-\u309f、,，]){parts_group}{_JA_WHEN}"
+            rf"(?:[^、。「」]{{0,8}}(?:に対して|に対し|で|に)|また|さらに|続けて|あわせて)?(?:[、,，]|(?=[「『]))"
         ),
         ja_name=re.compile(
             rf"((?:[^\u3040-\u309f、。\s]|の|さん|くん|ちゃん|さま|たち){{1,{most}}}?)(?:{parts})"
@@ -442,6 +450,12 @@ def _patterns(lang: str) -> _Patterns:
         ja_any_clause=re.compile(
             rf"(?<=[{''.join(lex.any_after) or 'x'}])(?P<q>{alternation(lex.quote)})(?P<gap>)"
             rf"(?P<v>[^。「」『』、はが]{{1,10}}?(?:{alternation(lex.any_endings) or '(?!)'}))"
+            rf"(?:{alternation(lex.final_particles)})?$"
+        ),
+        ja_any_kango=re.compile(
+            rf"(?<=[{''.join(lex.kango_after) or 'x'}])(?P<q>と)(?P<gap>)"
+            rf"(?P<v>(?!{alternation(lex.kango_not_say) or '(?!)'})[\u4e00-\u9fff]{{2}}し[^。「」『』、はが]{{0,8}}?"
+            rf"(?:{alternation(lex.any_endings) or '(?!)'}))"
             rf"(?:{alternation(lex.final_particles)})?$"
         ),
         ja_supposition=re.compile(rf"(?:(?P<end>{endings}){stem_alt})[、,，]"),
@@ -546,9 +560,19 @@ _JA_ASKED = re.compile(
 )
 
 
+#: A subject right before a quotation or a comma: 「山内あゆみ委員が「…」」.
+_JA_SUBJECT = re.compile(r"([^、。「」『』]{1,20}?)(?:が|は)(?=[「『、,，])")
+#: Words that join a sentence to the one before, not part of a speaker's name.
+_JA_OPENER = re.compile(r"^(?:これに対して|これに対し|それに対して|それに対し|一方で|一方|また|さらに|ただ)")
+
+
 def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
     pats = _patterns(lex.lang)
     m = pats.ja_speaker.match(content)
+    if m is not None and _HIRAGANA_END.search(m.group(1)) and not _KANA_NOUN.search(m.group(1)):
+        # 「日本こども運動学会は…」 is not 「日本こど」 + も: the speaker ends where a word can
+        later = pats.ja_speaker_word.match(content)
+        m = later if later is not None else m
     if m is None:
         # 「政府は来年度から…と発表しました」: a name (kanji, katakana, Latin,
         # joined by の) right at the start, then the particle; not 「東京では雨が」
@@ -561,6 +585,13 @@ def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
     speaker = re.split(r"[、,，]", m.group(1))[-1].strip()
     if not speaker:
         return None, content
+    if speaker.endswith("で") and m.group().endswith(("は、", "は,", "は，")):
+        # 「質疑では、山内委員が「…」と…」: the scene, then the one who speaks in it
+        rest = content[m.end() :].lstrip()
+        inner = _JA_SUBJECT.match(rest)
+        if inner is not None and not _HIRAGANA_END.search(inner.group(1)):
+            return inner.group(1), rest[inner.end() :].lstrip("、,， ")
+    speaker = _JA_OPENER.sub("", speaker) or speaker  # 「これに対して部長は」: the head of department
     if (
         speaker.endswith(("で", "に"))
         and len(speaker) > 1
@@ -633,7 +664,7 @@ def _ja_any_verb(core: str, lex: Lexicon) -> tuple[str, str, str] | None:
     any verb phrase that reports (「…」と語気を強めた), with a speaker named."""
     pats = _patterns(lex.lang)
     window = max(0, len(core) - lex.gap - 40)
-    for pattern in (pats.ja_any_quoted, pats.ja_any_clause):
+    for pattern in (pats.ja_any_quoted, pats.ja_any_clause, pats.ja_any_kango):
         m = pattern.search(core, window)
         if m is None:
             continue
@@ -1880,7 +1911,9 @@ class _Drafter:
                 if date is None and self.last_said == (self.linker.paragraph_no, speaker):
                     date = self.last_date  # "he" goes on in the same paragraph: the same occasion
             ev = _Claim(self.ids.new("E"), "evidence", reading.text, origin, speaker, date)
-            if date is None and not mentions_time(flat, self.lang):
+            # the time the words around what was said name, not a time in it (「来年4月から…と説明しました」)
+            frame = flat.replace(reading.text, " ", 1)
+            if date is None and not mentions_time(frame, self.lang):
                 if self.occasion_paragraph is not None and not self._same_occasion(flat, speaker):
                     occasion = None  # another speaker, not said to be on the same day
                 self.undated.append((ev, occasion))

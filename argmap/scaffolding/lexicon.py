@@ -107,6 +107,9 @@ class Lexicon:
     #: Any verb after a quoting と (``[attribution] any_endings``, ``any_after``, ``not_say``).
     any_endings: tuple[str, ...] = ()
     any_after: tuple[str, ...] = ()
+    #: A two-kanji する verb after と (``[attribution] kango_after``, ``kango_not_say``).
+    kango_after: tuple[str, ...] = ()
+    kango_not_say: tuple[str, ...] = ()
     not_say: tuple[str, ...] = ()
     not_say_start: tuple[str, ...] = ()
     # English: verbs taking the person told, words that are also nouns, look-alikes
@@ -213,6 +216,8 @@ def lexicon(lang: str) -> Lexicon:
         hearsay=_longest_first(_get(data, "attribution", "hearsay", [])),
         any_endings=_longest_first(_get(data, "attribution", "any_endings", [])),
         any_after=tuple(_get(data, "attribution", "any_after", [])),
+        kango_after=tuple(_get(data, "attribution", "kango_after", [])),
+        kango_not_say=_longest_first(_get(data, "attribution", "kango_not_say", [])),
         not_say=_longest_first(_get(data, "attribution", "not_say", [])),
         not_say_start=_longest_first(_get(data, "attribution", "not_say_start", [])),
         en_object_verbs=_en_object_verbs(data),
