@@ -344,7 +344,11 @@ _EN_TIME = r"(?:\s+(?:on|in|last|this|at|during|earlier|late)\b[^,\"“]*?(?=,|\
 #: every pattern that may try many places in a sentence does bounded work at each.
 _EN_TAIL = r"(?:\s+(?:on|in|last|this)\s+[^\"“”]{1,80}?)?$"
 #: After a final reporting verb: whom it was told, where and when ("… told the Echo on 6 June 2024.").
-_EN_ANY_TAIL = r"(?:[\s,]+[^\"“”]{1,100}?)?$"
+#: What may follow "…, X said": where and when, not a verb of its own ("…, the
+#: costs Tey expects will eat …" is no report).
+_EN_ANY_TAIL = (
+    r"(?:[\s,]+(?!(?:will|would|should|must|can|could|may|might|is|are|was|were)\b)[^\"“”]{1,100}?)?$"
+)
 
 
 @attrs.frozen
@@ -370,6 +374,7 @@ class _Patterns:
     en_phrase_lead: tuple[tuple[str, re.Pattern[str]], ...]
     en_phrase_tail: tuple[tuple[str, re.Pattern[str]], ...]
     en_quote_then_speaker: re.Pattern[str]
+    en_apposition: re.Pattern[str]
     en_speaker_first: re.Pattern[str]
     en_speaker_last: re.Pattern[str]
     en_verb_last: re.Pattern[str]
@@ -471,6 +476,13 @@ def _patterns(lang: str) -> _Patterns:
         # "'...,' X said (on July 10)." where X may hold commas
         en_quote_then_speaker=re.compile(
             rf"(?P<c>[\"“].+?[,.!?][\"”])\s+(?P<sp>{speaker})\s+(?P<v>{verbs})\b{_EN_ANY_TAIL}", re.IGNORECASE
+        ),
+        # "Name, who or what they are, said": the apposition, to leave out
+        en_apposition=re.compile(
+            rf"(?<=[A-Za-z.’'&])\s*,\s+(?!(?:and|but|or|as|if|when|which|that)\b)(?=[^,]*?\b(?-i:[a-z]))[^,\"“”]{{2,110}},"
+            rf"(?=\s+(?:and\s+(?:his|her|their)\s+(?:colleagues|co-authors|team)\s+)?"
+            rf"(?:[a-z]+ly\s+|also\s+|has\s+|have\s+|had\s+)?(?:{verbs})\b)",
+            re.IGNORECASE,
         ),
         # "X said (on Monday) (that) ..."
         en_speaker_first=re.compile(
@@ -920,12 +932,14 @@ def _en_speaker(raw: str, lex: Lexicon) -> str | None:
     "The county's chief engineer, Ruth Abara")."""
     parts = [p.strip() for p in raw.split(",") if p.strip()]
     found: list[tuple[bool, str]] = []
-    for part in reversed(parts):
+    for nearest, part in enumerate(reversed(parts)):
         cleaned = _EN_AUX.sub("", " " + part).strip(" ,")
         words = cleaned.split()
         if not words:
             continue
         low = [w.lower().strip("'’\".") for w in words]
+        if nearest == 0 and low[0] in lex.speaker_openers and not raw.rstrip().endswith(","):
+            return None  # "Retail, as they say, is …": the verb is the clause's own
         # "by" after a noun is who made it ("a study by researchers at …"),
         # after a participle a passive ("was told by"): only the first names a speaker
         refused = [
@@ -976,7 +990,7 @@ def _en_according(phrase: str, rest: str) -> tuple[str, str]:
 #: A sentence-initial adverbial before the subject, to its comma ("In a paper
 #: published on 14 May 2024, …", "Speaking at the meeting, …") or a conjunction ("Yet …").
 _EN_LEAD = re.compile(
-    r"^(?:(?:in|on|at|during|after|before|asked|interviewed|in an?|through|via|[a-z]+ing)"
+    r"^(?:(?:in|on|at|during|after|before|when|while|whilst|once|asked|interviewed|in an?|through|via|[a-z]+ing)"
     r"\b[^,\"“”]{1,80},\s+|(?:yet|but|and|meanwhile|still|now)\s+)(?=\S)",
     re.IGNORECASE,
 )
@@ -1070,6 +1084,12 @@ def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | No
         shorter_found = _en_attribution_core(shorter, lex)
         if shorter_found is not None:
             return shorter_found
+    # "Sian Lloyd, regional organiser for the union, told …": who the speaker is, between commas
+    plain_name = _patterns(lex.lang).en_apposition.sub("", shorter, count=1)
+    if plain_name != shorter:
+        named_found = _en_attribution_core(plain_name, lex)
+        if named_found is not None:
+            return named_found
     coordinated = _en_coordinated(shorter, lex)
     if coordinated is not None:
         return coordinated
@@ -1141,7 +1161,7 @@ def _en_attribution_core(body: str, lex: Lexicon) -> tuple[str, str | None, str]
         if told_that is not None and _words(content[: told_that.start(1)]) <= 12:
             content = told_that.group(1)  # "objected in a letter to the county, dated 3 October 2024, that …"
         if verb in lex.en_object_verbs and not m.group("intro") and not reports_object:
-            told = re.match(r"(?:\S+\s+){1,8}?that\s+(.+)", content)
+            told = re.match(r"(?:\S+\s+){1,12}?that\s+(.+)", content)
             if told is None and verb in _EN_BARE:
                 # "told reporters the workers would …": the person told, then what was said
                 told = re.match(r"(?:(?:the|a|an|our|his|her|their|local)\s+)?\S+\s+(.+)", content)
@@ -1157,11 +1177,18 @@ def _en_attribution_core(body: str, lex: Lexicon) -> tuple[str, str | None, str]
     return None
 
 
+#: A description, then a name of two or three capitalised words between commas.
+_EN_APPOSED_NAME = re.compile(r"^[^,\"“”]{1,40},\s+((?:[A-Z][\w’'-]+\s){1,2}[A-Z][\w’'-]+),")
+
+
 def _en_subject_person(sentence: str, lex: Lexicon) -> str | None:
     """The person a sentence opens with, when its subject is one: two or
     three capitalised words among its first six, after any title ("Chief
     Inspector Maria Olsen of Wrexford Police was …", "Dana Whitlow, a nurse
     …"), none naming an organisation (a word of ``[speaker] nouns``)."""
+    apposed = _EN_APPOSED_NAME.match(sentence)
+    if apposed is not None and not any(w.lower() in lex.speaker_nouns for w in apposed.group(1).split()):
+        return apposed.group(1)  # "Our B&B host, Morag Reid, has lived …"
     words = sentence.split()[:8]
     run: list[str] = []
     for k, w in enumerate(words):
@@ -1213,6 +1240,30 @@ def _en_supposition(text: str, lex: Lexicon) -> tuple[str, str, str] | None:
     return None
 
 
+#: What was said cannot open with a verb: "the costs Tey expects will eat …" is a relative clause.
+_EN_VERB_FIRST = re.compile(
+    r"^(?:will|would|should|must|can|could|may|might|shall|is|are|was|were|has|have|had)\b"
+)
+
+
+#: Verbs of believing, fearing or hoping: reports only with a speaker named.
+_EN_STANCE = re.compile(
+    r"(?:worr|fear|doubt|hop|believ|expect|think|thought|feel|felt|suspect)", re.IGNORECASE
+)
+
+
+def _en_misread(content: str, speaker: str | None, marker: str) -> bool:
+    """Whether a reading as a report is a misreading: its speaker holds a
+    clause ("so when Jo found …"), or what was "said" opens with a
+    verb (the reporting verb was a relative clause's: "the one-off costs Tey
+    expects will eat more than a year of the saving")."""
+    if speaker is not None and _EN_CLAUSE.search(speaker):
+        return True
+    if speaker is not None and speaker.lower() in ("he", "she", "they") and _EN_STANCE.match(marker):
+        return True  # "because of this, they think they are entitled …": a belief, nobody's report
+    return _EN_VERB_FIRST.match(content.strip('"“ ')) is not None
+
+
 def _read_en(sentence: str, lex: Lexicon) -> _Reading | None:
     date, body = _en_strip_date(sentence.strip())
     initial = _strip_initial(
@@ -1230,7 +1281,7 @@ def _read_en(sentence: str, lex: Lexicon) -> _Reading | None:
         cont = _strip_initial(body, lex.continuation, "en")
         link = "continuation" if cont else "plain"
         attributed = _en_attribution(_after_marker(body, cont) if cont else body, lex)
-        if attributed is not None:
+        if attributed is not None and not _en_misread(*attributed):
             content, speaker, marker = attributed
             return _Reading("evidence", content, marker, speaker, date)
         initial = cont
