@@ -1559,6 +1559,14 @@ def _conceded(sentence: str, marker: str, contrast: tuple[str, ...]) -> bool:
     return at >= 0 and any(low.find(c, at + len(marker)) >= 0 for c in contrast)
 
 
+#: An English sentence that turns the argument ("Yet the twelve comparison schools …").
+_EN_TURN = re.compile(r"\s*(?:yet|but|however|still|even so|and yet)\b", re.IGNORECASE)
+
+
+def _is_evidence(item: _Claim | _Plain) -> bool:
+    return isinstance(item, _Claim) and item.kind == "evidence"
+
+
 class _Linker:
     """Which earlier claims a new conclusion draws on, by how its marker links it.
 
@@ -1647,7 +1655,25 @@ class _Linker:
         items: list[_Claim | _Plain] = []
         if self.last_judgment is not None and self.last_judgment[0] == latest:
             items.append(self.last_judgment[1])
-        items += [item for p, item in self.run if p == latest]
+        run = [item for p, item in self.run if p == latest]
+        # a sentence with no marker right before a statement introduces it
+        # ("Traders were less keen. Speaking for the traders, X warned …"): no reason
+        run = [
+            item
+            for k, item in enumerate(run)
+            if not (isinstance(item, _Plain) and k + 1 < len(run) and _is_evidence(run[k + 1]))
+        ]
+        if self.lang == "en":
+            # "It is a fair point. Yet the comparison schools …": the argument
+            # turns; what came before is what the author answers
+            turns = [
+                k
+                for k, item in enumerate(run)
+                if isinstance(item, _Plain) and _EN_TURN.match(item.unmatched.text)
+            ]
+            if turns:
+                items, run = [], run[turns[-1] :]
+        items += run
         return items
 
     def _ids(self, items: list[_Claim | _Plain]) -> list[str]:
