@@ -1172,9 +1172,21 @@ def _en_attribution_core(body: str, lex: Lexicon) -> tuple[str, str | None, str]
                 return None
             content = told.group(1)
         who = _en_speaker(m.group("sp"), lex)
+        if who is None and verb not in lex.ambiguous and (m.group("intro") or "").strip() == "that":
+            # "The treasurer said that …": a role, named by a determiner and a noun or two
+            role = _EN_ROLE.fullmatch(m.group("sp").strip())
+            who = (
+                role.group()
+                if role is not None and role.group("n").lower() not in lex.speaker_not_in
+                else None
+            )
         if who is not None and not _EN_CLAUSE.search(who):
             return content.strip('"“”'), who, m.group("v")
     return None
+
+
+#: A definite determiner and one to three lower-case words: "the treasurer", "our deputy head".
+_EN_ROLE = re.compile(r"(?i:the|our|their|its|his|her|my)\s+(?:[a-z][a-z'’-]*\s+){0,2}(?P<n>[a-z][a-z'’-]+)")
 
 
 #: A description, then a name of two or three capitalised words between commas.
@@ -1809,6 +1821,8 @@ _SET_ASIDE = {
 }
 
 
+#: Where and when, opening what a Japanese report says: 「6月の定例会で、」「昨年の会見では、」.
+_OCCASION_PHRASE = re.compile(r"^[^、。「」『』]{1,20}?(?:で|に|では|には)[、,，]")
 #: A stretch of days, not one: 「3月4日から18日まで」, "from 3 to 7 June", "3–7 June".
 _RANGE = re.compile(
     r"日\s*(?:から|～|〜|－|-|以降|以来)|\b(?:since|from)\s+\S+\s+(?:\S+\s+)?(?:to|until)\b|\bsince\b|\d\s*[–-]\s*\d",
@@ -1933,7 +1947,14 @@ class _Drafter:
         self.occasion_paragraph = None
         found = find_dates(flat)
         day = found[0].date if found else relative_date(flat, self.lang, self.header.date, self.last_date)
-        if day is not None and _RANGE.search(flat):
+        undated = flat
+        for m in reversed(found):  # 2024-06-03 is no stretch of days
+            undated = (
+                undated[: m.start] + "日" + undated[m.end :]
+                if self.lang == "ja"
+                else undated[: m.start] + " day " + undated[m.end :]
+            )
+        if day is not None and _RANGE.search(undated):
             self.occasion = None  # 「4日から18日まで」, "from 3 to 7 June": no one day
         elif day is not None:
             article = self.header.date
@@ -1990,6 +2011,11 @@ class _Drafter:
             ev = _Claim(self.ids.new("E"), "evidence", reading.text, origin, speaker, date)
             # the time the words around what was said name, not a time in it (「来年4月から…と説明しました」)
             frame = flat.replace(reading.text, " ", 1)
+            occasion_phrase = _OCCASION_PHRASE.match(reading.text)
+            if (
+                occasion_phrase is not None
+            ):  # 「6月の定例会で、…と答弁しています」: when, before what was said
+                frame += " " + occasion_phrase.group()
             if date is None and not mentions_time(frame, self.lang):
                 if self.occasion_paragraph is not None and not self._same_occasion(flat, speaker):
                     occasion = None  # another speaker, not said to be on the same day

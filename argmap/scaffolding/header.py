@@ -101,8 +101,19 @@ def _dates(text: str, compact: bool) -> list[tuple[int, int, _dt.date]]:
     return sorted(out, key=lambda t: t[0])
 
 
+#: A sentence ending inside a line, more text after it: 「…増えた。今後は…」, "… is safe. More on …".
+_INNER_END = re.compile(r"。\s*\S|[a-z]{3,}[.!?]\s+[A-Z]")
+
+
 def _is_prose(line: str) -> bool:
-    return len(line) > _LONG or _SENTENCE_END.search(line) is not None
+    """A line of the article's prose: long, ending a sentence, holding a
+    sentence end with more after it, or a link after some text."""
+    return (
+        len(line) > _LONG
+        or _SENTENCE_END.search(line) is not None
+        or _INNER_END.search(line) is not None
+        or (URL_RE.search(line) is not None and URL_RE.match(line) is None)
+    )
 
 
 def _tokens(line: str) -> list[str]:

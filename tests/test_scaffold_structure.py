@@ -1,0 +1,384 @@
+"""The scaffold reading articles by their structure: the day a statement was
+made from the occasion the text tells of, sources given as a title and a
+link on one line, Japanese and English reports in the shapes news writing
+gives them (and their look-alikes refused), a column's name or a section
+label above the headline, and which sentences a connective draws on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.model import Kind
+from argmap.scaffolding import draft
+from argmap.scaffolding.dates import format_date, mentions_time, relative_date
+
+
+def statements(text: str, lang: str) -> list[tuple[str, str | None, dt.date | None, str | None]]:
+    """(text, speaker, date, url) of each piece of evidence the draft holds, in order."""
+    d = draft(text, lang)
+    return [
+        (c.text, c.source.speaker, c.source.date, c.source.url)
+        for c in d.map.claims.values()
+        if c.kind is Kind.EVIDENCE and c.source is not None
+    ]
+
+
+def premises_of(text: str, lang: str, has: str) -> list[str]:
+    """The texts of the premises of the inference whose conclusion holds ``has``."""
+    d = draft(text, lang)
+    (con,) = [cid for cid, c in d.map.claims.items() if c.kind is Kind.CONCLUSION and has in c.text]
+    (inf,) = [i for i in d.map.inferences.values() if i.conclusion == con]
+    return [d.map.claims[p].text for p in inf.premises]
+
+
+# ------------------------------------------------------------ the occasion's day
+
+
+def test_a_statement_takes_the_day_of_the_meeting_the_text_tells_of() -> None:
+    text = (
+        "2024年9月13日\n\n"
+        "　9月10日の市議会文教委員会を傍聴しました。\n"
+        "　部長は、指導者は42人にとどまっていると述べました。\n\n"
+        "　質疑では、山内委員が「謝金が安すぎる」と指摘しました。\n"
+        "　教育長は、6月の定例会で、休んでいる部が14あると答弁しています。\n"
+    )
+    got = statements(text, "ja")
+    assert [(s[1], s[2]) for s in got] == [
+        ("部長", dt.date(2024, 9, 10)),
+        ("山内委員", dt.date(2024, 9, 10)),  # the next paragraph is still the meeting
+        ("教育長", None),  # a month of its own: another occasion, no day
+    ]
+
+
+def test_a_judgment_ends_the_occasion() -> None:
+    text = (
+        "Posted on 5 June 2024\n\n"
+        "The committee met on 3 June 2024 to discuss the pool.\n"
+        "The chair said that the pool would close.\n"
+        "So the town should find the money.\n"
+        "The treasurer said that the money was there.\n"
+    )
+    assert [s[2] for s in statements(text, "en")] == [dt.date(2024, 6, 3), None]
+
+
+def test_a_dated_statement_lends_its_day_only_to_what_points_back_to_it() -> None:
+    text = (
+        "令和6年5月1日\n\n"
+        "　南山交通は4月30日、来月から路線バスを2割減便すると発表しました。\n"
+        "　同社の広報担当者は、運転手の不足が最大の理由だとコメントしています。\n"
+        "　南山交通はまた、土日の便も見直すと説明しました。\n"
+        "　同じ会見で、社長は、値上げはしないと述べました。\n"
+    )
+    dates = [s[2] for s in statements(text, "ja")]
+    # another speaker saying nothing of the occasion: no day; the same speaker, or 「同じ会見で」: the day
+    assert dates == [dt.date(2024, 4, 30), None, dt.date(2024, 4, 30), dt.date(2024, 4, 30)]
+
+
+@pytest.mark.parametrize(
+    "scene",
+    [
+        "　3月定例会は3月4日から18日まで開かれました。",  # a stretch of days
+        "Since 1 June every adult landing on the island pays £5.",  # a start, not an occasion
+        "The annual meeting is on 24 October 2024.",  # a day after the article's
+    ],
+)
+def test_no_one_day_no_occasion(scene: str) -> None:
+    lang = "ja" if scene.startswith("\u3000") else "en"
+    said = (
+        "　町長は、プールを廃止すると述べました。"
+        if lang == "ja"
+        else "The Trust says that the fee pays for paths."
+    )
+    text = (
+        ("2024年8月14日" if lang == "ja" else "Posted on 14 August 2024")
+        + "\n\n"
+        + scene
+        + "\n"
+        + said
+        + "\n"
+    )
+    ((_, _, date, _),) = statements(text, lang)
+    assert date is None
+
+
+def test_a_time_in_the_reported_words_is_not_when_they_were_said() -> None:
+    text = "2024年9月13日\n\n　9月10日の委員会を傍聴しました。\n　部長は、来年4月から全校で移すと説明しました。\n"
+    ((_, _, date, _),) = statements(text, "ja")
+    assert date == dt.date(2024, 9, 10)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)),
+    st.integers(min_value=0, max_value=400),
+    st.sampled_from(["iso", "ja", "mdy", "dmy"]),
+)
+def test_the_occasion_is_the_day_written(day: dt.date, later: int, style: str) -> None:
+    """Whatever the day and however it is written, an undated statement after
+    a sentence that names it gets that day (an oracle: the day itself)."""
+    article = day + dt.timedelta(days=later)
+    if style == "ja":
+        text = (
+            f"{format_date(article, 'ja')}\n\n　{format_date(day, 'ja')}に委員会が開かれました。\n"
+            "　委員長は、予算が足りないと述べました。\n"
+        )
+        lang = "ja"
+    else:
+        text = (
+            f"Posted on {format_date(article, 'dmy')}\n\nThe committee met on {format_date(day, style)}.\n"
+            "The chair said that the budget was short.\n"
+        )
+        lang = "en"
+    ((_, _, date, _),) = statements(text, lang)
+    assert date == day
+
+
+def test_mentions_time_and_the_new_relative_forms() -> None:
+    assert mentions_time("教育長が6月の定例会で答弁しています", "ja")
+    assert mentions_time("which opened a warehouse in 2021, states that", "en")
+    assert not mentions_time("部長はまた、述べました", "ja")
+    assert not mentions_time("The chair said on Monday that", "en")
+    article = dt.date(2024, 8, 14)
+    assert relative_date("told me in an email on 2 August that", "en", article) == dt.date(2024, 8, 2)
+    assert relative_date("昨年11月20日に出した提言で", "ja", dt.date(2024, 12, 1)) == dt.date(2023, 11, 20)
+    assert relative_date("the library closes on Sundays", "en", article) is None  # a habit, not a day
+    assert relative_date("cut by 3 million", "en", article) is None
+
+
+# ------------------------------------------------------------ sources
+
+
+@pytest.mark.parametrize(
+    ("line", "url", "title"),
+    [
+        (
+            "朱鷺野スポーツ「県高野連、夏の序盤戦に7回制」（3月14日）　https://example.jp/a",
+            "https://example.jp/a",
+            "朱鷺野スポーツ「県高野連、夏の序盤戦に7回制」（3月14日）",
+        ),
+        ("Harbour Gazette, 'Ferry fares to rise' https://example.org/b", "https://example.org/b", None),
+        ("(Details: https://example.org/c)", "https://example.org/c", "Details"),
+    ],
+)
+def test_a_title_and_its_link_on_one_line_document_the_statement_before(
+    line: str, url: str, title: str | None
+) -> None:
+    lang = "ja" if "「" in line else "en"
+    said = (
+        "　県高野連は、1、2回戦を7回制で行うと発表した。"
+        if lang == "ja"
+        else "The ferry company said that fares would rise."
+    )
+    d = draft(said + "\n" + line + "\n", lang)
+    (ev,) = [c for c in d.map.claims.values() if c.kind is Kind.EVIDENCE]
+    assert ev.source is not None and ev.source.url == url
+    if title is not None:
+        assert ev.source.title == title
+    assert not any(u.why == "source with no statement before it" for u in d.unmatched)
+
+
+def test_a_line_of_sentences_ending_with_a_link_is_prose_not_a_title() -> None:
+    d = draft(
+        "Pier news\n\nThe mayor said that the pier is safe. More on the pier. https://example.org/p\n", "en"
+    )
+    assert d.map.document is not None and d.map.document.title == "Pier news"
+    (ev,) = [c for c in d.map.claims.values() if c.kind is Kind.EVIDENCE]
+    assert ev.source is not None and ev.source.speaker == "The mayor"
+    assert any("https://example.org/p" in u.text for u in d.unmatched)  # nothing dropped
+
+
+# ------------------------------------------------------------ Japanese reports
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "has"),
+    [
+        ("教育長が6月の定例会で、休んでいる部が14あると答弁しています。", "教育長", "14ある"),
+        ("市長は、来年度から無料にすると強調しました。", "市長", "無料にする"),
+        ("質疑では、山内あゆみ委員が「謝金が安すぎる」と指摘しました。", "山内あゆみ委員", "謝金"),
+        ("部長はまた、登録した指導者は42人だと述べました。", "部長", "42人"),
+        ("これに対して部長は、「予算の中で検討したい」と答えるにとどめました。", "部長", "検討したい"),
+        (
+            "日本こども運動学会は提言で、遊び場が減ったことを挙げている。",
+            "日本こども運動学会",
+            "遊び場が減った",
+        ),
+        ("市が公園を閉じる方針だと、1月30日付の本紙が伝えていた。", "本紙", "方針だ"),
+        ("専務理事は発表後の取材に「短くするのが確実だ」と語った。", "専務理事", "確実だ"),
+    ],
+)
+def test_japanese_reports_in_more_shapes(sentence: str, speaker: str, has: str) -> None:
+    ((text, who, _, _),) = statements(sentence, "ja")
+    assert who is not None and speaker in who and has in text
+    assert not who.startswith(("これに対して", "質疑")), who
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "気温が上がると増加します。",  # と is "when"
+        "A社はB社と協力しています。",  # と is "with"
+        "この町の人口は10年前と比較して減少しています。",
+    ],
+)
+def test_a_kanji_verb_after_to_that_means_when_or_with_reports_nothing(sentence: str) -> None:
+    assert statements(sentence, "ja") == []
+
+
+# ------------------------------------------------------------ English reports
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "has"),
+    [
+        (
+            "Harrow & Finch, the 38-store grocer that dominates the coast, announced on Tuesday that it "
+            "will close its depot.",
+            "Harrow & Finch",
+            "close its depot",
+        ),
+        (
+            "Sian Lloyd, regional organiser for the Retail Workers' Union, told a crowd at the depot gates on "
+            'Wednesday evening that "most of our members cannot get there."',
+            "Sian Lloyd",
+            "cannot get there",
+        ),
+        (
+            "When we stopped at the lighthouse, Callum Fraser, one of the Trust's two rangers, reckoned that "
+            'mending the path would cost "north of £400,000".',
+            "Callum Fraser",
+            "mending the path",
+        ),
+        (
+            "Dr. Nadia Ferreira, an ecologist at Wessmoor University, and her colleagues report that verges "
+            "left uncut held more bees.",
+            "Nadia Ferreira",
+            "verges",
+        ),
+        ("Our police chief, Omar Haddad, reported that call-outs fell by 40%.", "Omar Haddad", "call-outs"),
+    ],
+)
+def test_english_reports_with_the_speaker_described_between_commas(
+    sentence: str, speaker: str, has: str
+) -> None:
+    ((text, who, _, _),) = statements(sentence, "en")
+    assert who is not None and speaker in who and has in text
+
+
+def test_she_is_the_person_named_between_commas_the_sentence_before() -> None:
+    text = (
+        "Caledon Ferries said that numbers were down. Our B&B host, Morag Reid, has lived here all her life. "
+        '"The path was twice as wide," she told us.'
+    )
+    assert [s[1] for s in statements(text, "en")] == ["Caledon Ferries", "Morag Reid"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Retail, as they say, is detail, and the detail here is the start-up.",
+        "I've wanted to walk the cliffs ever since I saw a photo, so when Jo found cheap tickets we sailed over.",
+        "Even if the robots work, the one-off costs Tey expects will eat more than a year of the saving.",
+        "Often single children are spoiled and because of this, they think they are entitled to more.",
+        "Too many people believe that they can say whatever they want.",
+        "Regardless of a good job offer, I would not live in Beijing.",
+    ],
+)
+def test_more_english_look_alikes_are_refused(sentence: str) -> None:
+    assert statements(sentence, "en") == []
+
+
+def test_an_as_clause_between_commas_leaves_the_report_alone() -> None:
+    ((_, who, _, _),) = statements("Keane's data, as it happens, showed no fox using a hedgehog gap.", "en")
+    assert who == "Keane's data"
+
+
+def test_if_youre_anything_like_me_supposes_nothing() -> None:
+    d = draft("If you're anything like me, you'll spend half the walk with your camera out.", "en")
+    assert not any(c.kind is Kind.HYPOTHESIS for c in d.map.claims.values())
+
+
+# ------------------------------------------------------------ the header
+
+
+def test_a_section_label_with_its_subsection_and_a_bar_separated_byline() -> None:
+    text = (
+        "THE LEDGER LINE · Retail\nHarrow & Finch's warehouse move: a saving, or a bet on robots?\n"
+        "Analysis | 5 September 2024 | Marcus Obi\n\nHarrow & Finch said on Tuesday that it will move.\n"
+    )
+    d = draft(text, "en")
+    assert d.map.document is not None and d.map.document.title == (
+        "Harrow & Finch's warehouse move: a saving, or a bet on robots?"
+    )
+    assert d.map.date == dt.date(2024, 9, 5)
+    ((_, _, date, _),) = statements(text, "en")
+    assert date == dt.date(2024, 9, 3)  # "on Tuesday", counted back from the article's Thursday
+
+
+def test_a_columns_name_above_the_date_is_no_title() -> None:
+    text = "読者の声\n2024年2月8日（木）\n\n公園のボール遊び、一律に禁じないで\nパート従業員　大西真弓（41）\n\n　本文です。\n"
+    d = draft(text, "ja")
+    assert d.map.document is not None and d.map.document.title == "公園のボール遊び、一律に禁じないで"
+
+
+# ------------------------------------------------------------ connectives
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "has", "want"),
+    [
+        (
+            "　昨夏の試合は平均で2時間21分かかった。\n　その多くは正午から午後3時の間だった。\n"
+            "　要は、選手たちはいちばん暑い時間に立たされていたわけだ。\n",
+            "ja",
+            "立たされていた",
+            ["昨夏の試合は平均で2時間21分かかった", "その多くは正午から午後3時の間だった"],
+        ),
+        (
+            "Around puberty the body clock shifts later. Most pupils get eight hours at most.\n"
+            "Seen in that light, the extra half hour is a partial repayment of a sleep debt.\n",
+            "en",
+            "repayment",
+            ["Around puberty the body clock shifts later", "Most pupils get eight hours at most"],
+        ),
+    ],
+)
+def test_connectives_by_shape_take_the_sentences_before(
+    text: str, lang: str, has: str, want: list[str]
+) -> None:
+    assert premises_of(text, lang, has) == want
+
+
+def test_which_means_is_a_connective() -> None:
+    text = "Staff will move across in stages until September 2025.\nWhich means the saving is unlikely to show before 2026.\n"
+    assert premises_of(text, "en", "saving") == ["Staff will move across in stages until September 2025"]
+
+
+def test_a_sentence_introducing_a_statement_is_no_premise() -> None:
+    text = (
+        "Traders were less keen. Martin Hale warned councillors that half of the customers arrive by car. "
+        "A count showed the car park full on 41 Saturdays.\n"
+        "On those figures, the traders plainly have a strong point.\n"
+    )
+    got = premises_of(text, "en", "strong point")
+    assert "Traders were less keen" not in got and "A count showed the car park full on 41 Saturdays" in got
+
+
+def test_an_english_turn_starts_the_stretch() -> None:
+    text = (
+        "It is a fair point. Yet the comparison schools had volunteered as well.\n"
+        "So the gap is unlikely to come from keener heads alone.\n"
+    )
+    assert premises_of(text, "en", "keener heads") == ["Yet the comparison schools had volunteered as well"]
+
+
+def test_a_japanese_caveat_keeps_both_sides() -> None:
+    text = (
+        "　費用の差は大きい。ただ、バスで通えない人の利用はまだ答えが出ていない。\n"
+        "　この二つを並べてみると、手立てを示すことが欠かせないでしょう。\n"
+    )
+    assert len(premises_of(text, "ja", "欠かせない")) == 2
