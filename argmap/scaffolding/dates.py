@@ -186,12 +186,14 @@ def format_date(d: _dt.date, style: str) -> str:
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE_JA = re.compile(
-    rf"(?P<same>同日)|(?P<yesterday>昨日)|(?P<today>本日|今日)"
+    rf"(?P<same>同日)|(?P<before>おととい|一昨日)|(?P<yesterday>昨日)|(?P<today>本日|今日)"
     rf"|(?P<lastyear>昨年|去年)?(?P<m>{_D}{{1,2}})\s*月\s*(?P<md>{_D}{{1,2}})\s*日"
     rf"|(?<![0-9０-９月])(?P<d>{_D}{{1,2}})\s*日(?!本|間)"
 )
 _RELATIVE_EN = re.compile(
-    rf"\b(?:(?P<yesterday>yesterday)|(?P<today>today)|(?P<on>on|last)\s+(?P<wd>{'|'.join(_WEEKDAYS)})\b"
+    rf"\b(?:(?P<before>the day before yesterday)|(?P<yesterday>yesterday)|(?P<today>today)"
+    # a weekday, unless its day follows ("on Monday 10 June": the 10th)
+    rf"|(?P<on>on|last)\s+(?P<wd>{'|'.join(_WEEKDAYS)})\b(?!,?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b)"
     rf"|(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})"
     rf"|(?<![\d.,])(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH})\b\.?(?!,?\s*\d{{4}}))",
     re.IGNORECASE,
@@ -227,6 +229,8 @@ def relative_date(
     if article is None:
         return None
     try:
+        if g.get("before"):
+            return article - _dt.timedelta(days=2)
         if g.get("yesterday"):
             return article - _dt.timedelta(days=1)
         if g.get("today"):

@@ -305,7 +305,9 @@ class _Reading:
 _TRAIL = "。．.！？!? \u3000\t"
 #: What the bracket at the end of a sentence holds when it is the sentence's source:
 #: 「…と発表しました(https://…)。」, "(source: https://…)"
-_INLINE_SOURCE = re.compile(r"\s*(?:出典[:：]\s*|source:\s*)?https?://[^\s)）]+\s*", re.IGNORECASE)
+_INLINE_SOURCE = re.compile(
+    r"\s*(?:[^\s()（）:：。.]{1,16}[:：]\s*|[^\s()（）:：。.]{1,16}\s+)?https?://[^\s)）]+\s*", re.IGNORECASE
+)
 
 
 def _strip_inline_source(core: str) -> str:
@@ -437,7 +439,8 @@ def _patterns(lang: str) -> _Patterns:
         # 「…との見解を示した」, and with an adjective before the noun: 「…と厳しい見通しを示した」
         ja_opinion=_ja_end(
             lex,
-            rf"(?:との|という|と[^。「」『』、と]{{1,6}}?[いな])(?:{alternation(lex.opinion_nouns)})を",
+            # and after a clause: 「…負担するよう求める考えも示した」
+            rf"(?:との|という|と[^。「」『』、と]{{1,6}}?[いな]|(?<=[るたい]))(?:{alternation(lex.opinion_nouns)})(?:を|も)",
             _ja_verbs(lex, lex.opinion_verbs),
         ),
         ja_request=_ja_end(lex, lex.request, _ja_verbs(lex, lex.ask), gap=True),
@@ -572,8 +575,11 @@ _JA_ASKED = re.compile(
 )
 
 
-#: A subject right before a quotation or a comma: 「山内あゆみ委員が「…」」.
-_JA_SUBJECT = re.compile(r"([^、。「」『』]{1,20}?)(?:が|は)(?=[「『、,，])")
+#: A subject right before a quotation or a comma, or an occasion and a comma:
+#: 「山内あゆみ委員が「…」」, 「教育長が6月の定例会で、」 (not 「半分以上が赤字で、」).
+_JA_SUBJECT = re.compile(
+    r"([^、。「」『』]{1,20}?)(?:が|は)(?=[「『、,，]|[^、。「」『』]{0,8}の[^、。「」『』]{1,8}(?:で|に)[、,，])"
+)
 #: Words that join a sentence to the one before, not part of a speaker's name.
 _JA_OPENER = re.compile(r"^(?:これに対して|これに対し|それに対して|それに対し|一方で|一方|また|さらに|ただ)")
 
@@ -581,7 +587,12 @@ _JA_OPENER = re.compile(r"^(?:これに対して|これに対し|それに対し
 def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
     pats = _patterns(lex.lang)
     m = pats.ja_speaker.match(content)
-    if m is not None and _HIRAGANA_END.search(m.group(1)) and not _KANA_NOUN.search(m.group(1)):
+    if (
+        m is not None
+        and _HIRAGANA_END.search(m.group(1))
+        and not _KANA_NOUN.search(m.group(1))
+        and not m.group(1).endswith(("で", "に"))  # 「調査では、」: the survey, read below
+    ):
         # 「日本こども運動学会は…」 is not 「日本こど」 + も: the speaker ends where a word can
         later = pats.ja_speaker_word.match(content)
         m = later if later is not None else m
@@ -597,7 +608,7 @@ def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
     speaker = re.split(r"[、,，]", m.group(1))[-1].strip()
     if not speaker:
         return None, content
-    if speaker.endswith("で") and m.group().endswith(("は、", "は,", "は，")):
+    if speaker.endswith("で") and content[m.end(1) : m.end(1) + 1] == "は":
         # 「質疑では、山内委員が「…」と…」: the scene, then the one who speaks in it
         rest = content[m.end() :].lstrip()
         inner = _JA_SUBJECT.match(rest)
@@ -617,6 +628,21 @@ def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
     ):
         return None, content  # 「減便と言っても、…」: a clause, not someone
     return speaker, content[m.end() :].strip()
+
+
+#: Speakers that point at what the sentence before named: 「それによると」「これによれば」.
+_JA_POINTING = frozenset(("それ", "これ", "そちら", "こちら"))
+#: The subject of a Japanese sentence: the phrase before its first が or は, after any 、.
+_JA_SUBJECT_OF = re.compile(r"(?:^|[、,，])([^、。「」『』]{2,24}?)(?:が|は)")
+
+
+def _ja_subject(sentence: str) -> str | None:
+    """The subject a plain Japanese sentence names (「先月、市の防災アンケートの
+    結果がまとまりました」: 市の防災アンケートの結果), for a 「それによると」 after it."""
+    m = _JA_SUBJECT_OF.search(sentence, 0, min(len(sentence), 60))
+    if m is None or _HIRAGANA_END.search(m.group(1)):
+        return None
+    return m.group(1)
 
 
 def _is_author(speaker: str | None, lex: Lexicon) -> bool:
@@ -655,6 +681,10 @@ def _ja_reported(core: str, lex: Lexicon) -> tuple[str, str | None, str, bool] |
             if gap or verb_dict in lex.companion or pattern is pats.ja_request:
                 continue
         speaker, content = _ja_speaker(before, lex)
+        if speaker is None:
+            asked = _JA_ASKED.search(before, 0, min(len(before), 80))
+            if asked is not None:  # 「おかみさんに聞いてみると、「…」と話してくれました」
+                speaker, content = asked.group("sp"), before[asked.end() :]
         in_gap = re.match(r"^(?:[、,，])?(.+?)(?:は|が|も)[、,，]?$", gap) if gap else None
         if in_gap and not re.search(
             r"[\u3040-\u309f]$", in_gap.group(1).replace("さん", "").replace("の", "x")
@@ -702,6 +732,10 @@ def _ja_any_verb(core: str, lex: Lexicon) -> tuple[str, str, str] | None:
     return None
 
 
+#: A document named as what holds a view: 「被害想定では、」「報告書によると、」.
+_JA_DOCUMENT = re.compile(r"(?:では|によると|によれば|の中で)[、,，]")
+
+
 def _ja_mid_or_hearsay(core: str, lex: Lexicon) -> tuple[str, str, str] | None:
     """(content, speaker, marker) for 「Xは…と述べ、…」 or 「Xによると…とのことです」-style hearsay with a speaker."""
     pats = _patterns(lex.lang)
@@ -712,6 +746,8 @@ def _ja_mid_or_hearsay(core: str, lex: Lexicon) -> tuple[str, str, str] | None:
             if speaker and not _is_author(speaker, lex):
                 return content.strip("、 "), speaker, m.group().rstrip("、,，")
     m = pats.ja_hearsay.search(core, max(0, len(core) - 12))
+    if m is not None and m.group().startswith("とされ") and not _JA_DOCUMENT.search(core, 0, m.start()):
+        m = None  # 「地震が起きた場合、…とされています」: what is held, by no one named
     if m is not None:
         speaker, content = _ja_speaker(core[: m.start()], lex)
         if speaker and not _is_author(speaker, lex):
@@ -940,6 +976,8 @@ def _en_speaker(raw: str, lex: Lexicon) -> str | None:
         low = [w.lower().strip("'’\".") for w in words]
         if nearest == 0 and low[0] in lex.speaker_openers and not raw.rstrip().endswith(","):
             return None  # "Retail, as they say, is …": the verb is the clause's own
+        if nearest > 0 and low[0].endswith("ing") and words[0][:1].isupper():
+            continue  # "Announcing the scheme, council leader Rhys Penberthy said": an adverbial
         # "by" after a noun is who made it ("a study by researchers at …"),
         # after a participle a passive ("was told by"): only the first names a speaker
         refused = [
@@ -1036,6 +1074,10 @@ _EN_FINITE = re.compile(r"\s(?P<w>[a-z]+(?:ed|s))\b")
 _EN_PAST_IN = re.compile(r"\s[a-z]+ed\b(?!\s+by\b)")
 
 
+#: Where a second clause with a subject of its own starts: ", and", ", but", ";".
+_EN_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+
+
 def _en_coordinated(core: str, lex: Lexicon) -> tuple[str, str | None, str] | None:
     """(content, speaker, marker) for "X <verb>ed … and <reported> (DATE) that …":
     the subject of the first verb is the speaker (the longest phrase before a
@@ -1058,7 +1100,7 @@ def _en_coordinated(core: str, lex: Lexicon) -> tuple[str, str | None, str] | No
     return m.group("c").strip(), _en_speaker(best, lex), m.group("v")
 
 
-def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | None:
+def _en_attribution(body: str, lex: Lexicon, split: bool = True) -> tuple[str, str | None, str] | None:
     """(content, speaker, marker) for an attributed English statement, or None:
     by the patterns of :func:`_en_attribution_core`, then by structure — the
     same with a sentence-initial adverbial or a non-restrictive clause after
@@ -1093,6 +1135,14 @@ def _en_attribution(body: str, lex: Lexicon) -> tuple[str, str | None, str] | No
     coordinated = _en_coordinated(shorter, lex)
     if coordinated is not None:
         return coordinated
+    for joint in _EN_NEW_CLAUSE.finditer(core, 0, min(len(core), 300) if split else 0):
+        # "Brookfield School took out its machines in 2023, and its head teacher,
+        # Ms Hughes, wrote on the school blog that …": the second clause reports
+        second = core[joint.end() :]
+        if _words(second) >= 5:
+            found_second = _en_attribution(second[0].upper() + second[1:], lex, split=False)  # one level
+            if found_second is not None:
+                return found_second
     for pattern in (_EN_HOW, _EN_COLON_QUOTE, _EN_SAYING):
         m = pattern.match(shorter)
         if m is None or _words(m.group("sp")) > lex.speaker_max_words:
@@ -1575,6 +1625,16 @@ def _conceded(sentence: str, marker: str, contrast: tuple[str, ...]) -> bool:
 _EN_TURN = re.compile(r"\s*(?:yet|but|however|still|even so|and yet)\b", re.IGNORECASE)
 
 
+def _short(sentence: str, lang: str) -> bool:
+    """A sentence that only introduces what follows: no figure in it ("Traders
+    were less keen.", "Not everyone is persuaded."), where a sentence that
+    tells what happened gives one (「6年前の豪雨のとき、…3時間開きませんでした」)."""
+    return not _DIGIT.search(sentence)
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
 def _is_evidence(item: _Claim | _Plain) -> bool:
     return isinstance(item, _Claim) and item.kind == "evidence"
 
@@ -1673,7 +1733,12 @@ class _Linker:
         run = [
             item
             for k, item in enumerate(run)
-            if not (isinstance(item, _Plain) and k + 1 < len(run) and _is_evidence(run[k + 1]))
+            if not (
+                isinstance(item, _Plain)
+                and k + 1 < len(run)
+                and _is_evidence(run[k + 1])
+                and _short(item.unmatched.text, self.lang)
+            )
         ]
         if self.lang == "en":
             # "It is a fair point. Yet the comparison schools …": the argument
@@ -1990,12 +2055,20 @@ class _Drafter:
         if reading is None or reading.kind != "evidence":
             self._note_occasion(flat)
         if reading is None:
-            person = _en_subject_person(flat, self.lex) if self.lang == "en" else None
+            person = _en_subject_person(flat, self.lex) if self.lang == "en" else _ja_subject(flat)
             if person is not None:
-                self.last_speaker = person  # "she" in the next sentence
+                self.last_speaker = person  # "she" or 「それによると」 in the next sentence
+            inline = URL_RE.search(flat)
+            if inline is not None and self.pending:
+                # 「報告書は、市のホームページで読むことができます。https://…」: the
+                # statements before it are documented there (the sentence stays listed)
+                for ev in self.pending:
+                    ev.url = inline.group()
+                self.pending = []
             u = Unmatched(line, line + sentence.count("\n"), sentence, "no marker")
             self.unmatched.append(u)
-            if not _QUESTION.search(flat):  # a question asserts nothing: never a premise
+            # a question asserts nothing, a sentence giving a link documents: never a premise
+            if not _QUESTION.search(flat) and inline is None:
                 self.linker.plain(_Plain(u, column, 0))
             return
         origin = Origin(line, column, reading.marker, sentence)
@@ -2004,6 +2077,10 @@ class _Drafter:
             if date is None:
                 date = relative_date(flat, self.lang, self.header.date, self.last_date)
             speaker = reading.speaker
+            if speaker is not None and speaker in _JA_POINTING and self.last_speaker:
+                speaker = (
+                    self.last_speaker
+                )  # 「先月、市の防災アンケートの結果がまとまりました。それによると、…」
             if speaker is not None and speaker.lower() in self.lex.speaker_anaphora and self.last_speaker:
                 speaker = self.last_speaker
                 if date is None and self.last_said == (self.linker.paragraph_no, speaker):

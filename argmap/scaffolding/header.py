@@ -61,7 +61,7 @@ _SERIES = re.compile(
 _LABEL_LINE = re.compile(
     r"^(?:by|written by|words by|文[・：:]|取材[・：:])\s*\S"
     r"|\bmin(?:ute)?s? read\b|分で読め|第\s*[0-9０-９]+\s*号|\b(?:vol|no|issue)\.?\s*[0-9]+\b"
-    r"|\s[|｜]\s|[|｜]"
+    r"|\s[|｜]\s|[|｜]|^[^·•]{1,30}\s[·•]\s[^·•]{1,20}$"
     r"|^(?:【[^】]{1,16}】|◇[^◇]{1,16}◇|◆[^◆]{1,16}◆|■[^■]{1,16}■|\[[^\]]{1,16}\])$"
     # a column's or a newsletter's name: スポーツコラム「白線の外から」, 連載・まちの記憶
     r"|^[^\s「」]{0,8}(?:コラム|連載|シリーズ|特集|通信|だより|新聞|日記|ブログ|広報紙|広報)(?:[「『・:：\s\u3000]|$)",
@@ -101,17 +101,11 @@ def _dates(text: str, compact: bool) -> list[tuple[int, int, _dt.date]]:
     return sorted(out, key=lambda t: t[0])
 
 
-#: A sentence ending inside a line, more text after it: 「…増えた。今後は…」, "… is safe. More on …".
-_INNER_END = re.compile(r"。\s*\S|[a-z]{3,}[.!?]\s+[A-Z]")
-
-
 def _is_prose(line: str) -> bool:
-    """A line of the article's prose: long, ending a sentence, holding a
-    sentence end with more after it, or a link after some text."""
+    """A line of the article's prose: long, ending a sentence, or a link after some text."""
     return (
         len(line) > _LONG
         or _SENTENCE_END.search(line) is not None
-        or _INNER_END.search(line) is not None
         or (URL_RE.search(line) is not None and URL_RE.match(line) is None)
     )
 
@@ -207,6 +201,7 @@ def read_header(lines: list[str], date_labels: tuple[str, ...], title_labels: tu
     # the title of the highest rank wins: a label (3), a heading (2), the
     # first plain line (1), the longest keyword (0)
     best: tuple[int, str, int] | None = None
+    plain: list[tuple[int, str, int]] = []  # the candidates of rank 1
     date: _dt.date | None = None
     date_line: int | None = None
     labelled_date = False
@@ -255,8 +250,22 @@ def read_header(lines: list[str], date_labels: tuple[str, ...], title_labels: tu
                 # heads a column, not the article: any longer line before the prose wins
                 short = len(headline.split()) <= 2 and len(headline) <= (6 if _CJK.search(headline) else 20)
                 candidate = (0 if label or spans or short else 1, headline, i)
-        if candidate is not None and (best is None or candidate[0] > best[0]):
+        if candidate is not None and candidate[0] == 1:
+            plain.append(candidate)
+        if candidate is not None and (
+            best is None
+            or candidate[0] > best[0]
+            # of two plain lines, the site's or the column's name is the shorter:
+            # 「ゆるっと下町ぐらし」 above 「「松の湯」が今月で閉店。…」
+            or (candidate[0] == best[0] == 1 and len(candidate[1]) > 1.5 * len(best[1]))
+        ):
             best = candidate
+    if best is not None and best[0] == 1 and date_line is not None:
+        # a blog's name, then the post's title right above its date line
+        # ("Fixing Things Slowly — old stuff that still works" / the title / "Posted on …")
+        above = [c for c in plain if c[2] == date_line - 1]
+        if above:
+            best = above[0]
     title, title_line = (best[1], best[2]) if best else (None, None)
     used = tuple(sorted({x for x in (title_line, date_line) if x is not None}))
     return Header(title, title_line, date, date_line, used)
