@@ -382,3 +382,119 @@ def test_a_japanese_caveat_keeps_both_sides() -> None:
         "　この二つを並べてみると、手立てを示すことが欠かせないでしょう。\n"
     )
     assert len(premises_of(text, "ja", "欠かせない")) == 2
+
+
+# ------------------------------------------------------------ more shapes, found on new texts
+
+
+def test_a_sentence_after_a_titled_link_is_prose() -> None:
+    text = (
+        "2024年10月21日\n\n　奥沢町は、分娩を休止すると明らかにした。\n奥沢町「分娩の休止について」\nhttps://example.jp/a\n"
+        "　院長は、「医師1人では無理がある」と休止の理由を説明した。\n"
+    )
+    got = statements(text, "ja")
+    assert [(s[1], s[3]) for s in got] == [("奥沢町", "https://example.jp/a"), ("院長", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "judged"),
+    [
+        ("受け入れの態勢が整うまでには、まだ時間がかかりそうだ。", True),
+        ("どうやら、うちの班だけの話ではなさそうです。", True),
+        ("組合の調査では、経営者の平均年齢は71歳だそうです。", False),  # hearsay: the survey's words
+    ],
+)
+def test_sou_da_of_appearance_judges_and_of_hearsay_reports(sentence: str, judged: bool) -> None:
+    d = draft(sentence, "ja")
+    kinds = {c.kind for c in d.map.claims.values()}
+    assert kinds == ({Kind.CONCLUSION} if judged else {Kind.EVIDENCE})
+
+
+def test_mo_says_the_same_occasion() -> None:
+    text = (
+        "2025年2月10日\n\n　自治会長は2月9日、回覧板をやめると説明しました。\n"
+        "　広報担当の松井さんも、紙代が浮くと説明していました。\n"
+    )
+    assert [s[2] for s in statements(text, "ja")] == [dt.date(2025, 2, 9)] * 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "has"),
+    [
+        (
+            "But a report from the Northern Uplands Tourism Partnership found no fall in visitor numbers.",
+            "report from the Northern Uplands Tourism Partnership",
+            "no fall",
+        ),
+        (
+            "The council's own housing report ([Housing need](https://example.org/h)) found that 312 households "
+            "are waiting.",
+            "housing report",
+            "312 households",
+        ),
+        (
+            "When Professor Daniel Reyes of Eastbridge University spoke to our staff in November, he told us that "
+            "homework makes almost no difference.",
+            "Daniel Reyes",
+            "homework",
+        ),
+    ],
+)
+def test_english_reports_found_past_a_first_verb_a_bracket_or_a_pronoun(
+    sentence: str, speaker: str, has: str
+) -> None:
+    ((text, who, _, _),) = statements("The parish said that it was fine.\n\n" + sentence, "en")[1:]
+    assert who is not None and speaker in who and has in text
+
+
+def test_a_quotation_split_by_as_he_put_it() -> None:
+    text = (
+        "Daniel Reyes said that reading matters. "
+        '"Twenty minutes of a good book," as he put it, "is worth more than an hour of worksheets."'
+    )
+    got = statements(text, "en")
+    assert got[1][1] == "Daniel Reyes" and "worth more than an hour" in got[1][0]
+
+
+def test_the_same_meeting_takes_the_day_that_meeting_was() -> None:
+    text = (
+        "Posted on 5 March 2025\n\n"
+        "At the drop-in session on 22 February, Sam Oduya told me the loan would take years.\n"
+        "Ruth Dallow posted on Tuesday that the council will respect the result.\n\n"
+        'Anne Kirkby argued at the same drop-in that "the view is the hill."\n'
+    )
+    assert [s[2] for s in statements(text, "en")] == [
+        dt.date(2025, 2, 22),
+        dt.date(2025, 3, 4),
+        dt.date(2025, 2, 22),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you've been in the Drovers Arms lately, you'll know it's the only thing anyone talks about.",
+        "And if Harrowfell is any guide, the walkers will keep coming.",
+    ],
+)
+def test_asides_that_begin_with_if_suppose_nothing(sentence: str) -> None:
+    d = draft(sentence, "en")
+    assert not any(c.kind is Kind.HYPOTHESIS for c in d.map.claims.values())
+
+
+def test_a_document_holds_a_view_but_a_clause_does_not() -> None:
+    assert statements("県が公表した被害想定では、避難者は最大で4万2千人にのぼるとされています。", "ja")[0][
+        1
+    ] == ("県が公表した被害想定")
+    assert statements("地震が起きた場合、避難者は4万人にのぼるとされています。", "ja") == []
+
+
+def test_a_sentence_giving_a_link_documents_the_statements_before_and_is_no_premise() -> None:
+    text = (
+        "　宮下さんは、自分たちで開けられたと振り返っています。\n"
+        "　検証会議の報告書は、市のホームページで読むことができます。https://example.jp/k\n"
+        "　つまり、鍵を地域が握るべきだ。\n"
+    )
+    ((_, _, _, url),) = statements(text, "ja")
+    assert url == "https://example.jp/k"
+    assert not any("ホームページ" in p for p in premises_of(text, "ja", "鍵を地域"))

@@ -228,7 +228,19 @@ def _classify(lines: list[str], lex: Lexicon) -> list[str]:
             kind = "srcline"
             in_block = False
         elif in_block:
-            if prev == "url":
+            before_url = lines[len(kinds) - 2].strip() if len(kinds) >= 2 else ""
+            titled_above = (
+                len(kinds) >= 2
+                and kinds[-2] == "text"
+                and len(before_url) <= 120
+                and not _ENDS_SENTENCE.search(before_url)
+            )
+            if prev == "url" and titled_above and _ENDS_SENTENCE.search(s):
+                # a title above the link (「奥沢町「…について」」, then the URL): the
+                # sentence below it is prose, not the page's title
+                kind = "text"
+                in_block = False
+            elif prev == "url":
                 kind = "hashtag" if _is_hashtags(s) else "title"
             elif prev == "title" and _is_date_line(s):
                 kind = "pagedate"
@@ -377,7 +389,7 @@ class _Patterns:
     en_phrase_tail: tuple[tuple[str, re.Pattern[str]], ...]
     en_quote_then_speaker: re.Pattern[str]
     en_apposition: re.Pattern[str]
-    en_speaker_first: re.Pattern[str]
+    en_verb_rest: re.Pattern[str]
     en_speaker_last: re.Pattern[str]
     en_verb_last: re.Pattern[str]
     en_judgment: tuple[tuple[str, re.Pattern[str]], ...]
@@ -488,8 +500,9 @@ def _patterns(lang: str) -> _Patterns:
             re.IGNORECASE,
         ),
         # "X said (on Monday) (that) ..."
-        en_speaker_first=re.compile(
-            rf"(?P<sp>{speaker})\s+(?P<v>{verbs})\b{_EN_TIME}(?P<intro>,|\s+that\b|:)?\s*(?P<c>.+)",
+        # "X said (on Monday) (that) ...": a verb and what follows it, tried after each word
+        en_verb_rest=re.compile(
+            rf"\s+(?P<v>{verbs})\b{_EN_TIME}(?P<intro>,|\s+that\b|:)?\s*(?P<c>.+)",
             re.IGNORECASE,
         ),
         # "... , X said."
@@ -732,6 +745,11 @@ def _ja_any_verb(core: str, lex: Lexicon) -> tuple[str, str, str] | None:
     return None
 
 
+#: 〜そうだ of appearance, after a verb's or an adjective's stem (かかりそうだ,
+#: 増えそうです, なさそうだ), not of hearsay (増えるそうです, 高いそうだ).
+_JA_APPEARANCE = re.compile(
+    r"(?<=[きしちにひみりぎじびぴえけせてねへめれげぜでべぺさ\u4e00-\u9fff])(?P<m>そう(?:だ|です|だろう|でしょう|に思える|に思えます))$"
+)
 #: A document named as what holds a view: 「被害想定では、」「報告書によると、」.
 _JA_DOCUMENT = re.compile(r"(?:では|によると|によれば|の中で)[、,，]")
 
@@ -748,6 +766,8 @@ def _ja_mid_or_hearsay(core: str, lex: Lexicon) -> tuple[str, str, str] | None:
     m = pats.ja_hearsay.search(core, max(0, len(core) - 12))
     if m is not None and m.group().startswith("とされ") and not _JA_DOCUMENT.search(core, 0, m.start()):
         m = None  # 「地震が起きた場合、…とされています」: what is held, by no one named
+    if m is not None and m.group().startswith("そう") and _JA_APPEARANCE.search(core):
+        m = None  # 「ではなさそうです」: how things look, nobody's words
     if m is not None:
         speaker, content = _ja_speaker(core[: m.start()], lex)
         if speaker and not _is_author(speaker, lex):
@@ -830,7 +850,11 @@ def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
             link = "plain"
     rest = _after_marker(core, initial) if initial else core
     final = next((m for m in lex.judgment_final if rest.endswith(m)), None)
-    if final:
+    look = _JA_APPEARANCE.search(rest) if final is None else None
+    if look is not None:  # 「まだ時間がかかりそうだ」: how things look to the author
+        final = look.group("m")
+        rest = rest[: look.start("m")] + "そう"  # 「時間がかかりそう」, not a bare stem
+    elif final:
         rest = _drop_final(rest[: -len(final)], lex)
     elif judged is not None:
         final = judged[1]
@@ -1057,6 +1081,11 @@ _EN_HOW = re.compile(
     r"^(?P<c>[\"“].+?[\"”]),?\s+(?:is|was)\s+how\s+(?P<sp>\S+(?:\s\S+){0,5}?)\s+"
     r"(?P<v>put it|described it|summed it up|said it|saw it|explained it|phrased it)\b"
 )
+#: '"…," as he put it, "…"': a quotation split by who said it.
+_EN_AS_PUT = re.compile(
+    r"^(?P<c1>[\"“][^\"“”]+[\"”]),?\s+as\s+(?P<sp>\S+(?:\s\S+){0,5}?)\s+(?P<v>put it|puts it|said|says|wrote|writes)"
+    r"\s*,\s*(?P<c2>[\"“][^\"“”]+[\"”])\W*$"
+)
 #: "X was blunt (when …): '…'": a subject, a verb, a colon and a quotation ending the sentence.
 _EN_COLON_QUOTE = re.compile(
     r"^(?P<sp>[^:\"“”]{1,80}?)\s+(?P<v>was|were|is|are|had|has|gave|put it|summed it up)\b[^:\"“”]{0,120}:\s*"
@@ -1074,6 +1103,8 @@ _EN_FINITE = re.compile(r"\s(?P<w>[a-z]+(?:ed|s))\b")
 _EN_PAST_IN = re.compile(r"\s[a-z]+ed\b(?!\s+by\b)")
 
 
+#: A short aside in brackets before the verb: "The housing report (Housing need in the old town) found …".
+_EN_PARENTHETICAL = re.compile(r"\s*\([^()\"“”]{1,80}\)(?=\s+[a-z])")
 #: Where a second clause with a subject of its own starts: ", and", ", but", ";".
 _EN_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 
@@ -1135,6 +1166,12 @@ def _en_attribution(body: str, lex: Lexicon, split: bool = True) -> tuple[str, s
     coordinated = _en_coordinated(shorter, lex)
     if coordinated is not None:
         return coordinated
+    unbracketed = _EN_PARENTHETICAL.sub("", shorter, count=1)
+    if unbracketed != shorter:
+        # "The council's own housing report (Housing need in the old town) found that …"
+        found_plain = _en_attribution_core(unbracketed, lex)
+        if found_plain is not None:
+            return found_plain
     for joint in _EN_NEW_CLAUSE.finditer(core, 0, min(len(core), 300) if split else 0):
         # "Brookfield School took out its machines in 2023, and its head teacher,
         # Ms Hughes, wrote on the school blog that …": the second clause reports
@@ -1143,6 +1180,10 @@ def _en_attribution(body: str, lex: Lexicon, split: bool = True) -> tuple[str, s
             found_second = _en_attribution(second[0].upper() + second[1:], lex, split=False)  # one level
             if found_second is not None:
                 return found_second
+    split_quote = _EN_AS_PUT.match(shorter)
+    if split_quote is not None:  # '"…," as he put it, "…"'
+        said = split_quote.group("c1").rstrip(',"” ') + " " + split_quote.group("c2").lstrip('"“ ')
+        return said.strip('"“”,. '), split_quote.group("sp"), "as " + split_quote.group("v")
     for pattern in (_EN_HOW, _EN_COLON_QUOTE, _EN_SAYING):
         m = pattern.match(shorter)
         if m is None or _words(m.group("sp")) > lex.speaker_max_words:
@@ -1186,8 +1227,43 @@ def _en_attribution_core(body: str, lex: Lexicon) -> tuple[str, str | None, str]
         who = _en_speaker(m.group("sp") + (", " + m.group("app") if m.group("app") else ""), lex)
         if who is not None:
             return m.group("c").strip().strip('"“”,'), who, m.group("v")
-    m = pats.en_speaker_first.match(core)
-    if m and _words(m.group("sp")) <= lex.speaker_max_words and m.group("sp")[0] not in "\"“'‘":
+    for parse in _en_speaker_first_parses(core, lex):
+        # "A report from the Partnership found …": not "A" + "report"; each verb in turn
+        first_found = _en_speaker_first(parse, lex)
+        if first_found is not None:
+            return first_found
+    return None
+
+
+class _Parse:
+    """The parts of a reading of a sentence as "speaker verb (that) content"."""
+
+    def __init__(self, parts: dict[str, str | None]) -> None:
+        self.parts = parts
+
+    def group(self, name: str) -> Any:
+        return self.parts[name]
+
+
+def _en_speaker_first_parses(core: str, lex: Lexicon) -> list[_Parse]:
+    """The readings of ``core`` as "speaker verb …", the shortest speaker first,
+    one for each reporting verb among its first words."""
+    pats = _patterns(lex.lang)
+    out: list[_Parse] = []
+    for k, space in enumerate(re.finditer(r"\s+", core)):
+        if k > lex.speaker_max_words:
+            break
+        m = pats.en_verb_rest.match(core, space.start())
+        if m is not None:
+            parts: dict[str, str | None] = {"sp": core[: space.start()]}
+            parts.update(m.groupdict())
+            out.append(_Parse(parts))
+    return out
+
+
+def _en_speaker_first(m: _Parse, lex: Lexicon) -> tuple[str, str | None, str] | None:
+    """(content, speaker, marker) for one reading of a sentence as "X said (that) …"."""
+    if _words(m.group("sp")) <= lex.speaker_max_words and m.group("sp")[0] not in "\"“'‘":
         verb, content = m.group("v").lower(), m.group("c").strip()
         first = content.split(" ", 1)[0].lower()
         if verb in lex.ambiguous and (first in _EN_FOLLOWING_VERB or m.group("intro") == ","):
@@ -1273,7 +1349,30 @@ def _en_subject_person(sentence: str, lex: Lexicon) -> str | None:
 
 
 def _en_supposition(text: str, lex: Lexicon) -> tuple[str, str, str] | None:
-    """(hypothesis, marker, consequent) for an English supposition, or None."""
+    """(hypothesis, marker, consequent) for an English supposition, or None
+    (nor for an aside to the reader or an "if X is any guide")."""
+    found = _en_supposition_parts(text, lex)
+    if found is None:
+        return None
+    hypothesis, _marker, consequent = found
+    if _EN_ANY_GUIDE.search(hypothesis) or _EN_YOU_KNOW.match(consequent):
+        return None  # "if Harrowfell is any guide", "If you've been in the pub lately, you'll know …"
+    return found
+
+
+#: "if X is any guide", "if the past is anything to go by": a comparison, no supposition.
+_EN_ANY_GUIDE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:any|a good|a)\s+(?:guide|indication|measure|yardstick)\b|\bis anything to go by\b",
+    re.IGNORECASE,
+)
+#: "…, you'll know", "you will have heard": the consequent of an aside to the reader.
+_EN_YOU_KNOW = re.compile(
+    r"(?:you'll|you will|you may|you might|you'd|you would)\s+(?:already\s+)?(?:have\s+)?(?:know|heard|seen|noticed|read)\b",
+    re.IGNORECASE,
+)
+
+
+def _en_supposition_parts(text: str, lex: Lexicon) -> tuple[str, str, str] | None:
     text = re.sub(r"^(?:and|but)\s+", "", text, flags=re.IGNORECASE)  # "That being so, and provided …"
     low = text.lower()
     idioms = [m.start() for n in lex.not_suppositions for m in re.finditer(rf"\b{re.escape(n)}\b", low)]
@@ -1710,6 +1809,11 @@ class _Linker:
         self.run.append((self.paragraph_no, sentence))
         del self.run[:-PARAGRAPH_PREMISES]
 
+    def drop_plain_on(self, line: int) -> None:
+        """Forget the last sentence with no marker when it is on ``line``."""
+        if self.run and isinstance(self.run[-1][1], _Plain) and self.run[-1][1].unmatched.line == line:
+            self.run.pop()
+
     def _claim(self, item: _Claim | _Plain) -> str | None:
         if isinstance(item, _Claim):
             return item.id
@@ -1888,6 +1992,11 @@ _SET_ASIDE = {
 
 #: Where and when, opening what a Japanese report says: 「6月の定例会で、」「昨年の会見では、」.
 _OCCASION_PHRASE = re.compile(r"^[^、。「」『』]{1,20}?(?:で|に|では|には)[、,，]")
+#: An opening "When X spoke …," clause, where a "he" after it is X.
+_EN_LEAD_PERSON = re.compile(r"(?:when|after|as|while|once|before)\s+([^,]{3,120}),", re.IGNORECASE)
+#: "the same drop-in", 「同じ会見で」: an occasion named again.
+_EN_SAME = re.compile(r"\bthe same (?P<n>[a-z][a-z-]{2,})", re.IGNORECASE)
+_JA_SAME = re.compile(r"同じ(?P<n>[^\s、。「」のでにはがを日]{1,6}?)(?:の|で|に|では)")
 #: A stretch of days, not one: 「3月4日から18日まで」, "from 3 to 7 June", "3–7 June".
 _RANGE = re.compile(
     r"日\s*(?:から|～|〜|－|-|以降|以来)|\b(?:since|from)\s+\S+\s+(?:\S+\s+)?(?:to|until)\b|\bsince\b|\d\s*[–-]\s*\d",
@@ -1934,6 +2043,8 @@ class _Drafter:
         self.occasion: Any = None
         #: Statements with no date of their own, and the occasion when they were read.
         self.undated: list[tuple[_Claim, Any]] = []
+        #: The last sentences that named a day, with it (lower-cased).
+        self.days: list[tuple[str, Any]] = []
         #: The paragraph a statement's own day holds for (a narrated day holds on: None).
         self.occasion_paragraph: int | None = None
         self.occasion_speaker: str | None = None
@@ -2002,8 +2113,29 @@ class _Drafter:
             return True
         low = flat.lower()
         if self.lang == "ja":
-            return any(w in flat for w in self.lex.same_occasion)
+            # 「広報担当の松井さんも、…」: "also", of the same occasion
+            also = speaker is not None and (speaker + "も") in flat
+            return also or any(w in flat for w in self.lex.same_occasion)
         return any(re.search(rf"\b{re.escape(w)}\b", low) for w in self.lex.same_occasion)
+
+    def _note_day(self, flat: str) -> None:
+        """Remember the day a sentence names (the last few sentences only), for
+        a later "the same meeting" or 「同じ会見で」."""
+        found = find_dates(flat)
+        day = found[0].date if found else relative_date(flat, self.lang, self.header.date, self.last_date)
+        if day is not None:
+            self.days.append((flat.lower(), day))
+            del self.days[:-PARAGRAPH_PREMISES]
+
+    def _same_named(self, frame: str) -> Any:
+        """The day of the occasion a statement names as the same as an earlier
+        one ("at the same drop-in", 「同じ会見で」): the last sentence naming a
+        day that names that occasion too; None when there is none."""
+        m = (_JA_SAME if self.lang == "ja" else _EN_SAME).search(frame)
+        if m is None:
+            return None
+        noun = m.group("n").lower()
+        return next((day for text, day in reversed(self.days) if noun in text), None)
 
     def _note_occasion(self, flat: str) -> None:
         """Follow the day the text is telling of: a sentence naming a day (not
@@ -2052,6 +2184,7 @@ class _Drafter:
         if self.occasion_paragraph is not None and self.occasion_paragraph != self.linker.paragraph_no:
             self.occasion = self.occasion_paragraph = None  # a statement's day ends with its paragraph
         occasion = self.occasion
+        self._note_day(flat)
         if reading is None or reading.kind != "evidence":
             self._note_occasion(flat)
         if reading is None:
@@ -2059,6 +2192,10 @@ class _Drafter:
             if person is not None:
                 self.last_speaker = person  # "she" or 「それによると」 in the next sentence
             inline = URL_RE.search(flat)
+            if inline is not None and URL_RE.fullmatch(flat.strip()):
+                # a link alone after a sentence on its line (「…読むことができます。https://…」):
+                # that sentence gives the source, it is no premise either
+                self.linker.drop_plain_on(line)
             if inline is not None and self.pending:
                 # 「報告書は、市のホームページで読むことができます。https://…」: the
                 # statements before it are documented there (the sentence stays listed)
@@ -2081,6 +2218,16 @@ class _Drafter:
                 speaker = (
                     self.last_speaker
                 )  # 「先月、市の防災アンケートの結果がまとまりました。それによると、…」
+            lead_person = _EN_LEAD_PERSON.match(flat) if self.lang == "en" else None
+            if (
+                speaker is not None
+                and speaker.lower() in self.lex.speaker_anaphora
+                and lead_person is not None
+            ):
+                # "When Professor Daniel Reyes … spoke to our staff, he told us that …"
+                named_there = _en_subject_person(lead_person.group(1), self.lex)
+                if named_there is not None:
+                    speaker = named_there
             if speaker is not None and speaker.lower() in self.lex.speaker_anaphora and self.last_speaker:
                 speaker = self.last_speaker
                 if date is None and self.last_said == (self.linker.paragraph_no, speaker):
@@ -2093,7 +2240,10 @@ class _Drafter:
                 occasion_phrase is not None
             ):  # 「6月の定例会で、…と答弁しています」: when, before what was said
                 frame += " " + occasion_phrase.group()
-            if date is None and not mentions_time(frame, self.lang):
+            named = self._same_named(frame) if date is None else None
+            if named is not None:
+                date = ev.date = named  # "argued at the same drop-in": the day the drop-in was
+            elif date is None and not mentions_time(frame, self.lang):
                 if self.occasion_paragraph is not None and not self._same_occasion(flat, speaker):
                     occasion = None  # another speaker, not said to be on the same day
                 self.undated.append((ev, occasion))
