@@ -186,12 +186,13 @@ def format_date(d: _dt.date, style: str) -> str:
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE_JA = re.compile(
-    rf"(?P<same>同日)|(?P<before>おととい|一昨日)|(?P<yesterday>昨日)|(?P<today>本日|今日)"
+    rf"(?P<same>同日)|(?P<next>翌日)|(?P<before>おととい|一昨日)|(?P<yesterday>昨日)|(?P<today>本日|今日|今朝|先ほど|さきほど)"
     rf"|(?P<lastyear>昨年|去年)?(?P<m>{_D}{{1,2}})\s*月\s*(?P<md>{_D}{{1,2}})\s*日"
     rf"|(?<![0-9０-９月])(?P<d>{_D}{{1,2}})\s*日(?!本|間)"
 )
 _RELATIVE_EN = re.compile(
-    rf"\b(?:(?P<before>the day before yesterday)|(?P<yesterday>yesterday)|(?P<today>today)"
+    rf"\b(?:(?P<before>the day before yesterday)|(?P<yesterday>yesterday)"
+    rf"|(?P<today>today|this morning|this afternoon|this evening|tonight)"
     # a weekday, unless its day follows ("on Monday 10 June": the 10th)
     rf"|(?P<on>on|last)\s+(?P<wd>{'|'.join(_WEEKDAYS)})\b(?!,?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b)"
     rf"|(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})"
@@ -205,7 +206,12 @@ def _month_back(year: int, month: int) -> tuple[int, int]:
 
 
 def relative_date(
-    text: str, lang: str, article: _dt.date | None, previous: _dt.date | None = None
+    text: str,
+    lang: str,
+    article: _dt.date | None,
+    previous: _dt.date | None = None,
+    *,
+    roll_back: bool = True,
 ) -> _dt.date | None:
     """The date a statement gives relative to the article's date ``article``:
     「11日」「5月20日」「昨日」, "on Monday", "April 25", "yesterday"; 「同日」
@@ -218,6 +224,12 @@ def relative_date(
     (datetime.date(2024, 3, 11), datetime.date(2024, 3, 11))
     >>> relative_date("she said on April 25.", "en", a), relative_date("同日、", "ja", a, _dt.date(2024, 3, 1))
     (datetime.date(2023, 4, 25), datetime.date(2024, 3, 1))
+
+    With ``roll_back=False`` a day and month after the article's date is none
+    (a meeting to come, not last year's):
+
+    >>> relative_date("will meet on 22 May", "en", a, roll_back=False) is None
+    True
     """
     pattern = _RELATIVE_JA if lang == "ja" else _RELATIVE_EN
     m = pattern.search(text)
@@ -226,6 +238,8 @@ def relative_date(
     g = m.groupdict()
     if g.get("same"):
         return previous
+    if g.get("next"):  # 「翌日」: the day after the one before
+        return previous + _dt.timedelta(days=1) if previous is not None else None
     if article is None:
         return None
     try:
@@ -247,6 +261,8 @@ def relative_date(
             if g.get("lastyear"):  # 「昨年11月20日」
                 return _dt.date(article.year - 1, month, day)
             d = _dt.date(article.year, month, day)
+            if d > article and not roll_back:
+                return None
             return d if d <= article else _dt.date(article.year - 1, month, day)
         d = _dt.date(article.year, article.month, day)
         if d > article:

@@ -235,9 +235,9 @@ def _classify(lines: list[str], lex: Lexicon) -> list[str]:
                 and len(before_url) <= 120
                 and not _ENDS_SENTENCE.search(before_url)
             )
-            if prev == "url" and titled_above and _ENDS_SENTENCE.search(s):
-                # a title above the link (「奥沢町「…について」」, then the URL): the
-                # sentence below it is prose, not the page's title
+            if prev == "url" and _ENDS_SENTENCE.search(s) and (titled_above or len(s) > 60):
+                # a title above the link (「奥沢町「…について」」, then the URL), or a long
+                # sentence below it: prose, not the page's title
                 kind = "text"
                 in_block = False
             elif prev == "url":
@@ -350,7 +350,7 @@ def _strip_inline_source(core: str) -> str:
 # After the speaker's particle: an optional "when" (9日、 / 2023年11月2日、 / 同日、),
 # then 、 or the opening of a quotation.
 _JA_WHEN = (
-    r"(?:(?:[0-9０-９]{4}[年./\-][0-9０-９年月日./\-]{1,10}|(?:昨年|去年|今年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日|同日|昨日|今日|本日"
+    r"(?:(?:[0-9０-９]{4}[年./\-][0-9０-９年月日./\-]{1,10}|(?:昨年|去年|今年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日|同日|翌日|前日|先ほど|昨日|今日|本日"
     r"|先週|先月|昨年|今年)(?:の[^、。「」]{1,12}で)?)?"
 )
 _EN_TIME = r"(?:\s+(?:on|in|last|this|at|during|earlier|late)\b[^,\"“]*?(?=,|\s+that\b))?"
@@ -433,7 +433,8 @@ def _patterns(lang: str) -> _Patterns:
     speaker_no_comma = rf"[^,\"”\s]+(?:\s[^,\"”\s]+){{0,{words}}}?"
     return _Patterns(
         ja_speaker=re.compile(
-            rf"(.{{1,{most}}}?)(?:{parts}){_JA_WHEN}(?:[^、。「」]{{0,8}}(?:に対して|に対し|で|に)|また|さらに|続けて|あわせて)?"
+            rf"(.{{1,{most}}}?)(?:(?:{parts}){_JA_WHEN}(?:[^、。「」]{{0,8}}(?:に対して|に対し|で|に)|また|さらに|続けて|あわせて)?"
+            rf"|(?:は|も)[^、。「」]{{1,10}}(?:開き|臨み|応じ|出席し|答え|受け))"
             rf"(?:[、,，]|(?=[「『]))"
         ),
         ja_speaker_word=re.compile(
@@ -580,7 +581,7 @@ def _drop_final(text: str, lex: Lexicon) -> str:
 _HIRAGANA_END = re.compile("[\u3040-\u309f]$")
 _KANJI_END = re.compile("[\u4e00-\u9fff]$")
 #: A noun written in kana after の: 「県警のまとめ」「市のおしらせ」 (not a clause: no て, ば, ら …).
-_KANA_NOUN = re.compile("の[\u3040-\u309f]{1,4}(?<![てでばらともはがにをたい])$")
+_KANA_NOUN = re.compile("の[\u3040-\u309f]{1,4}(?<![てでばらともはがにをたい])(?<!です)(?<!ます)$")
 #: 「Xに相談すると、「…」と…」: the one consulted is the speaker.
 _JA_ASKED = re.compile(
     r"(?:^|[、,，])(?:[^、。「」]{0,12}の)?(?P<sp>[^、。「」の]{1,20}?)に(?:相談|聞|尋ね|たずね|問い合わせ|取材|話を聞|意見を求め)"
@@ -621,7 +622,11 @@ def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
     speaker = re.split(r"[、,，]", m.group(1))[-1].strip()
     if not speaker:
         return None, content
-    if speaker.endswith("で") and content[m.end(1) : m.end(1) + 1] == "は":
+    if (
+        speaker.endswith("で")
+        and content[m.end(1) : m.end(1) + 1] == "は"
+        and not _JA_RESEARCH.search(speaker)
+    ):
         # 「質疑では、山内委員が「…」と…」: the scene, then the one who speaks in it
         rest = content[m.end() :].lstrip()
         inner = _JA_SUBJECT.match(rest)
@@ -643,6 +648,8 @@ def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
     return speaker, content[m.end() :].strip()
 
 
+#: A survey or a document, whose own words a 「Xでは、」 gives: 「アンケートでは、」「報告書では、」.
+_JA_RESEARCH = re.compile(r"(?:アンケート|調査|報告書|報告|まとめ|統計|試算|白書|資料|データ|想定|計画)で$")
 #: Speakers that point at what the sentence before named: 「それによると」「これによれば」.
 _JA_POINTING = frozenset(("それ", "これ", "そちら", "こちら"))
 #: The subject of a Japanese sentence: the phrase before its first が or は, after any 、.
@@ -984,6 +991,17 @@ def _passive_by(low: list[str], k: int, lex: Lexicon) -> bool:
     return k < 2 or low[k - 2] in lex.speaker_not_in
 
 
+#: A time before the subject, without a comma: "By Sunday evening Northern Grid had …".
+_EN_TIME_LEAD = re.compile(
+    r"^(?:by|on|at|in|during|late on|early on)\s+(?:(?:the|this|that|last|next|early|late)\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|afternoon|night|weekend)"
+    r"(?:\s+(?:morning|evening|afternoon|night))?\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+#: A name of two to four capitalised words ("Tom Reilly", "Dr. Anna Kim").
+_EN_NAME_ONLY = re.compile(r"(?:[A-Z][\w.’'-]*\s){1,3}[A-Z][\w’'-]+")
+
+
 def _en_speaker(raw: str, lex: Lexicon) -> str | None:
     """The speaker in ``raw`` (the words before or after a reporting verb), or
     None when they cannot name one: "It's to be", "Some have", "However these
@@ -993,7 +1011,7 @@ def _en_speaker(raw: str, lex: Lexicon) -> str | None:
     parts = [p.strip() for p in raw.split(",") if p.strip()]
     found: list[tuple[bool, str]] = []
     for nearest, part in enumerate(reversed(parts)):
-        cleaned = _EN_AUX.sub("", " " + part).strip(" ,")
+        cleaned = _EN_TIME_LEAD.sub("", _EN_AUX.sub("", " " + part).strip(" ,"))
         words = cleaned.split()
         if not words:
             continue
@@ -1027,7 +1045,9 @@ def _en_speaker(raw: str, lex: Lexicon) -> str | None:
             found.append((words[0][:1].isupper() and low[0] not in lex.speaker_function, cleaned))
     if not found:
         return None
-    return next((c for starts, c in found if starts), found[0][1])
+    # a name of capitalised words only ("Tom Reilly, Dashly's head of UK operations")
+    name = next((c for starts, c in found if starts and _EN_NAME_ONLY.fullmatch(c)), None)
+    return name or next((c for starts, c in found if starts), found[0][1])
 
 
 #: A quotation ending the sentence after a comma, and the words that open a
@@ -1074,7 +1094,8 @@ _EN_PRONOUN = {"his": "he", "her": "she", "their": "they"}
 #: "…, saying that …": a participle of saying after the subject's own verb.
 _EN_SAYING = re.compile(
     r"^(?P<sp>[^,\"“”]{1,60}?)\s+(?P<v0>[a-z]+ed)\b[^\"“”]{0,160}?,\s+"
-    r"(?P<v>saying|adding|arguing|warning|noting|insisting|explaining|claiming|stating|stressing)\s+(?:that\s+)?(?P<c>.+)$"
+    r"(?P<v>saying|adding|arguing|warning|noting|insisting|explaining|claiming|stating|stressing|posting|writing"
+    r"|announcing|reporting|confirming)\s+(?:[^\"“”,]{0,40}?\s+)?(?:that\s+)?(?P<c>.+)$"
 )
 #: "'…,' is how she put it (to me yesterday)."
 _EN_HOW = re.compile(
@@ -1274,7 +1295,10 @@ def _en_speaker_first(m: _Parse, lex: Lexicon) -> tuple[str, str | None, str] | 
             and (m.group("intro") or "").strip() == "that"
         ):
             return None  # "Facebook posts that call the plan …": "that" opens a relative clause on the noun
-        bare = not m.group("intro") and content[:1] not in '"“' and verb not in _EN_BARE
+        to_that = _EN_TO_THAT.match(content) if not m.group("intro") else None
+        if to_that is not None:  # "wrote to its customers in November that …": to whom, then what
+            content = to_that.group(1)
+        bare = not m.group("intro") and to_that is None and content[:1] not in '"“' and verb not in _EN_BARE
         # "put the saving at £410,000", "rated its efficiency at 2.9", "advertises
         # the HP-7 as giving '…'": a verb whose object is the report, with a figure or a quotation
         research = any(w.lower().strip(",.") in lex.speaker_research for w in m.group("sp").split())
@@ -1286,7 +1310,7 @@ def _en_speaker_first(m: _Parse, lex: Lexicon) -> tuple[str, str | None, str] | 
         )
         if told_that is not None and _words(content[: told_that.start(1)]) <= 12:
             content = told_that.group(1)  # "objected in a letter to the county, dated 3 October 2024, that …"
-        if verb in lex.en_object_verbs and not m.group("intro") and not reports_object:
+        if verb in lex.en_object_verbs and not m.group("intro") and not reports_object and to_that is None:
             told = re.match(r"(?:\S+\s+){1,12}?that\s+(.+)", content)
             if told is None and verb in _EN_BARE:
                 # "told reporters the workers would …": the person told, then what was said
@@ -1311,6 +1335,8 @@ def _en_speaker_first(m: _Parse, lex: Lexicon) -> tuple[str, str | None, str] | 
     return None
 
 
+#: "to its customers in November that …": whom a report was made to, then "that".
+_EN_TO_THAT = re.compile(r"to\s+(?:[^\s\"“”,]+\s+){1,8}?that\s+(.+)", re.IGNORECASE)
 #: A definite determiner and one to three lower-case words: "the treasurer", "our deputy head".
 _EN_ROLE = re.compile(r"(?i:the|our|their|its|his|her|my)\s+(?:[a-z][a-z'’-]*\s+){0,2}(?P<n>[a-z][a-z'’-]+)")
 
@@ -2212,7 +2238,12 @@ class _Drafter:
         if reading.kind == "evidence":
             date = _evidence_date(reading, flat, lambda: self.dates.before(line, column))
             if date is None:
-                date = relative_date(flat, self.lang, self.header.date, self.last_date)
+                # a day the words around what was said give, not one in it
+                # ("She also told the meeting that the committee will hear riders on 22 May")
+                around = flat.replace(reading.text, " ", 1) if reading.text else flat
+                date = relative_date(around, self.lang, self.header.date, self.last_date) or relative_date(
+                    flat, self.lang, self.header.date, self.last_date, roll_back=False
+                )
             speaker = reading.speaker
             if speaker is not None and speaker in _JA_POINTING and self.last_speaker:
                 speaker = (
