@@ -1422,7 +1422,12 @@ def _en_supposition_parts(text: str, lex: Lexicon) -> tuple[str, str, str] | Non
         before = text[: m.start()].split()[-1:] if m else []
         if before and before[0].lower().strip(",") in lex.supposition_not_after:
             continue  # "… than if …", "as if": no supposition
-        if m and (m.group(1).startswith(",") or _EN_MODAL.search(text, 0, m.start())):
+        if m and (
+            (m.group(1).startswith(",") and _EN_MODAL_ALL.search(text))
+            or _EN_MODAL.search(text, 0, m.start())
+        ):
+            # (after a comma too, only in a sentence that judges: "When the power goes
+            # off, so does the phone, unless the home has a battery" states a fact)
             return m.group(3).strip(), o, text[: m.start()].strip()
     return None
 
