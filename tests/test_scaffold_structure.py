@@ -498,3 +498,104 @@ def test_a_sentence_giving_a_link_documents_the_statements_before_and_is_no_prem
     ((_, _, _, url),) = statements(text, "ja")
     assert url == "https://example.jp/k"
     assert not any("ホームページ" in p for p in premises_of(text, "ja", "鍵を地域"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "has"),
+    [
+        (
+            "県商工会連合会の堀内専務理事も同じ会見に臨み、答申に反対したことを明らかにした。",
+            "堀内専務理事",
+            "答申に反対した",
+        ),
+        (
+            "新聞部のアンケートでは、回答した512人のうち58%が「参考に使うのはよい」と答えた。",
+            "アンケート",
+            "参考に使うのはよい",
+        ),
+        (
+            "あとで知ったのですが、町の危機管理室も、聞き取りにくい地区があったと認めています。",
+            "危機管理室",
+            "聞き取りにくい",
+        ),
+    ],
+)
+def test_japanese_speakers_after_a_clause_a_survey_or_an_aside(sentence: str, speaker: str, has: str) -> None:
+    ((text, who, _, _),) = statements(sentence, "ja")
+    assert who is not None and speaker in who and has in text
+    assert "のです" not in who
+
+
+def test_japanese_days_relative_to_the_talk_and_to_the_day_before() -> None:
+    text = (
+        "2025年2月9日\n\n　町長は2月7日、ラジオを配ると述べた。\n　危機管理室も翌日、放送が聞こえにくいと認めている。\n\n"
+        "　先ほどのごあいさつで、副市長も「文化を守るのは務めだ」とおっしゃいました。\n"
+    )
+    assert [s[2] for s in statements(text, "ja")] == [
+        dt.date(2025, 2, 7),
+        dt.date(2025, 2, 8),
+        dt.date(2025, 2, 9),
+    ]
+
+
+def test_english_reports_to_someone_after_a_time_and_named_before_a_description() -> None:
+    text = (
+        "Posted 22 January 2025\n\n"
+        "Telcom North wrote to its customers in November that every home will move to a digital line.\n"
+        "By Sunday evening Northern Grid had changed its tune, posting on its website that homes might wait.\n"
+        "Tom Reilly, Dashly's head of UK operations, argued in a letter that riders are free to work for others.\n"
+        "Councillor Peter Lindqvist said in this morning's session that the council will write to every user.\n"
+    )
+    got = statements(text, "en")
+    assert [s[1] for s in got] == [
+        "Telcom North",
+        "Northern Grid",
+        "Tom Reilly",
+        "Councillor Peter Lindqvist",
+    ]
+    assert got[3][2] == dt.date(2025, 1, 22)  # this morning: the day of the post
+
+
+def test_a_day_to_come_in_what_was_said_is_not_when_it_was_said() -> None:
+    text = (
+        "Wednesday 16 April 2025\n\nCouncillor Shah said on Thursday that the council would look again.\n"
+        "She also told the meeting that the committee will hear from riders on 22 May.\n"
+    )
+    assert [s[2] for s in statements(text, "en")] == [dt.date(2025, 4, 10)] * 2
+
+
+def test_a_long_sentence_below_a_link_is_prose_not_its_title() -> None:
+    text = (
+        "　町長は、希望する世帯にラジオを無料で配る考えを示しました。\nhttps://example.jp/a\n"
+        "　同じ町でブログを書いているkazuさんは、「ラジオは配っても、寝室に置いてもらえなければ意味がない」"
+        "と投稿していました。\n"
+    )
+    assert [s[1] for s in statements(text, "ja")] == ["町長", "同じ町でブログを書いているkazuさん"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("「期日前投票があるのだから、投票所が遠くなっても困らない」と考える向きもあろう。", "ja"),
+        ("If you agree, sign the petition outside the music block.", "en"),
+        (
+            "When the electricity goes off, so does the phone, unless the home has a battery back-up unit.",
+            "en",
+        ),
+    ],
+)
+def test_imagined_objectors_calls_and_facts_with_unless_are_neither_reports_nor_suppositions(
+    sentence: str, lang: str
+) -> None:
+    d = draft(sentence, lang)
+    assert not any(c.kind in (Kind.EVIDENCE, Kind.HYPOTHESIS) for c in d.map.claims.values())
+
+
+def test_a_masthead_of_three_parts_is_no_title() -> None:
+    text = (
+        "Brackenford Post · Business · Analysis\nAre Brackenford's delivery riders really earning the minimum wage?\n"
+        "By Keira Doyle | Wednesday 16 April 2025, 7:00 am\n\nDashly said on Monday that pay would rise.\n"
+    )
+    d = draft(text, "en")
+    assert d.map.document is not None and d.map.document.title is not None
+    assert d.map.document.title.startswith("Are Brackenford's") and d.map.date == dt.date(2025, 4, 16)

@@ -211,6 +211,9 @@ def _is_date_line(s: str) -> bool:
     return d is not None and (d.end == len(s) or _is_hashtags(s))
 
 
+_CJK_TEXT = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+
+
 def _classify(lines: list[str], lex: Lexicon) -> list[str]:
     """One kind per line: blank, url, title, pagedate, excerpt, hashtag, nav, signoff, text."""
     kinds: list[str] = []
@@ -235,7 +238,8 @@ def _classify(lines: list[str], lex: Lexicon) -> list[str]:
                 and len(before_url) <= 120
                 and not _ENDS_SENTENCE.search(before_url)
             )
-            if prev == "url" and _ENDS_SENTENCE.search(s) and (titled_above or len(s) > 60):
+            long_sentence = len(s) > (30 if _CJK_TEXT.search(s) else 60)
+            if prev == "url" and _ENDS_SENTENCE.search(s) and (titled_above or long_sentence):
                 # a title above the link (「奥沢町「…について」」, then the URL), or a long
                 # sentence below it: prose, not the page's title
                 kind = "text"
