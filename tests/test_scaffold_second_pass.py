@@ -416,14 +416,17 @@ def test_a_summary_takes_the_unused_judgments_and_the_statements_since_the_last_
     summary = d.map.inferences[max(d.map.inferences, key=lambda i: int(i[1:]))]
     got = [d.map.claims[p].text for p in summary.premises]
     # the two judgments nothing has used, and the statements since the last
-    # unconditional one (a conditional judgment does not close the stretch);
-    # the mayor's words, before the first judgment, are not among them
+    # unconditional one (a conditional judgment does not close the stretch)
+    # that nothing has used: the conditional judgment rests on the report of
+    # its paragraph (放置自転車が増えた), so only the police's is left; the
+    # mayor's words, before the first judgment, are not among them
     assert got == [
         "駐輪場を増やす",
-        "放置自転車が増えた",
         "放置自転車は減る",
         "自転車の盗難が前年の2倍になった",
     ]
+    conditional = next(i for i in d.map.inferences.values() if d.map.claims[i.conclusion].conditional)
+    assert [d.map.claims[p].text for p in conditional.premises] == ["駐輪場が増える", "放置自転車が増えた"]
 
 
 def test_header_skips_section_labels_bylines_and_mastheads() -> None:

@@ -354,7 +354,7 @@ def _strip_inline_source(core: str) -> str:
 # After the speaker's particle: an optional "when" (9日、 / 2023年11月2日、 / 同日、),
 # then 、 or the opening of a quotation.
 _JA_WHEN = (
-    r"(?:(?:[0-9０-９]{4}[年./\-][0-9０-９年月日./\-]{1,10}|(?:昨年|去年|今年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日|同日|翌日|前日|先ほど|昨日|今日|本日"
+    r"(?:(?:[0-9０-９]{4}[年./\-][0-9０-９年月日./\-]{1,10}|(?:昨年|去年|今年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日|同日|翌日|前日|先ほど|今月|今週|今春|今夏|今秋|今冬|昨日|今日|本日"
     r"|先週|先月|昨年|今年)(?:の[^、。「」]{1,12}で)?)?"
 )
 _EN_TIME = r"(?:\s+(?:on|in|last|this|at|during|earlier|late)\b[^,\"“]*?(?=,|\s+that\b))?"
@@ -654,6 +654,16 @@ def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
 
 #: A survey or a document, whose own words a 「Xでは、」 gives: 「アンケートでは、」「報告書では、」.
 _JA_RESEARCH = re.compile(r"(?:アンケート|調査|報告書|報告|まとめ|統計|試算|白書|資料|データ|想定|計画)で$")
+
+
+def _ja_clause_subject(sentence: str, speaker: str) -> bool:
+    """Whether ``speaker`` is only the subject of a clause: 「Xが」 and no comma
+    or quotation after it (「運転手が足りず、…」), not 「Xは、」「Xが「…」」."""
+    at = sentence.find(speaker + "が")
+    after = sentence[at + len(speaker) + 1 : at + len(speaker) + 2] if at >= 0 else ""
+    return at >= 0 and after not in ("", "、", ",", "，", "「", "『")
+
+
 #: Speakers that point at what the sentence before named: 「それによると」「これによれば」.
 _JA_POINTING = frozenset(("それ", "これ", "そちら", "こちら"))
 #: The subject of a Japanese sentence: the phrase before its first が or は, after any 、.
@@ -995,6 +1005,25 @@ def _passive_by(low: list[str], k: int, lex: Lexicon) -> bool:
     return k < 2 or low[k - 2] in lex.speaker_not_in
 
 
+#: The author and the reader, who are never a statement's speaker.
+_EN_FIRST_PERSON = frozenset(
+    (
+        "i",
+        "i'd",
+        "i'll",
+        "i've",
+        "i'm",
+        "we",
+        "we'd",
+        "we'll",
+        "we've",
+        "we're",
+        "you",
+        "you'd",
+        "i’d",
+        "we’d",
+    )
+)
 #: A time before the subject, without a comma: "By Sunday evening Northern Grid had …".
 _EN_TIME_LEAD = re.compile(
     r"^(?:by|on|at|in|during|late on|early on)\s+(?:(?:the|this|that|last|next|early|late)\s+)?"
@@ -1016,12 +1045,15 @@ def _en_speaker(raw: str, lex: Lexicon) -> str | None:
     found: list[tuple[bool, str]] = []
     for nearest, part in enumerate(reversed(parts)):
         cleaned = _EN_TIME_LEAD.sub("", _EN_AUX.sub("", " " + part).strip(" ,"))
+        cleaned = re.sub(r"^(?:and|but|while|whereas)\s+(?=[A-Z])", "", cleaned)  # "…, and Tom told"
         words = cleaned.split()
         if not words:
             continue
         low = [w.lower().strip("'’\".") for w in words]
         if nearest == 0 and low[0] in lex.speaker_openers and not raw.rstrip().endswith(","):
             return None  # "Retail, as they say, is …": the verb is the clause's own
+        if nearest == 0 and len(low) == 1 and low[0] in _EN_FIRST_PERSON:
+            return None  # "Fair enough, but I'd say that …": the author's own view
         if nearest > 0 and low[0].endswith("ing") and words[0][:1].isupper():
             continue  # "Announcing the scheme, council leader Rhys Penberthy said": an adverbial
         # "by" after a noun is who made it ("a study by researchers at …"),
@@ -1991,6 +2023,13 @@ class _Linker:
         elif not hypothesis and self.paragraph:
             premises += self.paragraph[-PARAGRAPH_PREMISES:]
             rules.append(notes.get("rule_paragraph", ""))
+        elif hypothesis and link == "plain":
+            # a supposition weighed against what was reported just before it:
+            # 「財政課によると、…見込みです。仮に予算が削られた場合は、…」
+            reported = [c for c in self.paragraph if c in self.evidence_claims]
+            if reported:
+                premises += reported[-PARAGRAPH_PREMISES:]
+                rules.append(notes.get("rule_paragraph", ""))
         self.units[con.id] = target
         self.place[con.id] = (self.paragraph_no, link)
         if _conceded(con.origin.sentence, con.origin.marker, self.contrast):
@@ -2254,10 +2293,18 @@ class _Drafter:
                     flat, self.lang, self.header.date, self.last_date, roll_back=False
                 )
             speaker = reading.speaker
+            if (
+                self.lang == "ja"
+                and reading.marker.startswith("とも")
+                and self.last_speaker
+                and (speaker is None or _ja_clause_subject(flat, speaker))
+            ):
+                # 「運転手が足りず、…、とも書いています」: the subject of what was said,
+                # no one new named: the speaker before goes on
+                speaker = self.last_speaker
             if speaker is not None and speaker in _JA_POINTING and self.last_speaker:
-                speaker = (
-                    self.last_speaker
-                )  # 「先月、市の防災アンケートの結果がまとまりました。それによると、…」
+                # 「先月、市の防災アンケートの結果がまとまりました。それによると、…」
+                speaker = self.last_speaker
             lead_person = _EN_LEAD_PERSON.match(flat) if self.lang == "en" else None
             if (
                 speaker is not None

@@ -180,10 +180,12 @@ def read_header(lines: list[str], date_labels: tuple[str, ...], title_labels: tu
         s = raw.strip()
         if not s:
             continue
+        following = next((ln.strip() for ln in lines[i + 1 : i + 3] if ln.strip()), "")
         question = (
             s.endswith(("?", "？"))
             and len(s) <= _LONG
-            and (not header or _title_so_far(lines, header) is None)
+            # a question headline: the first, or one right above the date line
+            and (not header or _title_so_far(lines, header) is None or bool(_dates(following, compact=False)))
         )
         dated = len(s) <= _LONG and _date_label_at(s, date_labels) and bool(_dates(s, compact=False))
         if dated and _is_prose(s) and len(s) > 60:
