@@ -18,6 +18,7 @@ against the lexicon of its language (:mod:`argmap.scaffolding.lexicon`).
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import re
 from collections.abc import Callable, Mapping
@@ -2071,6 +2072,29 @@ _EN_LEAD_PERSON = re.compile(r"(?:when|after|as|while|once|before)\s+([^,]{3,120
 #: "the same drop-in", 「同じ会見で」: an occasion named again.
 _EN_SAME = re.compile(r"\bthe same (?P<n>[a-z][a-z-]{2,})", re.IGNORECASE)
 _JA_SAME = re.compile(r"同じ(?P<n>[^\s、。「」のでにはがを日]{1,6}?)(?:の|で|に|では)")
+#: A day in a web address: /2024/07/12/, /20240712-, -2024-07-12-.
+_URL_DAY = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12][0-9]|3[01])(?![0-9])"
+)
+
+
+def _url_date(url: str) -> Any:
+    """The day a web address gives in its path, or None.
+
+    >>> _url_date("https://example.com/dale-courier/2024/07/12/longmeadow-veg-box")
+    datetime.date(2024, 7, 12)
+    >>> _url_date("https://example.jp/kiryudai/r06-06") is None
+    True
+    """
+    path = url.split("://", 1)[-1].partition("/")[2]
+    for m in _URL_DAY.finditer(path):
+        try:
+            return _dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        except ValueError:
+            continue
+    return None
+
+
 #: A stretch of days, not one: 「3月4日から18日まで」, "from 3 to 7 June", "3–7 June".
 _RANGE = re.compile(
     r"日\s*(?:から|～|〜|－|-|以降|以来)|\b(?:since|from)\s+\S+\s+(?:\S+\s+)?(?:to|until)\b|\bsince\b|\d\s*[–-]\s*\d",
@@ -2171,6 +2195,12 @@ class _Drafter:
                 body = " ".join(ln.strip() for ln in lines[i:j] if ln.strip())
                 self.unmatched.append(Unmatched(i + 1, j, body, _SET_ASIDE[kind]))
             i = j
+        for claim in self.claims:
+            if claim.kind == "evidence" and claim.date is None and claim.url is not None:
+                # the day in its source's address (…/2024/07/12/…, …-2024-07-12-…): the page's date
+                day = _url_date(claim.url)
+                if day is not None and (self.header.date is None or day <= self.header.date):
+                    claim.date = day
         for ev, occasion in self.undated:
             if ev.date is None:  # no source gave it one: the occasion's
                 ev.date = occasion
