@@ -395,6 +395,7 @@ class _Patterns:
     en_quote_then_speaker: re.Pattern[str]
     en_apposition: re.Pattern[str]
     en_verb_rest: re.Pattern[str]
+    en_not_supposition: re.Pattern[str]
     en_speaker_last: re.Pattern[str]
     en_verb_last: re.Pattern[str]
     en_judgment: tuple[tuple[str, re.Pattern[str]], ...]
@@ -506,6 +507,11 @@ def _patterns(lang: str) -> _Patterns:
             re.IGNORECASE,
         ),
         # "X said (on Monday) (that) ..."
+        # "if anything", "if only" …: every idiom of `not_suppositions` in one pattern
+        # (overlapping matches found by a lookahead)
+        en_not_supposition=re.compile(
+            rf"\b(?=(?:{'|'.join(map(re.escape, sorted(lex.not_suppositions, key=len, reverse=True))) or '(?!)'})\b)"
+        ),
         # "X said (on Monday) (that) ...": a verb and what follows it, tried after each word
         en_verb_rest=re.compile(
             rf"\s+(?P<v>{verbs})\b{_EN_TIME}(?P<intro>,|\s+that\b|:)?\s*(?P<c>.+)",
@@ -1438,7 +1444,7 @@ _EN_YOU_KNOW = re.compile(
 def _en_supposition_parts(text: str, lex: Lexicon) -> tuple[str, str, str] | None:
     text = re.sub(r"^(?:and|but)\s+", "", text, flags=re.IGNORECASE)  # "That being so, and provided …"
     low = text.lower()
-    idioms = [m.start() for n in lex.not_suppositions for m in re.finditer(rf"\b{re.escape(n)}\b", low)]
+    idioms = [m.start() for m in _patterns(lex.lang).en_not_supposition.finditer(low)]
     inverted = re.match(
         rf"({'|'.join(map(re.escape, lex.supposition_inverted)) or '(?!)'})\s+((?:the|a|an|this|that|these|those|we|you|they|"
         rf"he|she|it|i|[A-Z][\w'’-]*)\b[^,]{{3,160}}),\s*(.+)",
@@ -2143,6 +2149,7 @@ class _Drafter:
         self.undated: list[tuple[_Claim, Any]] = []
         #: The last sentences that named a day, with it (lower-cased).
         self.days: list[tuple[str, Any]] = []
+        self._day_cache: tuple[str | None, tuple[list[DateMatch], Any]] = (None, ([], None))
         #: The paragraph a statement's own day holds for (a narrated day holds on: None).
         self.occasion_paragraph: int | None = None
         self.occasion_speaker: str | None = None
@@ -2222,11 +2229,18 @@ class _Drafter:
             return also or any(w in flat for w in self.lex.same_occasion)
         return any(re.search(rf"\b{re.escape(w)}\b", low) for w in self.lex.same_occasion)
 
+    def _day_of(self, flat: str) -> tuple[list[DateMatch], Any]:
+        """The dates written in a sentence and the day it names (found once per sentence)."""
+        if self._day_cache[0] != flat:
+            found = find_dates(flat)
+            day = found[0].date if found else relative_date(flat, self.lang, self.header.date, self.last_date)
+            self._day_cache = (flat, (found, day))
+        return self._day_cache[1]
+
     def _note_day(self, flat: str) -> None:
         """Remember the day a sentence names (the last few sentences only), for
         a later "the same meeting" or 「同じ会見で」."""
-        found = find_dates(flat)
-        day = found[0].date if found else relative_date(flat, self.lang, self.header.date, self.last_date)
+        _found, day = self._day_of(flat)
         if day is not None:
             self.days.append((flat.lower(), day))
             del self.days[:-PARAGRAPH_PREMISES]
@@ -2246,8 +2260,7 @@ class _Drafter:
         one after the article's) makes it the occasion, one naming a time
         that is no day ("in June", 「昨年」) ends it."""
         self.occasion_paragraph = None
-        found = find_dates(flat)
-        day = found[0].date if found else relative_date(flat, self.lang, self.header.date, self.last_date)
+        found, day = self._day_of(flat)
         undated = flat
         for m in reversed(found):  # 2024-06-03 is no stretch of days
             undated = (
