@@ -111,6 +111,17 @@ NEWER = frozenset(
         "en_editorial_stadium.txt",
         "en_speech_parkride.txt",
         "en_blog_vegbox.txt",
+        # ten more, written blind to the rules, before the sixth held-out set
+        "ja_news_suijo.txt",
+        "ja_editorial_sagi.txt",
+        "ja_school_biotope.txt",
+        "ja_blog_pan.txt",
+        "ja_speech_hakubutsukan.txt",
+        "en_news_cycle_hub.txt",
+        "en_editorial_museum_fee.txt",
+        "en_school_pond.txt",
+        "en_blog_oil_club.txt",
+        "en_speech_plovers.txt",
     }
 )
 
@@ -247,9 +258,18 @@ def score(ref: dict[str, Any], folder: Path = DATA) -> dict[str, Any]:
     # concessive "even if" read as a supposition)
     sprung = []
     for trap in ref.get("traps", []):
+        # a kind the reference itself gives on that line (「もし…すれば、…埋め立てなくても…」
+        # holds a real supposition) is sprung only when the drafted claim holds the trap's words
+        meant = {rc["kind"] for rc in ref["claims"] if rc["line"] == trap["line"]}
         for cid, c in amap.claims.items():
             o = origins[cid]
-            if o.line == trap["line"] and trap["has"] in o.sentence and c.kind.value in trap["not"]:
+            where = c.text if c.kind.value in meant else o.sentence
+            if (
+                o.line == trap["line"]
+                and trap["has"] in o.sentence
+                and trap["has"] in where
+                and c.kind.value in trap["not"]
+            ):
                 sprung.append(f"trap line {trap['line']} {trap['has']!r} drafted as {c.kind.value} ({cid})")
                 break
     traps = (len(ref.get("traps", [])) - len(sprung), len(ref.get("traps", [])))

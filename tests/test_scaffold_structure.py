@@ -599,3 +599,71 @@ def test_a_masthead_of_three_parts_is_no_title() -> None:
     d = draft(text, "en")
     assert d.map.document is not None and d.map.document.title is not None
     assert d.map.document.title.startswith("Are Brackenford's") and d.map.date == dt.date(2025, 4, 16)
+
+
+def test_japanese_documents_gifts_of_words_and_hearsay_that_goes_on() -> None:
+    text = (
+        "2025年3月5日\n\n"
+        "　県警は先月27日、昨年の被害額が14億円にのぼったと発表した。\n"
+        "　被害に遭った人の8割近くが65歳以上だったという。\n\n"
+        "　市の「学校ビオトープの手引き」に、メダカを保てば蚊は減らせると書かれている。\n"
+        "　昨日の理事会で、小池会長から「資料の整理を手伝えないか」というお申し出をいただきました。\n"
+    )
+    got = statements(text, "ja")
+    assert [(s[1], s[2]) for s in got] == [
+        ("県警", dt.date(2025, 2, 27)),
+        ("県警", dt.date(2025, 2, 27)),  # 「…という」 with no source named: the one before goes on
+        ("市の「学校ビオトープの手引き」", None),
+        ("小池会長", dt.date(2025, 3, 4)),
+    ]
+
+
+def test_hearsay_with_no_source_in_sight_is_no_report() -> None:
+    assert statements("　この町には昔、大きな市が立ったという。\n", "ja") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "　還付金詐欺では、犯人は「ＡＴＭで払い戻しの手続きができます」と言って高齢者をＡＴＭへ向かわせる。",
+        "　学芸員の間では、昔から「収蔵庫は満杯になるためにある」などと申します。",
+    ],
+)
+def test_words_said_to_do_something_else_and_sayings_are_no_reports(sentence: str) -> None:
+    assert statements(sentence, "ja") == []
+
+
+def test_english_reports_in_a_relative_clause_and_from_a_survey() -> None:
+    text = (
+        "Posted 17 October 2024\n\n"
+        "The same morning I rang Dale Fuels in Kirkby, who quoted me 64.9p a litre for a one-off delivery.\n"
+        "When Eco Club asked 214 students in December, 71 per cent said they wanted the pond kept.\n"
+    )
+    assert [s[1] for s in statements(text, "en")] == ["Dale Fuels in Kirkby", "Eco Club"]
+
+
+def test_the_same_meeting_with_no_meeting_named_takes_the_last_day() -> None:
+    text = (
+        "Thursday 15 May 2025\n\n"
+        "Inspector Carl Moyo told the Halsey Cycle Forum on Tuesday evening that thieves know the locks.\n"
+        "Ruth Adebayo argued at the same meeting that the hub would help.\n"
+    )
+    assert [s[2] for s in statements(text, "en")] == [dt.date(2025, 5, 13)] * 2
+
+
+def test_a_headline_without_its_subtitle() -> None:
+    text = "【講演録】収蔵庫が満杯です――寄贈品とのつきあい方を、一緒に考えてください\n2025年5月25日\n\n　本文です。\n"
+    d = draft(text, "ja")
+    assert d.map.document is not None and d.map.document.title == "収蔵庫が満杯です"
+
+
+def test_a_label_and_a_markdown_link_document_the_statement_before() -> None:
+    text = (
+        "The Westmere Wildlife Trust's 2024 survey found that the county has lost half its ponds.\n"
+        "Read the survey: [Westmere's Missing Ponds](https://example.org/ponds)\n"
+    )
+    ((_, _, _, url),) = statements(text, "en")
+    d = draft(text, "en")
+    (ev,) = [c for c in d.map.claims.values() if c.kind is Kind.EVIDENCE]
+    assert url == "https://example.org/ponds" and ev.source is not None
+    assert ev.source.title == "Read the survey: Westmere's Missing Ponds"  # the free label is kept

@@ -188,6 +188,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _RELATIVE_JA = re.compile(
     rf"(?P<same>同日)|(?P<next>翌日)|(?P<before>おととい|一昨日)|(?P<yesterday>昨日)|(?P<today>本日|今日|今朝|先ほど|さきほど)"
     rf"|(?P<lastyear>昨年|去年)?(?P<m>{_D}{{1,2}})\s*月\s*(?P<md>{_D}{{1,2}})\s*日"
+    rf"|(?P<lastmonth>先月|前月)(?P<lmd>{_D}{{1,2}})\s*日|今月(?P<tmd>{_D}{{1,2}})\s*日"
     rf"|(?<![0-9０-９月])(?P<d>{_D}{{1,2}})\s*日(?!本|間)"
 )
 _RELATIVE_EN = re.compile(
@@ -254,6 +255,11 @@ def relative_date(
             if back == 0 and g["on"].lower() == "last":
                 back = 7  # "last Tuesday", said on a Tuesday
             return article - _dt.timedelta(days=back)
+        if g.get("lmd"):  # 「先月27日」: that day of the month before the article's
+            y, mo = _month_back(article.year, article.month)
+            return _dt.date(y, mo, _int(g["lmd"]))
+        if g.get("tmd"):  # 「今月5日」
+            return _dt.date(article.year, article.month, _int(g["tmd"]))
         day = _int(g.get("d") or g["md"])
         if g.get("mon") or g.get("mon2") or g.get("m"):
             name = g.get("mon") or g.get("mon2")

@@ -133,6 +133,8 @@ def _SOURCE_LABELS() -> tuple[str, ...]:  # a constant, read once
     )
 
 
+#: A short label, a colon and a Markdown link: "Read the survey: [title](url)".
+_LABELLED_LINK = re.compile(r"([^:：。.!?！？\[\]]{1,40}?)\s*[:：]\s*" + MD_LINK.pattern)
 #: A whole line in brackets: "(Details: https://…)".
 _BRACKETED_LINE = re.compile(r"[(（]([^()（）]{0,80}https?://\S+?)[)）]")
 #: A page's title, a space and its URL, on a line of their own.
@@ -155,6 +157,12 @@ def _source_line(s: str, labels: tuple[str, ...]) -> tuple[str, str | None, Date
     m = MD_LINK.fullmatch(s)
     if m is not None:
         return m.group(2), m.group(1).strip() or None, None
+    labelled = _LABELLED_LINK.fullmatch(s)
+    if labelled is not None:  # "Read the survey: [Westmere's Missing Ponds](https://…)"
+        label, title = labelled.group(1).strip(), labelled.group(2).strip()
+        if label.lower() not in labels:  # a free label says what the page is: kept with its title
+            title = f"{label}: {title}"
+        return labelled.group(3), title or None, None
     m = _BRACKETED_URL.fullmatch(s)
     if m is not None and _is_url_line(m.group(1)):
         return m.group(1), None, None
@@ -659,6 +667,19 @@ def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
     return speaker, content[m.end() :].strip()
 
 
+#: Saying something in order to do something else: 「と言って…向かわせる」 (not 「と言っていた」).
+_JA_SAY_THEN_ACT = re.compile(r"(?:言|い|話|述べ|告げ)っ?て(?![いおるま])")
+#: A saying, not a statement: 「昔から「…」などと申します」「よく「…」と言う」.
+_JA_SAYING = re.compile(r"昔から|よく言|俗に|の間では")
+#: 「Xに、…と書かれている」: what a document says.
+_JA_WRITTEN_IN = re.compile(
+    r"^(?P<sp>[^。]{1,40}?)に(?:は)?[、,，](?P<c>.+)と(?:書かれて|記されて|書いて|明記されて)(?:いる|います|いた|いました|ある|あります)$"
+)
+#: 「Xから「…」という申し出をいただきました」: words received from X.
+_JA_RECEIVED = re.compile(
+    r"(?:^|[、,，])(?P<sp>[^、。「」]{1,20}?)から(?P<c>[「『][^」』]+[」』])(?:という|との)[^。「」]{0,16}?を"
+    r"(?:いただ|頂|受け|もら|賜)"
+)
 #: A survey or a document, whose own words a 「Xでは、」 gives: 「アンケートでは、」「報告書では、」.
 _JA_RESEARCH = re.compile(r"(?:アンケート|調査|報告書|報告|まとめ|統計|試算|白書|資料|データ|想定|計画)で$")
 
@@ -754,6 +775,8 @@ def _ja_any_verb(core: str, lex: Lexicon) -> tuple[str, str, str] | None:
         tail = m.group("gap") + m.group("v")
         if any(w in tail for w in lex.not_say) or tail.startswith(lex.not_say_start):
             continue
+        if _JA_SAY_THEN_ACT.match(tail):
+            continue  # 「「…」と言って高齢者をＡＴＭへ向かわせる」: what was said, then another act
         before = core[: m.start()]
         speaker, content = _ja_speaker(before, lex)
         in_gap = re.match(r"^(?:[、,，])?(.+?)(?:は|が|も)[、,，]?", m.group("gap"))
@@ -782,7 +805,7 @@ _JA_APPEARANCE = re.compile(
 _JA_DOCUMENT = re.compile(r"(?:では|によると|によれば|の中で)[、,，]")
 
 
-def _ja_mid_or_hearsay(core: str, lex: Lexicon) -> tuple[str, str, str] | None:
+def _ja_mid_or_hearsay(core: str, lex: Lexicon) -> tuple[str, str | None, str] | None:
     """(content, speaker, marker) for 「Xは…と述べ、…」 or 「Xによると…とのことです」-style hearsay with a speaker."""
     pats = _patterns(lex.lang)
     if len(core) <= 400:  # a sentence of normal length: the search is bounded
@@ -800,6 +823,8 @@ def _ja_mid_or_hearsay(core: str, lex: Lexicon) -> tuple[str, str, str] | None:
         speaker, content = _ja_speaker(core[: m.start()], lex)
         if speaker and not _is_author(speaker, lex):
             return content.strip("、 "), speaker, m.group()
+        if speaker is None and m.group().startswith(("という", "とのこと", "そう")) and content.strip("、 "):
+            return content.strip("、 "), None, m.group()  # no source named: the one before, if any (below)
     return None
 
 
@@ -844,7 +869,25 @@ def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
             if inner is not None and inner.start() > 0:
                 content = content[: inner.start()]
             return _Reading("evidence", content, m, speaker, date)
+    written = _JA_WRITTEN_IN.match(core)
+    if written is not None:  # 「「学校ビオトープの手引き」に、…と書かれている」: the document's words
+        return _Reading(
+            "evidence",
+            written.group("c").strip("、 "),
+            "と書かれている",
+            written.group("sp").split("、")[-1],
+            date,
+        )
+    received = _JA_RECEIVED.search(core)
+    if received is not None:  # 「小池会長から「…」というお申し出をいただきました」
+        return _Reading(
+            "evidence", received.group("c").strip("「」『』"), "から…をいただく", received.group("sp"), date
+        )
     reported = _ja_reported(core, lex)
+    if reported is not None and _JA_SAYING.search(
+        core[: max(0, core.find(reported[0]))] if reported[0] in core else core
+    ):
+        reported = None  # 「学芸員の間では、昔から「…」などと申します」: a saying, nobody's statement
     judged: tuple[str, str] | None = None  # (what is judged, the marker): the author's own 「…と考えます」
     if reported is not None:
         content, speaker, marker, judging = reported
@@ -1145,6 +1188,11 @@ _EN_HOW = re.compile(
     r"^(?P<c>[\"“].+?[\"”]),?\s+(?:is|was)\s+how\s+(?P<sp>\S+(?:\s\S+){0,5}?)\s+"
     r"(?P<v>put it|described it|summed it up|said it|saw it|explained it|phrased it)\b"
 )
+#: "…, Dale Fuels in Kirkby, who quoted me 64.9p …": a name, then a relative clause that reports.
+_EN_WHO_SAID = re.compile(
+    r"(?:^|\s)(?P<sp>(?:[A-Z][\w&’'-]*\s?){1,5}(?:(?:in|of|at)\s(?:[A-Z][\w’'-]*\s?){1,3})?),\s+who\s+"
+    r"(?P<v>told|said|quoted|warned|assured|informed|wrote)\s+(?:me|us|him|her|them)?\s*(?:that\s+)?(?P<c>.{8,})$"
+)
 #: '"…," as he put it, "…"': a quotation split by who said it.
 _EN_AS_PUT = re.compile(
     r"^(?P<c1>[\"“][^\"“”]+[\"”]),?\s+as\s+(?P<sp>\S+(?:\s\S+){0,5}?)\s+(?P<v>put it|puts it|said|says|wrote|writes)"
@@ -1244,6 +1292,16 @@ def _en_attribution(body: str, lex: Lexicon, split: bool = True) -> tuple[str, s
             found_second = _en_attribution(second[0].upper() + second[1:], lex, split=False)  # one level
             if found_second is not None:
                 return found_second
+    asked = _EN_ASKED_LEAD.match(core)
+    if asked is not None:
+        answered = _EN_ANSWERED.match(core, asked.end())
+        if answered is not None:  # "When Eco Club asked 214 students, 71 per cent said they wanted …"
+            return answered.group("c").strip().strip('"“”,. '), asked.group(1), answered.group("v")
+    who_said = _EN_WHO_SAID.search(core)
+    if who_said is not None:  # "I rang Dale Fuels in Kirkby, who quoted me 64.9p a litre"
+        named = _en_speaker(who_said.group("sp"), lex)
+        if named is not None and not _EN_CLAUSE.search(named):
+            return who_said.group("c").strip().strip('"“”,. '), named, who_said.group("v")
     split_quote = _EN_AS_PUT.match(shorter)
     if split_quote is not None:  # '"…," as he put it, "…"'
         said = split_quote.group("c1").rstrip(',"” ') + " " + split_quote.group("c2").lstrip('"“ ')
@@ -1436,7 +1494,8 @@ _EN_ANY_GUIDE = re.compile(
 )
 #: "…, you'll know", "you will have heard": the consequent of an aside to the reader.
 _EN_YOU_KNOW = re.compile(
-    r"(?:you'll|you will|you may|you might|you'd|you would)\s+(?:already\s+)?(?:have\s+)?(?:know|heard|seen|noticed|read)\b",
+    r"(?:you'll|you will|you may|you might|you'd|you would)\s+(?:not\s+)?(?:already\s+)?(?:have\s+)?"
+    r"(?:know|heard|seen|noticed|read)\b",
     re.IGNORECASE,
 )
 
@@ -2073,6 +2132,21 @@ _SET_ASIDE = {
 
 #: Where and when, opening what a Japanese report says: 「6月の定例会で、」「昨年の会見では、」.
 _OCCASION_PHRASE = re.compile(r"^[^、。「」『』]{1,20}?(?:で|に|では|には)[、,，]")
+#: An opening "When X asked …," clause: X put the question the answers reported after it.
+_EN_ASKED_LEAD = re.compile(
+    r"(?:when|after)\s+([^,]{2,60}?)\s+(?:asked|surveyed|polled|questioned|interviewed)\b[^,]{0,80},",
+    re.IGNORECASE,
+)
+#: What those asked answered: "71 per cent said (that) …", "most told us …".
+_EN_ANSWERED = re.compile(
+    r"\s*(?:[0-9][^,]{0,30}|half[^,]{0,20}|most[^,]{0,20}|a third[^,]{0,20}|two thirds[^,]{0,20})\s+"
+    r"(?P<v>said|told us|answered|replied|agreed)\b(?:\s+that)?\s+(?P<c>.{8,})$",
+    re.IGNORECASE,
+)
+#: A share of those asked as a speaker: "71 per cent", "half of them", "most".
+_EN_SHARE = re.compile(
+    r"(?:[0-9]|half\b|most\b|a third|two thirds|three quarters|nearly|almost|over\b)", re.IGNORECASE
+)
 #: An opening "When X spoke …," clause, where a "he" after it is X.
 _EN_LEAD_PERSON = re.compile(r"(?:when|after|as|while|once|before)\s+([^,]{3,120}),", re.IGNORECASE)
 #: "the same drop-in", 「同じ会見で」: an occasion named again.
@@ -2253,7 +2327,9 @@ class _Drafter:
         if m is None:
             return None
         noun = m.group("n").lower()
-        return next((day for text, day in reversed(self.days) if noun in text), None)
+        named = next((day for text, day in reversed(self.days) if noun in text), None)
+        # "the same meeting" after "told the Cycle Forum on Tuesday evening": the last day named
+        return named if named is not None else (self.days[-1][1] if self.days else None)
 
     def _note_occasion(self, flat: str) -> None:
         """Follow the day the text is telling of: a sentence naming a day (not
@@ -2325,6 +2401,16 @@ class _Drafter:
             if not _QUESTION.search(flat) and inline is None:
                 self.linker.plain(_Plain(u, column, 0))
             return
+        if (
+            reading.kind == "evidence"
+            and self.lang == "ja"
+            and _JA_SAYING.search(flat.replace(reading.text, " ", 1))
+        ):
+            reading = None  # 「学芸員の間では、昔から「…」などと申します」: a saying, nobody's statement
+            u = Unmatched(line, line + sentence.count("\n"), sentence, "no marker")
+            self.unmatched.append(u)
+            self.linker.plain(_Plain(u, column, 0))
+            return
         origin = Origin(line, column, reading.marker, sentence)
         if reading.kind == "evidence":
             date = _evidence_date(reading, flat, lambda: self.dates.before(line, column))
@@ -2345,9 +2431,27 @@ class _Drafter:
                 # 「運転手が足りず、…、とも書いています」: the subject of what was said,
                 # no one new named: the speaker before goes on
                 speaker = self.last_speaker
+            if (
+                self.lang == "ja"
+                and reading.marker in self.lex.hearsay
+                and (speaker is None or _ja_clause_subject(flat, speaker))
+                and self.last_said is not None
+                and self.last_said[0] == self.linker.paragraph_no
+            ):
+                # 「被害に遭った人の8割近くが65歳以上で、…だったという」: the source goes on
+                speaker = self.last_said[1]
+            elif self.lang == "ja" and speaker is None and reading.marker in self.lex.hearsay:
+                reading = None  # hearsay with no source in sight: the author's own telling
+                u = Unmatched(line, line + sentence.count("\n"), sentence, "no marker")
+                self.unmatched.append(u)
+                self.linker.plain(_Plain(u, column, 0))
+                return
             if speaker is not None and speaker in _JA_POINTING and self.last_speaker:
                 # 「先月、市の防災アンケートの結果がまとまりました。それによると、…」
                 speaker = self.last_speaker
+            asker = _EN_ASKED_LEAD.match(flat) if self.lang == "en" else None
+            if asker is not None and speaker is not None and _EN_SHARE.match(speaker):
+                speaker = asker.group(1)  # "When Eco Club asked 214 students, 71 per cent said …"
             lead_person = _EN_LEAD_PERSON.match(flat) if self.lang == "en" else None
             if (
                 speaker is not None

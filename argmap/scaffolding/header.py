@@ -70,6 +70,8 @@ _LABEL_LINE = re.compile(
 #: A section name in capitals, perhaps with a subsection after a dot or a bar
 #: ("SCIENCE & HEALTH", "THE LEDGER LINE · Retail").
 _CAPS = re.compile(r"^[A-Z][A-Z0-9&'’. -]{0,40}(?:\s*[·•|｜]\s*[^·•|｜]{1,30})?$")
+#: A subtitle after a headline: 「――」, 「—」 or " — " between them.
+_SUBTITLE = re.compile(r"[\s\u3000]*(?:――|——|─{2})|\s+[—–]\s+|\u3000[—–]\u3000")
 _CJK = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
 _UPDATE = re.compile(r"updat|modified|revised|更新|修正", re.IGNORECASE)
 _SEPARATORS = " \u3000|｜·・-–—:：,，、/"
@@ -269,5 +271,9 @@ def read_header(lines: list[str], date_labels: tuple[str, ...], title_labels: tu
         if above:
             best = above[0]
     title, title_line = (best[1], best[2]) if best else (None, None)
+    if title is not None:
+        # 「収蔵庫が満杯です――寄贈品とのつきあい方を…」: the headline, not its subtitle
+        head = _SUBTITLE.split(title, maxsplit=1)[0].strip()
+        title = head if len(head) >= 4 else title
     used = tuple(sorted({x for x in (title_line, date_line) if x is not None}))
     return Header(title, title_line, date, date_line, used)
