@@ -667,3 +667,33 @@ def test_a_label_and_a_markdown_link_document_the_statement_before() -> None:
     (ev,) = [c for c in d.map.claims.values() if c.kind is Kind.EVIDENCE]
     assert url == "https://example.org/ponds" and ev.source is not None
     assert ev.source.title == "Read the survey: Westmere's Missing Ponds"  # the free label is kept
+
+
+def test_the_last_readings_a_survey_an_estimate_a_role_and_someone_asked() -> None:
+    ja = (
+        "　でも、同じアンケートで「家で教科書を開くのは週に1、2回以下」と答えた人は、全体の6割にのぼった。\n"
+        "　気になって課の担当の方に電話で聞いてみたら、「部屋があっても定員を増やせない」とのことでした。\n"
+    )
+    assert [s[1] for s in statements(ja, "ja")] == ["アンケート", "課の担当の方"]
+    en = (
+        "By the finance department's estimate, the higher levy would raise about £900,000 a year.\n"
+        "When I called the Family Information Service, the adviser told me there are 1.4 children for every place.\n"
+    )
+    assert [s[1] for s in statements(en, "en")] == ["the finance department", "the adviser"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They say it takes a village to raise a child.",
+        "The tags tell a simpler story than the gardens.",
+        "　生徒会は6月20日、全校アンケートで「延ばしてほしい」と答えた生徒が64%に上ったとの結果を発表しました。",
+    ],
+)
+def test_sayings_things_that_tell_and_a_survey_inside_a_report(sentence: str) -> None:
+    lang = "ja" if sentence.startswith("\u3000") else "en"
+    got = statements(sentence, lang)
+    if lang == "ja":  # one statement, the student council's, not the survey's
+        assert [s[1] for s in got] == ["生徒会"]
+    else:
+        assert got == []

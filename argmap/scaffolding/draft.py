@@ -603,7 +603,7 @@ _KANJI_END = re.compile("[\u4e00-\u9fff]$")
 _KANA_NOUN = re.compile("の[\u3040-\u309f]{1,4}(?<![てでばらともはがにをたい])(?<!です)(?<!ます)$")
 #: 「Xに相談すると、「…」と…」: the one consulted is the speaker.
 _JA_ASKED = re.compile(
-    r"(?:^|[、,，])(?:[^、。「」]{0,12}の)?(?P<sp>[^、。「」の]{1,20}?)に(?:相談|聞|尋ね|たずね|問い合わせ|取材|話を聞|意見を求め)"
+    r"(?:^|[、,，]|て)(?P<sp>(?:[^、。「」て]{0,12}の)?[^、。「」のて]{1,20}?)に(?:[^、。「」]{1,6}?で)?(?:相談|聞|尋ね|たずね|問い合わせ|取材|話を聞|意見を求め)"
     r"[^、。「」]{0,6}?(?:ると|たところ|たら|ても)[、,，]"
 )
 
@@ -671,6 +671,11 @@ def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
 _JA_SAY_THEN_ACT = re.compile(r"(?:言|い|話|述べ|告げ)っ?て(?![いおるま])")
 #: A saying, not a statement: 「昔から「…」などと申します」「よく「…」と言う」.
 _JA_SAYING = re.compile(r"昔から|よく言|俗に|の間では")
+#: 「アンケートで「…」と答えた人は、…6割にのぼった」: a survey's answers and their share.
+_JA_SURVEY_ANSWERED = re.compile(
+    r"(?:^|[、,，])(?:同じ|この|その)?(?P<sp>[^、。「」]{0,16}?(?:アンケート|調査|世論調査))(?:で|では)[、,，]?"
+    r"(?P<c>「[^」]+」と(?:答え|回答し)た[^。]{1,40}?(?:にのぼ|に達し|を占め|にとどま|だっ|でし|という|割|%|％)[^。]*)$"
+)
 #: 「Xに、…と書かれている」: what a document says.
 _JA_WRITTEN_IN = re.compile(
     r"^(?P<sp>[^。]{1,40}?)に(?:は)?[、,，](?P<c>.+)と(?:書かれて|記されて|書いて|明記されて)(?:いる|います|いた|いました|ある|あります)$"
@@ -820,7 +825,17 @@ def _ja_mid_or_hearsay(core: str, lex: Lexicon) -> tuple[str, str | None, str] |
     if m is not None and m.group().startswith("そう") and _JA_APPEARANCE.search(core):
         m = None  # 「ではなさそうです」: how things look, nobody's words
     if m is not None:
-        speaker, content = _ja_speaker(core[: m.start()], lex)
+        said = core[: m.start()]
+        opening = said.find("「")
+        if opening > 0 and said.rstrip("、 ").endswith("」"):
+            # 「担当の方に電話で聞いてみたら、「…」とのことでした」: the speaker stands
+            # before the quotation, never inside it
+            head = said[:opening]
+            asked = _JA_ASKED.search(head)
+            speaker = asked.group("sp") if asked is not None else _ja_speaker(head, lex)[0]
+            if speaker and not _is_author(speaker, lex):
+                return said[opening:].strip("、 "), speaker, m.group()
+        speaker, content = _ja_speaker(said, lex)
         if speaker and not _is_author(speaker, lex):
             return content.strip("、 "), speaker, m.group()
         if speaker is None and m.group().startswith(("という", "とのこと", "そう")) and content.strip("、 "):
@@ -884,6 +899,9 @@ def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
             "evidence", received.group("c").strip("「」『』"), "から…をいただく", received.group("sp"), date
         )
     reported = _ja_reported(core, lex)
+    answered = _JA_SURVEY_ANSWERED.search(core) if reported is None else None
+    if answered is not None:  # 「同じアンケートで「…」と答えた人は、全体の6割にのぼった」
+        return _Reading("evidence", answered.group("c"), "と答えた", answered.group("sp"), date)
     if reported is not None and _JA_SAYING.search(
         core[: max(0, core.find(reported[0]))] if reported[0] in core else core
     ):
@@ -1292,6 +1310,10 @@ def _en_attribution(body: str, lex: Lexicon, split: bool = True) -> tuple[str, s
             found_second = _en_attribution(second[0].upper() + second[1:], lex, split=False)  # one level
             if found_second is not None:
                 return found_second
+    estimate = _EN_BY_ESTIMATE.match(core)
+    if estimate is not None:  # "By the finance department's estimate, the levy would raise …"
+        named = _en_speaker(estimate.group("sp"), lex) or estimate.group("sp")
+        return estimate.group("c").strip().strip('"“”,. '), named, estimate.group("v")
     asked = _EN_ASKED_LEAD.match(core)
     if asked is not None:
         answered = _EN_ANSWERED.match(core, asked.end())
@@ -1423,7 +1445,11 @@ def _en_speaker_first(m: _Parse, lex: Lexicon) -> tuple[str, str | None, str] | 
                 return None
             content = told.group(1)
         who = _en_speaker(m.group("sp"), lex)
-        if who is None and verb not in lex.ambiguous and (m.group("intro") or "").strip() == "that":
+        if (
+            who is None
+            and verb not in lex.ambiguous
+            and ((m.group("intro") or "").strip() == "that" or verb in ("said", "told"))
+        ):
             # "The treasurer said that …": a role, named by a determiner and a noun or two
             role = _EN_ROLE.fullmatch(m.group("sp").strip())
             who = (
@@ -1553,6 +1579,8 @@ def _en_misread(content: str, speaker: str | None, marker: str) -> bool:
     expects will eat more than a year of the saving")."""
     if speaker is not None and _EN_CLAUSE.search(speaker):
         return True
+    if speaker is not None and speaker.lower() == "they" and marker.lower() == "say":
+        return True  # "They say it takes a village": a saying, not a report
     if speaker is not None and speaker.lower() in ("he", "she", "they") and _EN_STANCE.match(marker):
         return True  # "because of this, they think they are entitled …": a belief, nobody's report
     return _EN_VERB_FIRST.match(content.strip('"“ ')) is not None
@@ -2135,6 +2163,12 @@ _OCCASION_PHRASE = re.compile(r"^[^、。「」『』]{1,20}?(?:で|に|では|�
 #: An opening "When X asked …," clause: X put the question the answers reported after it.
 _EN_ASKED_LEAD = re.compile(
     r"(?:when|after)\s+([^,]{2,60}?)\s+(?:asked|surveyed|polled|questioned|interviewed)\b[^,]{0,80},",
+    re.IGNORECASE,
+)
+#: "By the finance department's estimate, …", "In the trust's view, …": whose figure or view follows.
+_EN_BY_ESTIMATE = re.compile(
+    r"(?:by|in|on)\s+(?P<sp>[^,\"“”]{2,60}?)(?:'s|’s)\s+(?:own\s+)?"
+    r"(?P<v>estimate|estimates|reckoning|count|calculations?|figures|view|forecast|analysis|sums)\s*,\s*(?P<c>.{8,})$",
     re.IGNORECASE,
 )
 #: What those asked answered: "71 per cent said (that) …", "most told us …".
