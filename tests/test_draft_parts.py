@@ -194,12 +194,12 @@ def test_a_plain_judgment_takes_at_most_the_last_claims_of_its_paragraph() -> No
     assert linker.conclusion(claim("C2", "conclusion"), "plain", None) == ([], NOTES["rule_none"])
 
 
-def test_a_supposition_comes_first_and_replaces_the_paragraph() -> None:
+def test_a_supposition_comes_first_then_the_reports_of_its_paragraph() -> None:
     linker = _Linker(NOTES)
     linker.evidence(claim("E1"))
     premises, rule = linker.conclusion(claim("C1", "conclusion"), "plain", claim("H1", "hypothesis"))
-    assert premises == ["H1"]
-    assert rule == NOTES["rule_hypothesis"]
+    assert premises == ["H1", "E1"]
+    assert NOTES["rule_hypothesis"] in rule and NOTES["rule_paragraph"] in rule
     premises, rule = linker.conclusion(claim("C2", "conclusion"), "sequel", claim("H2", "hypothesis"))
     assert premises == ["H2", "C1"]
     assert NOTES["rule_hypothesis"] in rule and NOTES["rule_run"] in rule  # both rules are named
@@ -274,15 +274,22 @@ def test_a_sequel_takes_an_earlier_judgment_that_shares_its_words() -> None:
     assert linker.conclusion(judged("C2", "The library should open later"), "sequel", None)[0] == ["E2"]
 
 
-def test_a_conditional_judgment_rests_on_its_supposition_alone() -> None:
-    # even when the statement before says what the supposition supposes: the
-    # references split on it (docs/scaffold.md)
+def test_a_conditional_judgment_rests_on_its_supposition_and_the_reports_before_it() -> None:
+    # the statement the supposition is weighed against (docs/scaffold.md), not
+    # the reports of the paragraph before, nor an earlier judgment of its own
     linker = _Linker(NOTES, lex=lexicon("ja"))
+    linker.evidence(said("E0", "前の段落の報告"))
+    linker.new_paragraph()
+    linker.conclusion(judged("C0", "予算は足りない"), "plain", None)
     linker.evidence(said("E1", "来年度の予算は前年度より3%少なくなる見込み"))
     premises, rule = linker.conclusion(
         judged("C1", "夜間開館は週3日に縮小される"), "plain", judged("H1", "予算が削られた")
     )
-    assert premises == ["H1"] and rule == NOTES["rule_hypothesis"]
+    assert premises == ["H1", "E1"]
+    assert NOTES["rule_hypothesis"] in rule and NOTES["rule_paragraph"] in rule
+    # a conditional judgment led by a connective takes what the connective takes
+    premises, _ = linker.conclusion(judged("C2", "利用者は減る"), "sequel", judged("H2", "縮小された"))
+    assert premises == ["H2", "C1"]
 
 
 def test_a_linker_names_its_rules_in_the_language_of_its_notes() -> None:
