@@ -366,6 +366,9 @@ _JA_WHEN = (
     r"(?:(?:[0-9０-９]{4}[年./\-][0-9０-９年月日./\-]{1,10}|(?:昨年|去年|今年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日|同日|翌日|前日|先ほど|今月|今週|今春|今夏|今秋|今冬|昨日|今日|本日"
     r"|先週|先月|昨年|今年)(?:の[^、。「」]{1,12}で)?)?"
 )
+#: What may follow a speaker's particle before its comma: a when, a short phrase of
+#: where (「発表後の取材に」), an adverb (「また」).
+_JA_AFTER_TOPIC = _JA_WHEN + r"(?:[^、。「」]{0,8}(?:に対して|に対し|で|に)|また|さらに|続けて|あわせて)?"
 _EN_TIME = r"(?:\s+(?:on|in|last|this|at|during|earlier|late)\b[^,\"“]*?(?=,|\s+that\b))?"
 #: A time phrase after a final reporting verb ("…," she said on Monday, May 5.), at most this long:
 #: every pattern that may try many places in a sentence does bounded work at each.
@@ -447,13 +450,12 @@ def _patterns(lang: str) -> _Patterns:
     speaker_no_comma = rf"[^,\"”\s]+(?:\s[^,\"”\s]+){{0,{words}}}?"
     return _Patterns(
         ja_speaker=re.compile(
-            rf"(.{{1,{most}}}?)(?:(?:{parts}){_JA_WHEN}(?:[^、。「」]{{0,8}}(?:に対して|に対し|で|に)|また|さらに|続けて|あわせて)?"
+            rf"(.{{1,{most}}}?)(?:(?:{parts}){_JA_AFTER_TOPIC}"
             rf"|(?:は|も)[^、。「」]{{1,10}}(?:開き|臨み|応じ|出席し|答え|受け))"
             rf"(?:[、,，]|(?=[「『]))"
         ),
         ja_speaker_word=re.compile(
-            rf"(.{{0,{most - 1}}}?[^\u3040-\u309f、,，]){parts_group}{_JA_WHEN}"
-            rf"(?:[^、。「」]{{0,8}}(?:に対して|に対し|で|に)|また|さらに|続けて|あわせて)?(?:[、,，]|(?=[「『]))"
+            rf"(.{{0,{most - 1}}}?[^\u3040-\u309f、,，]){parts_group}{_JA_AFTER_TOPIC}(?:[、,，]|(?=[「『]))"
         ),
         ja_name=re.compile(
             rf"((?:[^\u3040-\u309f、。\s]|の|さん|くん|ちゃん|さま|たち){{1,{most}}}?)(?:{parts})"
