@@ -703,3 +703,53 @@ def test_sayings_things_that_tell_and_a_survey_inside_a_report(sentence: str) ->
         assert [s[1] for s in got] == ["生徒会"]
     else:
         assert got == []
+
+
+def test_the_fourth_round_of_readings() -> None:
+    ja = (
+        "2025年7月9日\n\n"
+        "　県社会福祉協議会の実態調査によると、事業所の3割が「休止を検討している」と答えた。\n"
+        "　ところが先月、市の環境課から、保険の費用を出せない、との連絡がありました。\n"
+        "　2月27日の市議会の環境委員会でも、環境課の北原課長は「予算は限られている」との考えを示しています。\n"
+        "　去年は、ごみが3分の1に減ったと、同校の新聞部がウェブサイトで紹介しています。\n"
+        "　市民団体「花火を守る会」は16日、「お年寄りが締め出される」とする要望書を市に出した。\n"
+    )
+    assert [s[1] for s in statements(ja, "ja")] == [
+        "県社会福祉協議会の実態調査",
+        "市の環境課",
+        "環境課の北原課長",
+        "同校の新聞部",
+        "市民団体「花火を守る会」",
+    ]
+    en = (
+        "Posted 19 November 2025\n\n"
+        "When Penmorrow began charging, attendance fell by a third, the carnival's chairman, Keith Marr, told the Post.\n"
+        "At Tuesday's cabinet meeting, Cllr Peter Lang said the council has no money for trains.\n"
+        "Professor Iain Collier, whose team ran our samples, put it more carefully: a monthly test misses spills.\n"
+        "The Schools Food Waste Project, a charity that works with canteens, estimates that a pupil leaves 70 g.\n"
+    )
+    got = statements(en, "en")
+    assert [s[1] for s in got] == [
+        "Keith Marr",
+        "Cllr Peter Lang",
+        "Professor Iain Collier",
+        "The Schools Food Waste Project",
+    ]
+    assert got[1][2] == dt.date(2025, 11, 18)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "　実際、私たちの記録でも、巣が消えた場所の7割は、古いお店が建て替えられたところです。",
+            None,
+        ),  # ところ, not と
+        ("　つまり、ごみを減らしたい人は多く、やり遂げた学校もあるということです。", Kind.CONCLUSION),
+        ("　もし全クラスが交代で当番をするなら、人手の問題は解決できると思います。", Kind.CONCLUSION),
+        ("　市にも、保険の費用だけは出していただきたいと思います。", Kind.CONCLUSION),
+    ],
+)
+def test_the_authors_own_sentences_are_not_reports(sentence: str, kind: Kind | None) -> None:
+    kinds = {c.kind for c in draft(sentence, "ja").map.claims.values()}
+    assert Kind.EVIDENCE not in kinds and (kind is None or kind in kinds)

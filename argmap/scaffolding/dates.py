@@ -195,7 +195,7 @@ _RELATIVE_EN = re.compile(
     rf"\b(?:(?P<before>the day before yesterday)|(?P<yesterday>yesterday)"
     rf"|(?P<today>today|this morning|this afternoon|this evening|tonight)"
     # a weekday, unless its day follows ("on Monday 10 June": the 10th)
-    rf"|(?P<on>on|last)\s+(?P<wd>{'|'.join(_WEEKDAYS)})\b(?!,?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b)"
+    rf"|(?P<on>on|last|at)\s+(?P<wd>{'|'.join(_WEEKDAYS)})(?:'s|’s)?\b(?!,?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b)"
     rf"|(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})"
     rf"|(?<![\d.,])(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH})\b\.?(?!,?\s*\d{{4}}))",
     re.IGNORECASE,

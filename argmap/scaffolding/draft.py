@@ -485,7 +485,7 @@ def _patterns(lang: str) -> _Patterns:
             rf"(?:{alternation(lex.final_particles)})?$"
         ),
         ja_any_clause=re.compile(
-            rf"(?<=[{''.join(lex.any_after) or 'x'}])(?P<q>{alternation(lex.quote)})(?P<gap>)"
+            rf"(?<=[{''.join(lex.any_after) or 'x'}])(?P<q>{alternation(lex.quote)})(?!ころ|き[、,，])(?P<gap>)"
             rf"(?P<v>[^。「」『』、はが]{{1,10}}?(?:{alternation(lex.any_endings) or '(?!)'}))"
             rf"(?:{alternation(lex.final_particles)})?$"
         ),
@@ -645,7 +645,7 @@ def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
         return None, content
     if (
         speaker.endswith("で")
-        and content[m.end(1) : m.end(1) + 1] == "は"
+        and content[m.end(1) : m.end(1) + 1] in ("は", "も")
         and not _JA_RESEARCH.search(speaker)
     ):
         # 「質疑では、山内委員が「…」と…」: the scene, then the one who speaks in it
@@ -673,9 +673,14 @@ def _ja_speaker(content: str, lex: Lexicon) -> tuple[str | None, str]:
 _JA_SAY_THEN_ACT = re.compile(r"(?:言|い|話|述べ|告げ)っ?て(?![いおるま])")
 #: A saying, not a statement: 「昔から「…」などと申します」「よく「…」と言う」.
 _JA_SAYING = re.compile(r"昔から|よく言|俗に|の間では")
+#: 「…とする要望書を市に出した」: a document handed in that says what precedes it.
+_JA_SUBMITTED = re.compile(
+    r"(?:との|という|とする)(?:要望書|意見書|声明文?|提言書?|要望|意見|申し入れ|請願書?|陳情書?)を"
+    r"[^。「」]{0,8}?(?:出し|提出し|送っ|手渡し|渡し|届け)(?:た|ました|ています|ている|ていた)$"
+)
 #: 「アンケートで「…」と答えた人は、…6割にのぼった」: a survey's answers and their share.
 _JA_SURVEY_ANSWERED = re.compile(
-    r"(?:^|[、,，])(?:同じ|この|その)?(?P<sp>[^、。「」]{0,16}?(?:アンケート|調査|世論調査))(?:で|では)[、,，]?"
+    r"(?:^|[、,，])(?:同じ|この|その)?(?P<sp>[^、。「」]{0,30}?(?:アンケート|調査|世論調査))(?:で|では)[、,，]?"
     r"(?P<c>「[^」]+」と(?:答え|回答し)た[^。]{1,40}?(?:にのぼ|に達し|を占め|にとどま|だっ|でし|という|割|%|％)[^。]*)$"
 )
 #: 「Xに、…と書かれている」: what a document says.
@@ -684,8 +689,9 @@ _JA_WRITTEN_IN = re.compile(
 )
 #: 「Xから「…」という申し出をいただきました」: words received from X.
 _JA_RECEIVED = re.compile(
-    r"(?:^|[、,，])(?P<sp>[^、。「」]{1,20}?)から(?P<c>[「『][^」』]+[」』])(?:という|との)[^。「」]{0,16}?を"
+    r"(?:^|[、,，])(?P<sp>[^、。「」]{1,20}?)から(?:(?P<c>[「『][^」』]+[」』])(?:という|との)[^。「」]{0,16}?を"
     r"(?:いただ|頂|受け|もら|賜)"
+    r"|[、,，](?P<c2>[^。]{4,}?)[、,，]?(?:という|との)(?:連絡|知らせ|説明|回答|返事|通知)が(?:あ|届))"
 )
 #: A survey or a document, whose own words a 「Xでは、」 gives: 「アンケートでは、」「報告書では、」.
 _JA_RESEARCH = re.compile(r"(?:アンケート|調査|報告書|報告|まとめ|統計|試算|白書|資料|データ|想定|計画)で$")
@@ -754,7 +760,10 @@ def _ja_reported(core: str, lex: Lexicon) -> tuple[str, str | None, str, bool] |
             asked = _JA_ASKED.search(before, 0, min(len(before), 80))
             if asked is not None:  # 「おかみさんに聞いてみると、「…」と話してくれました」
                 speaker, content = asked.group("sp"), before[asked.end() :]
-        in_gap = re.match(r"^(?:[、,，])?(.+?)(?:は|が|も)[、,，]?$", gap) if gap else None
+        # 「…と、同校の新聞部がウェブサイトで紹介しています」: the speaker in the gap, then where
+        in_gap = (
+            re.match(r"^(?:[、,，])?(.+?)(?:は|が|も)(?:[^、。]{1,10}?で)?[、,，]?$", gap) if gap else None
+        )
         if in_gap and not re.search(
             r"[\u3040-\u309f]$", in_gap.group(1).replace("さん", "").replace("の", "x")
         ):
@@ -809,7 +818,11 @@ _JA_APPEARANCE = re.compile(
     r"(?<=[きしちにひみりぎじびぴえけせてねへめれげぜでべぺさ\u4e00-\u9fff])(?P<m>そう(?:だ|です|だろう|でしょう|に思える|に思えます))$"
 )
 #: A document named as what holds a view: 「被害想定では、」「報告書によると、」.
-_JA_DOCUMENT = re.compile(r"(?:では|によると|によれば|の中で)[、,，]")
+_JA_DOCUMENT = re.compile(r"(?:では|でも|によると|によれば|の中で)[、,，]")
+#: 「Xによると、…」 opening a sentence that ends in a verb of answering: X is the source.
+_JA_SOURCE_FIRST = re.compile(
+    r"^(?P<sp>[^。「」]{1,30}?)(?P<m>によると|によれば)[、,，](?P<c>.+と(?:答え|回答し)(?:た|ています|ました))$"
+)
 
 
 def _ja_mid_or_hearsay(core: str, lex: Lexicon) -> tuple[str, str | None, str] | None:
@@ -872,6 +885,12 @@ def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
     date = leading_date(sentence)
     body = (sentence[date.end :] if date else sentence).strip().lstrip("、,， ")
     core = _strip_inline_source(body)
+    source_first = _JA_SOURCE_FIRST.match(core)
+    if source_first is not None:  # 「…の実態調査によると、…と答えた」: the survey is the source
+        speaker_first = source_first.group("sp").split("、")[-1]
+        return _Reading(
+            "evidence", source_first.group("c").strip("、 "), source_first.group("m"), speaker_first, date
+        )
     for m in lex.attribution_final:
         if core.endswith(m) and not (m.startswith("と") and _KANJI_END.search(core, 0, len(core) - len(m))):
             # (「肩を落とした」 ends in 「とした」 but reports with 落とす, not with と)
@@ -897,10 +916,17 @@ def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
         )
     received = _JA_RECEIVED.search(core)
     if received is not None:  # 「小池会長から「…」というお申し出をいただきました」
-        return _Reading(
-            "evidence", received.group("c").strip("「」『』"), "から…をいただく", received.group("sp"), date
-        )
+        said = (received.group("c") or received.group("c2") or "").strip("「」『』、 ")
+        return _Reading("evidence", said, "から…", received.group("sp").split("、")[-1], date)
     reported = _ja_reported(core, lex)
+    submitted = _JA_SUBMITTED.search(core) if reported is None else None
+    if submitted is not None:  # 「守る会は16日、「…」とする要望書を市に出した」
+        who, _rest = _ja_speaker(core[: submitted.start()], lex)
+        if who is not None:
+            said = core[: submitted.start()]
+            opening = said.rfind("「")  # the words quoted last, not a name in brackets
+            said = said[opening:] if opening >= 0 else _rest
+            return _Reading("evidence", said.strip("、 "), submitted.group().strip(), who, date)
     answered = _JA_SURVEY_ANSWERED.search(core) if reported is None else None
     if answered is not None:  # 「同じアンケートで「…」と答えた人は、全体の6割にのぼった」
         return _Reading("evidence", answered.group("c"), "と答えた", answered.group("sp"), date)
@@ -915,17 +941,22 @@ def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
             _strip_initial(body, markers, "ja", lex.need_comma, shapes=shapes)
             for markers, shapes in ((lex.summary, lex.summary_shapes), (lex.sequel, lex.sequel_shapes))
         )
+        supposed = any(core.startswith(o) for o in lex.supposition_open)
+        named_topic = speaker is not None and any(speaker + p in core for p in ("は", "が"))
+        if judging and (supposed or not named_topic):
+            speaker = None  # 「もし全クラスが…なら、…と思います」「市にも、…と思います」: the author's
         if not judging or (speaker is not None and not _is_author(speaker, lex) and not led):
             return _Reading("evidence", content, marker, speaker, date)
         judged = (content, marker)
     else:
-        mid = _ja_mid_or_hearsay(core, lex)
-        if mid is None and not any(core.endswith(f) for f in lex.judgment_final):
-            led = any(
-                _strip_initial(body, markers, "ja", lex.need_comma, shapes=shapes)
-                for markers, shapes in ((lex.summary, lex.summary_shapes), (lex.sequel, lex.sequel_shapes))
-            )
-            mid = None if led else _ja_any_verb(core, lex)
+        led = any(
+            _strip_initial(body, markers, "ja", lex.need_comma, shapes=shapes)
+            for markers, shapes in ((lex.summary, lex.summary_shapes), (lex.sequel, lex.sequel_shapes))
+        )
+        # 「つまり、…ということです」: a restatement of the author's, no hearsay
+        mid = _ja_mid_or_hearsay(core, lex) if not led else None
+        if mid is None and not led and not any(core.endswith(f) for f in lex.judgment_final):
+            mid = _ja_any_verb(core, lex)
         if mid is not None:
             return _Reading("evidence", mid[0], mid[2], mid[1], date)
     initial = _strip_initial(body, lex.summary, "ja", lex.need_comma, shapes=lex.summary_shapes)
@@ -1269,6 +1300,14 @@ def _en_attribution(body: str, lex: Lexicon, split: bool = True) -> tuple[str, s
     same with a sentence-initial adverbial or a non-restrictive clause after
     the speaker's name left out, "…, saying that …", "'…,' is how she put it",
     "X was blunt: '…'"."""
+    named_last = _EN_NAMED_LAST.match(_strip_inline_source(body))
+    if named_last is not None and _words(named_last.group("c")) >= 4:
+        # "…, the carnival's chairman, Keith Marr, told the Western Post."
+        return (
+            named_last.group("c").strip().strip('"“”,. '),
+            named_last.group("name").strip(),
+            named_last.group("v"),
+        )
     found = _en_attribution_core(body, lex)
     lead = _EN_LEAD.match(found[0] + ", x") if found is not None else None
     if found is not None and (lead is None or lead.end() < len(found[0])):
@@ -1312,6 +1351,13 @@ def _en_attribution(body: str, lex: Lexicon, split: bool = True) -> tuple[str, s
             found_second = _en_attribution(second[0].upper() + second[1:], lex, split=False)  # one level
             if found_second is not None:
                 return found_second
+    put_it = _EN_PUT_IT.match(_EN_RELATIVE.sub("", core))
+    if (
+        put_it is not None
+    ):  # "Professor X, whose team ran our samples, put it more carefully …: his modelling …"
+        who = _en_speaker(put_it.group("sp"), lex)
+        if who is not None:
+            return put_it.group("c").strip().strip('"“”,. '), who, "put it"
     estimate = _EN_BY_ESTIMATE.match(core)
     if estimate is not None:  # "By the finance department's estimate, the levy would raise …"
         named = _en_speaker(estimate.group("sp"), lex) or estimate.group("sp")
@@ -1400,7 +1446,7 @@ def _en_speaker_first_parses(core: str, lex: Lexicon) -> list[_Parse]:
         if k > lex.speaker_max_words:
             break
         m = pats.en_verb_rest.match(core, space.start())
-        if m is not None:
+        if m is not None and not m.group("v")[:1].isupper():  # "The Schools Food Waste Project": a name
             parts: dict[str, str | None] = {"sp": core[: space.start()]}
             parts.update(m.groupdict())
             out.append(_Parse(parts))
@@ -2167,6 +2213,13 @@ _EN_ASKED_LEAD = re.compile(
     r"(?:when|after)\s+([^,]{2,60}?)\s+(?:asked|surveyed|polled|questioned|interviewed)\b[^,]{0,80},",
     re.IGNORECASE,
 )
+#: What was said, then who said it described and named between commas, and a verb of telling.
+_EN_NAMED_LAST = re.compile(
+    r"^(?P<c>[^\"“”]{12,}?),\s+(?:[^,\"“”]{2,60}),\s+(?P<name>(?:[A-Z][\w.’'-]*\s){1,3}[A-Z][\w’'-]+),\s+"
+    r"(?P<v>told|said|wrote|added|explained|warned|argued|insisted)\b[^\"“”]{0,120}$"
+)
+#: "X put it (more carefully) (in a paper): …": a colon and what X said.
+_EN_PUT_IT = re.compile(r"^(?P<sp>[^:\"“”]{2,80}?)\s+put it\b[^:\"“”]{0,60}:\s*(?P<c>.{8,})$")
 #: "By the finance department's estimate, …", "In the trust's view, …": whose figure or view follows.
 _EN_BY_ESTIMATE = re.compile(
     r"(?:by|in|on)\s+(?P<sp>[^,\"“”]{2,60}?)(?:'s|’s)\s+(?:own\s+)?"
