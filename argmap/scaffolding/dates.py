@@ -188,7 +188,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _RELATIVE_JA = re.compile(
     rf"(?P<same>同日)|(?P<next>翌日)|(?P<before>おととい|一昨日)|(?P<yesterday>昨日)|(?P<today>本日|今日|今朝|先ほど|さきほど)"
     rf"|(?P<lastyear>昨年|去年)?(?P<m>{_D}{{1,2}})\s*月\s*(?P<md>{_D}{{1,2}})\s*日"
-    rf"|(?P<lastmonth>先月|前月)(?P<lmd>{_D}{{1,2}})\s*日|今月(?P<tmd>{_D}{{1,2}})\s*日"
+    rf"|(?:先月|前月)(?P<lmd>{_D}{{1,2}})\s*日|今月(?P<tmd>{_D}{{1,2}})\s*日"
     rf"|(?<![0-9０-９月])(?P<d>{_D}{{1,2}})\s*日(?!本|間)"
 )
 _RELATIVE_EN = re.compile(

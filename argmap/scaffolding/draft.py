@@ -2232,10 +2232,6 @@ _EN_ANSWERED = re.compile(
     r"(?P<v>said|told us|answered|replied|agreed)\b(?:\s+that)?\s+(?P<c>.{8,})$",
     re.IGNORECASE,
 )
-#: A share of those asked as a speaker: "71 per cent", "half of them", "most".
-_EN_SHARE = re.compile(
-    r"(?:[0-9]|half\b|most\b|a third|two thirds|three quarters|nearly|almost|over\b)", re.IGNORECASE
-)
 #: An opening "When X spoke …," clause, where a "he" after it is X.
 _EN_LEAD_PERSON = re.compile(r"(?:when|after|as|while|once|before)\s+([^,]{3,120}),", re.IGNORECASE)
 #: "the same drop-in", 「同じ会見で」: an occasion named again.
@@ -2400,6 +2396,14 @@ class _Drafter:
             self._day_cache = (flat, (found, day))
         return self._day_cache[1]
 
+    def _no_marker(self, sentence: str, line: int, column: int, premise: bool = True) -> None:
+        """List a sentence that drafts no claim; a connective may take it as a
+        premise unless ``premise`` is false."""
+        u = Unmatched(line, line + sentence.count("\n"), sentence, "no marker")
+        self.unmatched.append(u)
+        if premise:
+            self.linker.plain(_Plain(u, column, 0))
+
     def _note_day(self, flat: str) -> None:
         """Remember the day a sentence names (the last few sentences only), for
         a later "the same meeting" or 「同じ会見で」."""
@@ -2484,30 +2488,22 @@ class _Drafter:
                 for ev in self.pending:
                     ev.url = inline.group()
                 self.pending = []
-            u = Unmatched(line, line + sentence.count("\n"), sentence, "no marker")
-            self.unmatched.append(u)
             # a question asserts nothing, a sentence giving a link documents: never a premise
-            if not _QUESTION.search(flat) and inline is None:
-                self.linker.plain(_Plain(u, column, 0))
-            return
-        if (
-            reading.kind == "evidence"
-            and self.lang == "ja"
-            and _JA_SAYING.search(flat.replace(reading.text, " ", 1))
-        ):
-            reading = None  # 「学芸員の間では、昔から「…」などと申します」: a saying, nobody's statement
-            u = Unmatched(line, line + sentence.count("\n"), sentence, "no marker")
-            self.unmatched.append(u)
-            self.linker.plain(_Plain(u, column, 0))
+            self._no_marker(sentence, line, column, premise=not _QUESTION.search(flat) and inline is None)
             return
         origin = Origin(line, column, reading.marker, sentence)
         if reading.kind == "evidence":
+            # the words around what was said, not what was said
+            frame = flat.replace(reading.text, " ", 1) if reading.text else flat
+            if self.lang == "ja" and _JA_SAYING.search(frame):
+                # 「学芸員の間では、昔から「…」などと申します」: a saying, nobody's statement
+                self._no_marker(sentence, line, column)
+                return
             date = _evidence_date(reading, flat, lambda: self.dates.before(line, column))
             if date is None:
                 # a day the words around what was said give, not one in it
                 # ("She also told the meeting that the committee will hear riders on 22 May")
-                around = flat.replace(reading.text, " ", 1) if reading.text else flat
-                date = relative_date(around, self.lang, self.header.date, self.last_date) or relative_date(
+                date = relative_date(frame, self.lang, self.header.date, self.last_date) or relative_date(
                     flat, self.lang, self.header.date, self.last_date, roll_back=False
                 )
             speaker = reading.speaker
@@ -2530,17 +2526,13 @@ class _Drafter:
                 # 「被害に遭った人の8割近くが65歳以上で、…だったという」: the source goes on
                 speaker = self.last_said[1]
             elif self.lang == "ja" and speaker is None and reading.marker in self.lex.hearsay:
-                reading = None  # hearsay with no source in sight: the author's own telling
-                u = Unmatched(line, line + sentence.count("\n"), sentence, "no marker")
-                self.unmatched.append(u)
-                self.linker.plain(_Plain(u, column, 0))
+                self._no_marker(
+                    sentence, line, column
+                )  # hearsay with no source in sight: the author's telling
                 return
             if speaker is not None and speaker in _JA_POINTING and self.last_speaker:
                 # 「先月、市の防災アンケートの結果がまとまりました。それによると、…」
                 speaker = self.last_speaker
-            asker = _EN_ASKED_LEAD.match(flat) if self.lang == "en" else None
-            if asker is not None and speaker is not None and _EN_SHARE.match(speaker):
-                speaker = asker.group(1)  # "When Eco Club asked 214 students, 71 per cent said …"
             lead_person = _EN_LEAD_PERSON.match(flat) if self.lang == "en" else None
             if (
                 speaker is not None
@@ -2556,12 +2548,10 @@ class _Drafter:
                 if date is None and self.last_said == (self.linker.paragraph_no, speaker):
                     date = self.last_date  # "he" goes on in the same paragraph: the same occasion
             ev = _Claim(self.ids.new("E"), "evidence", reading.text, origin, speaker, date)
-            # the time the words around what was said name, not a time in it (「来年4月から…と説明しました」)
-            frame = flat.replace(reading.text, " ", 1)
+            # the time the words around what was said name, not a time in it (「来年4月から…と説明しました」),
+            # and when, before what was said (「6月の定例会で、…と答弁しています」)
             occasion_phrase = _OCCASION_PHRASE.match(reading.text)
-            if (
-                occasion_phrase is not None
-            ):  # 「6月の定例会で、…と答弁しています」: when, before what was said
+            if occasion_phrase is not None:
                 frame += " " + occasion_phrase.group()
             named = self._same_named(frame) if date is None else None
             if named is not None:
