@@ -728,6 +728,15 @@ def _is_author(speaker: str | None, lex: Lexicon) -> bool:
 _CLAUSE_END = re.compile(r"[\u3040-\u309f」』”\"’？！?!…ー]$")
 
 
+def _last_quotation(content: str) -> str:
+    """What was said, when ``content`` ends in a quotation after other words: the
+    quotation (「自身のSNSに「…」と投稿」, 「守る会は16日、「…」とする要望書」)."""
+    opener = max(content.rfind("「"), content.rfind("『"))
+    if content.endswith(("」", "』")) and opener > 0:
+        return content[opener:]
+    return content
+
+
 def _ja_reported(core: str, lex: Lexicon) -> tuple[str, str | None, str, bool] | None:
     """(content, speaker, marker, judging) when ``core`` reports what someone said
     (or, ``judging``, thought) by the structure of its end; None otherwise."""
@@ -770,10 +779,7 @@ def _ja_reported(core: str, lex: Lexicon) -> tuple[str, str | None, str, bool] |
             speaker, content = in_gap.group(1).split("、")[-1], before
         if pattern is pats.ja_object and speaker is None:
             continue
-        content = content.strip("、 ")
-        opener = max(content.rfind("「"), content.rfind("『"))
-        if content.endswith(("」", "』")) and opener > 0:
-            content = content[opener:]  # 「自身のSNSに「…」と投稿」: what was said is the quotation
+        content = _last_quotation(content.strip("、 "))
         marker = m.group()
         return content.strip("、 "), speaker, marker, judging
     return None
@@ -803,10 +809,7 @@ def _ja_any_verb(core: str, lex: Lexicon) -> tuple[str, str, str] | None:
             speaker, content = asked.group("sp"), before[asked.end() :]  # 「Xに相談すると、「…」と…」
         if speaker is None or _is_author(speaker, lex):
             continue
-        content = content.strip("、 ")
-        opener = max(content.rfind("「"), content.rfind("『"))
-        if content.endswith(("」", "』")) and opener > 0:
-            content = content[opener:]
+        content = _last_quotation(content.strip("、 "))
         if content:
             return content, speaker, m.group()
     return None
@@ -921,12 +924,11 @@ def _read_ja(sentence: str, lex: Lexicon) -> _Reading | None:
     reported = _ja_reported(core, lex)
     submitted = _JA_SUBMITTED.search(core) if reported is None else None
     if submitted is not None:  # 「守る会は16日、「…」とする要望書を市に出した」
-        who, _rest = _ja_speaker(core[: submitted.start()], lex)
+        who, said = _ja_speaker(core[: submitted.start()], lex)
         if who is not None:
-            said = core[: submitted.start()]
-            opening = said.rfind("「")  # the words quoted last, not a name in brackets
-            said = said[opening:] if opening >= 0 else _rest
-            return _Reading("evidence", said.strip("、 "), submitted.group().strip(), who, date)
+            return _Reading(
+                "evidence", _last_quotation(said.strip("、 ")), submitted.group().strip(), who, date
+            )
     answered = _JA_SURVEY_ANSWERED.search(core) if reported is None else None
     if answered is not None:  # 「同じアンケートで「…」と答えた人は、全体の6割にのぼった」
         return _Reading("evidence", answered.group("c"), "と答えた", answered.group("sp"), date)
